@@ -1,0 +1,90 @@
+/** Load and validate `site.config.ts` / `site.config.json`, and apply defaults. */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { SiteConfig } from './types.ts';
+import { normalizeBaseUrl } from './render/urls.ts';
+
+/** What a user may write in a site config: every key optional. */
+export type UserConfig = Partial<SiteConfig>;
+
+/** Typed identity for `site.config.ts`: `export default defineConfig({...})`. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}
+
+/** A configuration problem: the run stops with exit code 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DEFAULTS: SiteConfig = {
+  title: 'My Blog',
+  description: '',
+  url: 'http://localhost:3000/',
+  language: 'en',
+  timezone: 'UTC',
+  postsPerPage: 10,
+};
+
+const CONFIG_FILES = ['site.config.ts', 'site.config.mts', 'site.config.js', 'site.config.mjs', 'site.config.json'];
+
+/** Find, load and validate the site config of `root`; `overrides` come from command-line flags. */
+export async function loadConfig(root: string, overrides: UserConfig = {}): Promise<SiteConfig> {
+  const file = CONFIG_FILES.map((name) => path.join(root, name)).find((candidate) => existsSync(candidate));
+  const user = file ? await readUserConfig(file) : {};
+  return validateConfig({ ...user, ...overrides }, file ? path.relative(process.cwd(), file) : 'defaults');
+}
+
+async function readUserConfig(file: string): Promise<UserConfig> {
+  try {
+    if (file.endsWith('.json')) return JSON.parse(await readFile(file, 'utf8')) as UserConfig;
+    const module = (await import(pathToFileURL(file).href)) as { default?: UserConfig };
+    return module.default ?? {};
+  } catch (cause) {
+    throw new ConfigError(`${file}: could not be loaded: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/** Check every key's type and value, collecting all problems before failing. */
+export function validateConfig(input: unknown, source: string): SiteConfig {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ConfigError(`${source}: the config must be an object`);
+  }
+  const user = input as Record<string, unknown>;
+  const problems: string[] = [];
+  const config: SiteConfig = { ...DEFAULTS };
+  const known = new Set([...Object.keys(DEFAULTS), 'author']);
+  for (const key of Object.keys(user)) {
+    if (!known.has(key)) problems.push(`unknown key "${key}"`);
+  }
+  for (const key of ['title', 'description', 'language', 'timezone', 'author'] as const) {
+    const value = user[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') problems.push(`"${key}" must be a string`);
+    else config[key] = value;
+  }
+  if (user.url !== undefined) {
+    const url = typeof user.url === 'string' && URL.canParse(user.url) ? new URL(user.url) : undefined;
+    if (!url || !/^https?:$/.test(url.protocol)) problems.push(`"url" must be an absolute http(s) URL, got ${JSON.stringify(user.url)}`);
+    else config.url = normalizeBaseUrl(url.href);
+  }
+  if (user.postsPerPage !== undefined) {
+    const n = user.postsPerPage;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) problems.push(`"postsPerPage" must be a whole number ≥ 1`);
+    else config.postsPerPage = n;
+  }
+  if (!isTimeZone(config.timezone)) problems.push(`"timezone" ${JSON.stringify(config.timezone)} is not an IANA time zone`);
+  if (problems.length > 0) throw new ConfigError(`${source}: ${problems.join('; ')}`);
+  return config;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

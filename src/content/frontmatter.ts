@@ -1,0 +1,172 @@
+/**
+ * Split a post into front matter and body (gray-matter) and parse the front matter
+ * (YAML through the `yaml` package, TOML through smol-toml), keeping source positions
+ * so that every later message can point at file:line:column.
+ */
+import matter from 'gray-matter';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { location } from 'vfile-location';
+import type { FrontMatter, KeyPath, Point } from '../types.ts';
+
+/** A front matter problem, positioned in the whole file. */
+export interface FrontMatterProblem {
+  reason: string;
+  place: Point;
+  ruleId: string;
+}
+
+/** The result of splitting one file: parsed front matter, or the problems that stopped it. */
+export type FrontMatterResult =
+  | { ok: true; frontMatter: FrontMatter }
+  | { ok: false; problems: FrontMatterProblem[] };
+
+/** Aliases beyond this many are refused, so a "billion laughs" document cannot expand. */
+const MAX_ALIASES = 100;
+
+type Parsed = { data: unknown; locateOffset: (path: KeyPath) => number | undefined };
+
+/** Parse the front matter of a whole post text (BOM already removed). */
+export function parseFrontMatter(text: string): FrontMatterResult {
+  const toml = text.startsWith('+++');
+  if (!toml && !text.startsWith('---')) return { ok: true, frontMatter: emptyFrontMatter() };
+
+  const place = location(text);
+  let parsed: Parsed | undefined;
+  const problems: FrontMatterProblem[] = [];
+  // gray-matter hands the raw block to our engine; the engine records positions and problems,
+  // because gray-matter itself neither keeps a YAML document nor catches parse errors.
+  let blockStart = 0;
+  const engine = (block: string): object => {
+    blockStart = text.indexOf(block, 3);
+    const at = (offset: number): Point => toPoint(place.toPoint(blockStart + offset));
+    // The block ends just before `\n---`; with CRLF line ends a lone `\r` would stick to the last value.
+    const body = block.endsWith('\r') ? block.slice(0, -1) : block;
+    const result = toml ? parseTomlBlock(body, at, problems) : parseYamlBlock(body, at, problems);
+    parsed = result;
+    return {};
+  };
+  const split = matter(text, {
+    language: toml ? 'toml' : 'yaml',
+    delimiters: toml ? '+++' : '---',
+    engines: { yaml: engine, toml: engine },
+  });
+
+  const delimiter = toml ? '+++' : '---';
+  if (split.content === '' && !hasClosingDelimiter(text, delimiter)) {
+    return {
+      ok: false,
+      problems: [{ reason: `Front matter opened with \`${delimiter}\` is never closed`, place: { line: 1, column: 1 }, ruleId: 'frontmatter-unclosed' }],
+    };
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  if (!parsed) return { ok: true, frontMatter: emptyFrontMatter(toml ? 'toml' : 'yaml') };
+  const data = parsed.data ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      ok: false,
+      problems: [{ reason: 'Front matter must be a mapping of keys to values', place: { line: 2, column: 1 }, ruleId: 'frontmatter-syntax' }],
+    };
+  }
+  const locateOffset = parsed.locateOffset;
+  const blockPoint = toPoint(place.toPoint(text.indexOf('\n', blockStart) + 1));
+  return {
+    ok: true,
+    frontMatter: {
+      format: toml ? 'toml' : 'yaml',
+      data: data as Record<string, unknown>,
+      locate(path) {
+        const offset = locateOffset(path);
+        return offset === undefined ? blockPoint : toPoint(place.toPoint(blockStart + offset));
+      },
+    },
+  };
+}
+
+function parseYamlBlock(block: string, at: (offset: number) => Point, problems: FrontMatterProblem[]): Parsed {
+  // YAML 1.2 core schema: timestamps stay strings, so dates are ours to validate.
+  const doc = parseDocument(block, { uniqueKeys: true, prettyErrors: false });
+  for (const error of doc.errors) {
+    problems.push({ reason: `Invalid YAML front matter: ${firstLine(error.message)}`, place: at(error.pos[0]), ruleId: 'frontmatter-syntax' });
+  }
+  if (doc.errors.length > 0) return { data: {}, locateOffset: () => undefined };
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), locateOffset: (path) => yamlOffset(doc, path) };
+  } catch (error) {
+    problems.push({ reason: `Invalid YAML front matter: ${firstLine((error as Error).message)}`, place: at(block.indexOf('\n') + 1), ruleId: 'frontmatter-syntax' });
+    return { data: {}, locateOffset: () => undefined };
+  }
+}
+
+/** Offset of the value at `path`, else of the deepest key found on the way. */
+function yamlOffset(doc: Document, path: KeyPath): number | undefined {
+  let node: unknown = doc.contents;
+  let best: number | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return best;
+      best = (pair.key as Node).range?.[0] ?? best;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+    } else {
+      return best;
+    }
+    best = (node as Node | null)?.range?.[0] ?? best;
+  }
+  return best;
+}
+
+function parseTomlBlock(block: string, at: (offset: number) => Point, problems: FrontMatterProblem[]): Parsed {
+  try {
+    const data = parseToml(block);
+    return { data, locateOffset: (path) => tomlOffset(block, path) };
+  } catch (error) {
+    if (error instanceof TomlError) {
+      const lineStart = nthLineOffset(block, error.line);
+      problems.push({ reason: `Invalid TOML front matter: ${firstLine(error.message)}`, place: at(lineStart + error.column - 1), ruleId: 'frontmatter-syntax' });
+    } else {
+      problems.push({ reason: `Invalid TOML front matter: ${(error as Error).message}`, place: at(0), ruleId: 'frontmatter-syntax' });
+    }
+    return { data: {}, locateOffset: () => undefined };
+  }
+}
+
+/** smol-toml keeps no positions: find the line that assigns the last named key of the path. */
+function tomlOffset(block: string, path: KeyPath): number | undefined {
+  const keys = path.filter((segment): segment is string => typeof segment === 'string');
+  for (const key of keys.reverse()) {
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = new RegExp(`^[ \\t]*["']?${escaped}["']?[ \\t]*=`, 'm').exec(block);
+    if (match) return match.index + match[0].length - match[0].trimStart().length;
+  }
+  return undefined;
+}
+
+function nthLineOffset(text: string, line: number): number {
+  let offset = 0;
+  // smol-toml counts lines of the block it was given, starting at 1.
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) break;
+    offset = next + 1;
+  }
+  return offset;
+}
+
+function hasClosingDelimiter(text: string, delimiter: string): boolean {
+  return new RegExp(`\\r?\\n${delimiter.replace(/\+/g, '\\+')}[ \\t]*(\\r?\\n|$)`).test(text.slice(delimiter.length));
+}
+
+function emptyFrontMatter(format: FrontMatter['format'] = 'none'): FrontMatter {
+  return { format, data: {}, locate: () => undefined };
+}
+
+function toPoint(point: { line: number; column: number } | undefined): Point {
+  return point ? { line: point.line, column: point.column } : { line: 1, column: 1 };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}

@@ -1,0 +1,134 @@
+/** Read posts and registries from `content/`: the only stage that reads content from disk. */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { addMessage } from '../messages.ts';
+import type { AuthorEntry, RawPost, TagEntry } from '../types.ts';
+import { parseFrontMatter } from './frontmatter.ts';
+import { parseAuthors, parseTags } from './registries.ts';
+
+/** Everything read from `content/`. */
+export interface Content {
+  /** Posts whose bytes and front matter could be read. */
+  posts: RawPost[];
+  authors: Map<string, AuthorEntry>;
+  tags: Map<string, TagEntry>;
+  /** Every file read, including the ones that failed, for reporting. */
+  files: VFile[];
+}
+
+const POST_EXTENSIONS = new Set(['.md', '.markdown']);
+
+/** Read `<root>/content/`: posts under `posts/`, plus `authors.yml` and `tags.yml` if present. */
+export async function readContent(root: string): Promise<Content> {
+  const contentDir = path.join(root, 'content');
+  const postsDir = path.join(contentDir, 'posts');
+  const files: VFile[] = [];
+  const relPaths = await listPosts(postsDir);
+  const gitDates = await firstCommitDates(postsDir);
+
+  const posts: RawPost[] = [];
+  // Reading is I/O bound: read every file at once, then keep the order of the sorted listing.
+  const results = await Promise.all(relPaths.map((relPath) => readPost(postsDir, relPath, gitDates)));
+  for (const result of results) {
+    files.push(result.file);
+    if (result.post) posts.push(result.post);
+  }
+
+  const authorsFile = await readRegistry(path.join(contentDir, 'authors.yml'));
+  const tagsFile = await readRegistry(path.join(contentDir, 'tags.yml'));
+  if (authorsFile) files.push(authorsFile);
+  if (tagsFile) files.push(tagsFile);
+  return {
+    posts,
+    authors: authorsFile ? parseAuthors(authorsFile) : new Map(),
+    tags: tagsFile ? parseTags(tagsFile) : new Map(),
+    files,
+  };
+}
+
+/** Post files below `postsDir`, as sorted `/`-separated relative paths. */
+async function listPosts(postsDir: string): Promise<string[]> {
+  if (!existsSync(postsDir)) return [];
+  const entries = await readdir(postsDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && POST_EXTENSIONS.has(path.extname(entry.name).toLowerCase()))
+    .map((entry) => path.relative(postsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** A VFile whose path reads well in messages: relative to where the command runs. */
+export function fileFor(absolutePath: string, value: string): VFile {
+  return new VFile({ path: path.relative(process.cwd(), absolutePath) || absolutePath, value });
+}
+
+async function readPost(postsDir: string, relPath: string, gitDates: Map<string, Date>): Promise<{ file: VFile; post?: RawPost }> {
+  const absolute = path.join(postsDir, relPath);
+  const [bytes, stats] = await Promise.all([readFile(absolute), stat(absolute)]);
+  const decoded = decodeUtf8(bytes);
+  const file = fileFor(absolute, decoded.text);
+  file.data.absolutePath = absolute;
+  if (decoded.invalidAt !== undefined) {
+    addMessage(file, 'File is not valid UTF-8: save it as UTF-8', {
+      place: location(decoded.text).toPoint(decoded.invalidAt),
+      ruleId: 'invalid-encoding',
+      severity: 'error',
+    });
+    return { file };
+  }
+  const result = parseFrontMatter(decoded.text);
+  if (!result.ok) {
+    for (const problem of result.problems) addMessage(file, problem.reason, { place: problem.place, ruleId: problem.ruleId, severity: 'error' });
+    return { file };
+  }
+  return { file, post: { file, relPath, frontMatter: result.frontMatter, mtime: stats.mtime, gitDate: gitDates.get(absolute) } };
+}
+
+/** Strict UTF-8 decoding without the BOM; on failure, the offset of the first bad byte's character. */
+function decodeUtf8(bytes: Uint8Array): { text: string; invalidAt?: number } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+    return { text, invalidAt: Math.max(0, text.indexOf('\uFFFD')) };
+  }
+}
+
+async function readRegistry(absolute: string): Promise<VFile | undefined> {
+  if (!existsSync(absolute)) return undefined;
+  const file = fileFor(absolute, decodeUtf8(await readFile(absolute)).text);
+  file.data.absolutePath = absolute;
+  return file;
+}
+
+const run = promisify(execFile);
+
+/**
+ * First commit date of every file below `dir`, from one `git log` call
+ * (one process for the whole site, not one per post). Empty outside a git checkout.
+ */
+async function firstCommitDates(dir: string): Promise<Map<string, Date>> {
+  const dates = new Map<string, Date>();
+  if (!existsSync(dir)) return dates;
+  try {
+    const top = (await run('git', ['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
+    const { stdout } = await run('git', ['log', '--diff-filter=A', '--format=%x00%cI', '--name-only', '--', '.'], {
+      cwd: dir,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    // Newest commit first: later (older) entries overwrite, leaving the first commit that added each file.
+    for (const chunk of stdout.split('\0').filter(Boolean)) {
+      const [dateLine, ...names] = chunk.split('\n').filter(Boolean);
+      if (!dateLine) continue;
+      const date = new Date(dateLine);
+      for (const name of names) dates.set(path.join(top, name), date);
+    }
+  } catch {
+    // Not a git checkout, or git is missing: the date falls back to the file's mtime.
+  }
+  return dates;
+}

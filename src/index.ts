@@ -1,0 +1,5 @@
+/** Public API. */
+export { defineConfig, loadConfig } from './config.ts';
+export type { UserConfig } from './config.ts';
+export { build } from './build.ts';
+export type * from './types.ts';

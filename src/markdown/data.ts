@@ -1,0 +1,30 @@
+/** What the markdown stage passes between its plugins on `file.data`. */
+import type { Root } from 'hast';
+
+/** Per-build facts the link plugin resolves against (they differ per build, so they cannot be processor options). */
+export interface LinkContext {
+  /** Base path of the site URL (`/` or `/blog/`). */
+  basePath: string;
+  /** Site-relative page path of the post being rendered (`posts/x/`). */
+  pagePath: string;
+  /** Absolute path of the post's source file. */
+  sourcePath: string;
+  /** Absolute path of `content/`: assets outside it are never copied. */
+  contentDir: string;
+  /** Every post's absolute source path → its page path, so `./other.md` links resolve. */
+  postPaths: ReadonlyMap<string, string>;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Absolute path of the file on disk. */
+    absolutePath: string;
+    links: LinkContext;
+    /** Set when front matter had no title: the first `# heading` supplies it. */
+    needsTitle: boolean;
+    headingTitle: string;
+    excerpt: Root;
+    /** Local assets referenced by the body: absolute source → site-relative output path. */
+    assets: globalThis.Map<string, string>;
+  }
+}

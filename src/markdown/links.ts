@@ -1,0 +1,113 @@
+/**
+ * rehype plugin: make every URL in a post body work from any page of the site.
+ * - links to other posts' `.md` files become those posts' URLs;
+ * - root-relative URLs get the base path (`/x.png` → `/blog/x.png`);
+ * - relative files next to the post are recorded as assets, copied beside the page,
+ *   and linked root-relatively, so excerpts on the home page still find them.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { addMessage } from '../messages.ts';
+import type { LinkContext } from './data.ts';
+
+/** Attributes that hold one URL, per element. */
+const URL_ATTRIBUTES: Record<string, readonly string[]> = {
+  a: ['href'],
+  area: ['href'],
+  img: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  source: ['src'],
+  track: ['src'],
+  iframe: ['src'],
+  embed: ['src'],
+  object: ['data'],
+};
+
+/** Elements whose missing local file is worth a warning (a plain link may point at a page). */
+const MEDIA = new Set(['img', 'video', 'audio', 'source', 'track', 'embed', 'object']);
+
+/** A scheme (`https:`, `mailto:`), protocol-relative `//`, a fragment or a query alone: not ours to touch. */
+const EXTERNAL = /^(?:[a-z][a-z\d+.-]*:|\/\/|#|\?)/i;
+
+/** Rewrite URLs in place and collect assets into `file.data.assets`. */
+export default function rehypeLinks() {
+  return (tree: Root, file: VFile): void => {
+    const context = file.data.links;
+    if (!context) return;
+    const assets = new Map<string, string>();
+    file.data.assets = assets;
+    visit(tree, 'element', (node: Element) => {
+      for (const attribute of URL_ATTRIBUTES[node.tagName] ?? []) {
+        const value = node.properties[attribute];
+        if (typeof value !== 'string') continue;
+        node.properties[attribute] = rewrite(value, node, context, file, assets);
+      }
+      const srcset = node.properties.srcSet;
+      if (Array.isArray(srcset)) {
+        const rewritten: string[] = srcset.map((candidate) => {
+          const [url = '', ...descriptor] = String(candidate).trim().split(/\s+/);
+          return [rewrite(url, node, context, file, assets), ...descriptor].join(' ');
+        });
+        // hast types declare srcSet as a string, but the parser gives the comma-separated list as an array.
+        (node.properties as Record<string, unknown>).srcSet = rewritten;
+      }
+    });
+  };
+}
+
+function rewrite(url: string, node: Element, context: LinkContext, file: VFile, assets: Map<string, string>): string {
+  if (url === '' || EXTERNAL.test(url)) return url;
+  const { pathname, suffix } = splitUrl(url);
+  if (url.startsWith('/')) return context.basePath + url.slice(1);
+
+  const target = path.resolve(path.dirname(context.sourcePath), safeDecode(pathname));
+  if (/\.(?:md|markdown)$/i.test(pathname)) {
+    const pagePath = context.postPaths.get(target);
+    if (pagePath !== undefined) return context.basePath + pagePath + suffix;
+    addMessage(file, `Link to a post that does not exist: ${url}`, { place: node.position?.start, ruleId: 'broken-link', severity: 'warning' });
+    return url;
+  }
+
+  const exists = existsSync(target) && statSync(target).isFile();
+  if (!exists) {
+    if (MEDIA.has(node.tagName)) {
+      const shown = path.relative(process.cwd(), target);
+      addMessage(file, `Missing local file ${url} (looked for ${shown})`, { place: node.position?.start, ruleId: 'missing-asset', severity: 'warning' });
+    } else {
+      return url;
+    }
+  }
+  const fromContent = path.relative(context.contentDir, target);
+  if (fromContent.startsWith('..') || path.isAbsolute(fromContent)) {
+    addMessage(file, `Local file ${url} is outside content/ and is not copied`, { place: node.position?.start, ruleId: 'asset-outside-content', severity: 'warning' });
+    return url;
+  }
+  const output = assetOutputPath(context, target);
+  if (exists) assets.set(target, output);
+  return context.basePath + encodeURI(output) + suffix;
+}
+
+/** Files beside the post (or below its folder) go beside its page; others keep their place under `assets/`. */
+function assetOutputPath(context: LinkContext, target: string): string {
+  const fromPost = path.relative(path.dirname(context.sourcePath), target);
+  const pageDir = context.pagePath.endsWith('/') ? context.pagePath : path.posix.dirname(context.pagePath) + '/';
+  if (!fromPost.startsWith('..')) return pageDir + fromPost.split(path.sep).join('/');
+  return 'assets/' + path.relative(context.contentDir, target).split(path.sep).join('/');
+}
+
+function splitUrl(url: string): { pathname: string; suffix: string } {
+  const index = url.search(/[?#]/);
+  return index === -1 ? { pathname: url, suffix: '' } : { pathname: url.slice(0, index), suffix: url.slice(index) };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

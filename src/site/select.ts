@@ -1,0 +1,35 @@
+/** Which posts a run publishes, and whether their URLs are unique and allowed. */
+import { addMessage } from '../messages.ts';
+import type { Post } from '../types.ts';
+
+/** Drafts and future posts stay out unless the run asks for them (dev does). */
+export function selectPosts<T extends Post>(posts: readonly T[], options: { drafts: boolean; future: boolean }): T[] {
+  return posts.filter((post) => (options.drafts || !post.draft) && (options.future || !post.future));
+}
+
+/** Paths the site itself produces; a post there would overwrite a list page or feed. */
+const RESERVED = /^(?:$|index\.html$|404\.html$|rss\.xml$|atom\.xml$|feed\.json$|sitemap\.xml$|robots\.txt$|style\.css$|(?:page|tags|authors|archive)(?:\/|$))/;
+
+/** Report two posts with one URL (naming both files) and posts on reserved paths. */
+export function checkUrls(posts: readonly Post[]): void {
+  const byPath = new Map<string, Post>();
+  for (const post of posts) {
+    const key = post.path.toLowerCase();
+    const first = byPath.get(key);
+    const place = post.raw.frontMatter.locate(['permalink']) ?? post.raw.frontMatter.locate(['slug']) ?? { line: 1, column: 1 };
+    if (first) {
+      const message = `URL /${post.path} is used by two posts: ${first.raw.file.path} and ${post.raw.file.path}`;
+      addMessage(post.raw.file, message, { place, ruleId: 'duplicate-url', severity: 'error' });
+      addMessage(first.raw.file, message, {
+        place: first.raw.frontMatter.locate(['permalink']) ?? first.raw.frontMatter.locate(['slug']) ?? { line: 1, column: 1 },
+        ruleId: 'duplicate-url',
+        severity: 'error',
+      });
+      continue;
+    }
+    byPath.set(key, post);
+    if (RESERVED.test(post.path)) {
+      addMessage(post.raw.file, `URL /${post.path} is reserved for a page the site generates`, { place, ruleId: 'reserved-url', severity: 'error' });
+    }
+  }
+}

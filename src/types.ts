@@ -1,0 +1,183 @@
+/**
+ * The data that flows through the pipeline, one type per stage:
+ * RawPost (content/) → Post (normalise) → RenderedPost (markdown/) → Site (site/) → files (render/, output/).
+ */
+import type { VFile } from 'vfile';
+
+/** The site configuration after defaults are applied (see SPEC "Site configuration"). */
+export interface SiteConfig {
+  title: string;
+  description: string;
+  /** Absolute base URL, always ending in `/` (e.g. `https://example.org/blog/`). */
+  url: string;
+  language: string;
+  /** IANA time zone used to show dates and to place date-only values. */
+  timezone: string;
+  /** Default author (key of authors.yml or a name) for posts that name none. */
+  author?: string;
+  postsPerPage: number;
+}
+
+/** Options of one build/check run, from the command line. */
+export interface BuildOptions {
+  root: string;
+  out: string;
+  drafts: boolean;
+  future: boolean;
+  strict: boolean;
+  format: 'text' | 'json';
+  /** Write nothing (`check`). */
+  dryRun: boolean;
+  /** "Now", injectable so tests of future posts are deterministic. */
+  now: Date;
+}
+
+/** A path into the front matter data, e.g. `['seo', 'title']` or `['authors', 1]`. */
+export type KeyPath = ReadonlyArray<string | number>;
+
+/** A line/column point (1-based) in the post's file. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/** Parsed front matter, with a way back to the source position of any key. */
+export interface FrontMatter {
+  format: 'yaml' | 'toml' | 'none';
+  data: Record<string, unknown>;
+  /** Where the value at `path` starts in the file (falls back to the key, then the block start). */
+  locate(path: KeyPath): Point | undefined;
+}
+
+/** An entry of `content/authors.yml`, keyed by `id`. */
+export interface AuthorEntry {
+  id: string;
+  name: string;
+  url?: string;
+  email?: string;
+  avatar?: string;
+  bio?: string;
+  aliases: string[];
+}
+
+/** An entry of `content/tags.yml`, keyed by `id`. */
+export interface TagEntry {
+  id: string;
+  label?: string;
+  description?: string;
+  aliases: string[];
+}
+
+/** A post as read from disk: bytes decoded, front matter split and parsed. */
+export interface RawPost {
+  /** One VFile per post: `path` is absolute, `cwd` the site root, `value` the decoded text (no BOM). */
+  file: VFile;
+  /** Path relative to `content/posts/`, with `/` separators (e.g. `2025/fosdem.md`). */
+  relPath: string;
+  frontMatter: FrontMatter;
+  /** File modification time, last resort for the date. */
+  mtime: Date;
+  /** Date of the file's first git commit, if the site is in a git repository. */
+  gitDate?: Date;
+}
+
+/** A normalised date. */
+export interface PostDate {
+  /** ISO 8601 with an explicit offset (`2025-02-03T10:00:00+02:00`); for a date-only value, midnight in the site timezone. */
+  iso: string;
+  /** The instant, for sorting and feeds. */
+  epochMs: number;
+  /** The calendar date shown to readers (`YYYY-MM-DD`): a date-only value as written, an instant in the site timezone. */
+  day: string;
+  /** The value was a date without a time. */
+  dateOnly: boolean;
+}
+
+/** An author after normalisation (SPEC: `{ id, name, url?, email?, avatar? }`). */
+export interface Author {
+  id: string;
+  name: string;
+  url?: string;
+  email?: string;
+  avatar?: string;
+  bio?: string;
+}
+
+/** A tag as one post wrote it, already resolved to its canonical key. */
+export interface TagRef {
+  /** Match key: case- and separator-insensitive, aliases resolved; also the tags.yml id when there is one. */
+  key: string;
+  /** The spelling this post used. */
+  spelling: string;
+}
+
+/** A post after front matter normalisation (before markdown). */
+export interface Post {
+  raw: RawPost;
+  /** Title from front matter; undefined when the body's first `# heading` or the file name must supply it. */
+  title?: string;
+  /** Humanised file name, the last resort for the title. */
+  fileTitle: string;
+  slug: string;
+  /** Output path relative to the base URL, always ending in `/` (`posts/fosdem-2025/`). */
+  path: string;
+  published: PostDate;
+  updated?: PostDate;
+  authors: Author[];
+  tags: TagRef[];
+  /** Explicit description (description → seo.description → shortDescription → summary). */
+  description?: string;
+  draft: boolean;
+  future: boolean;
+  image?: string;
+  canonical?: string;
+  twitterUsername?: string;
+  lang?: string;
+  /** All front matter keys, kept for templates. */
+  data: Record<string, unknown>;
+}
+
+/** A post after the markdown stage. */
+export interface RenderedPost extends Post {
+  title: string;
+  /** Body HTML with site-relative URLs (root-relative links already carry the base path). */
+  html: string;
+  /** HTML of the excerpt: the body before `<!-- truncate -->`/`<!-- more -->`, else the first paragraph. */
+  excerptHtml: string;
+  /** Plain-text description: explicit, else derived from the excerpt and cut at a word boundary (~160 chars). */
+  summary: string;
+  /** Local files referenced by the body, to copy next to the page: absolute source path → path relative to `dist/`. */
+  assets: Map<string, string>;
+}
+
+/** A tag across the whole site. */
+export interface Tag {
+  key: string;
+  slug: string;
+  label: string;
+  description?: string;
+  /** Newest first. */
+  posts: RenderedPost[];
+}
+
+/** An author across the whole site. */
+export interface SiteAuthor extends Author {
+  /** Newest first. */
+  posts: RenderedPost[];
+}
+
+/** The whole-site model that render/ turns into files. */
+export interface Site {
+  config: SiteConfig;
+  /** Published posts, newest first (drafts and future posts only when asked for). */
+  posts: RenderedPost[];
+  tags: Tag[];
+  authors: SiteAuthor[];
+  /** The base path of `config.url` (`/` or `/blog/`). */
+  basePath: string;
+  /** Build time, for feeds' `updated` when there are no posts. */
+  now: Date;
+}
+
+/** Severity names as printed. */
+export type Severity = 'error' | 'warning' | 'info';
