@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Whole-site tests build real sites on disk; give them room on 2-core machines.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
