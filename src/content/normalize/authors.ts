@@ -1,0 +1,119 @@
+/** Post authors: every shape blogs use, resolved against authors.yml. */
+import type { Author, AuthorEntry, KeyPath } from '../../types.ts';
+import type { NormalizeContext } from './context.ts';
+import { isRecord, quote } from './fields.ts';
+import { slugify } from './slug.ts';
+
+/** What an unregistered author looks like when it is a registry key, not a person's name. */
+const BARE_KEY = /^[a-z0-9][a-z0-9_-]*$/;
+
+const INVALID = 'expected a name, a key of authors.yml, or an object with a name';
+
+/** The public fields of a registry entry (aliases are for matching only). */
+function fromEntry(entry: AuthorEntry): Author {
+  const { aliases: _aliases, ...author } = entry;
+  return author;
+}
+
+/** Registry entries by lower-cased id, alias and name: ids win over aliases, aliases over names. */
+function registryIndex(entries: ReadonlyMap<string, AuthorEntry>): Map<string, AuthorEntry> {
+  const index = new Map<string, AuthorEntry>();
+  const add = (key: string, entry: AuthorEntry): void => {
+    const folded = key.normalize('NFC').trim().toLowerCase();
+    if (folded !== '' && !index.has(folded)) index.set(folded, entry);
+  };
+  for (const entry of entries.values()) add(entry.id, entry);
+  for (const entry of entries.values()) for (const alias of entry.aliases) add(alias, entry);
+  for (const entry of entries.values()) add(entry.name, entry);
+  return index;
+}
+
+/** First string among `keys` of `object`, trimmed, empty treated as absent. */
+function pick(object: Record<string, unknown>, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const value = object[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  return undefined;
+}
+
+/** Turns front matter values into authors, collecting messages on the way. */
+class AuthorReader {
+  readonly authors: Author[] = [];
+  private readonly index: Map<string, AuthorEntry>;
+
+  constructor(private readonly ctx: NormalizeContext, private readonly warnUnknown: boolean) {
+    this.index = registryIndex(ctx.authors);
+  }
+
+  /** Read one top-level value (`authors:` or `author:`); lists are read item by item. */
+  readValue(value: unknown, path: KeyPath, splitCommas: boolean): void {
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => this.readItem(item, [...path, index]));
+    } else if (typeof value === 'string' && splitCommas) {
+      for (const part of value.split(',')) this.readName(part, path);
+    } else this.readItem(value, path);
+  }
+
+  private readItem(value: unknown, path: KeyPath): void {
+    if (value === null || value === undefined) return;
+    if (typeof value === 'string') this.readName(value, path);
+    else if (isRecord(value)) this.readObject(value, path);
+    else this.ctx.report(`Invalid author ${quote(value)}: ${INVALID}`, { path, severity: 'error', ruleId: 'invalid-author' });
+  }
+
+  private readName(text: string, path: KeyPath): void {
+    const name = text.normalize('NFC').trim();
+    if (name === '') return;
+    const entry = this.index.get(name.toLowerCase());
+    if (entry) return this.add(fromEntry(entry));
+    if (this.warnUnknown && BARE_KEY.test(name)) {
+      // `gerit` is far more likely a mistyped key than someone's whole name.
+      this.ctx.report(`Unknown author "${name}": not a key of authors.yml; using it as a name`, {
+        path,
+        severity: 'warning',
+        ruleId: 'unknown-author',
+      });
+    }
+    this.add({ id: slugify(name), name });
+  }
+
+  private readObject(object: Record<string, unknown>, path: KeyPath): void {
+    const name = pick(object, ['name', 'title', 'label'])?.normalize('NFC');
+    if (name === undefined) {
+      this.ctx.report(`Author ${quote(object)} has no name: add name: "Full Name"`, { path, severity: 'error', ruleId: 'invalid-author' });
+      return;
+    }
+    const entry = this.index.get(name.toLowerCase());
+    const author: Author = entry ? fromEntry(entry) : { id: slugify(name), name };
+    // What the post says explicitly wins over the registry, as with any front matter override.
+    const url = pick(object, ['url', 'link', 'website']);
+    const email = pick(object, ['email']);
+    const avatar = pick(object, ['avatar', 'image_url', 'imageURL']);
+    if (url !== undefined) author.url = url;
+    if (email !== undefined) author.email = email;
+    if (avatar !== undefined) author.avatar = avatar;
+    this.add(author);
+  }
+
+  private add(author: Author): void {
+    if (!this.authors.some((known) => known.id === author.id)) this.authors.push(author);
+  }
+}
+
+/**
+ * The post's authors from `authors` then `author`, in order and without duplicates;
+ * the site's default author when the post names none.
+ */
+export function normalizeAuthors(data: Record<string, unknown>, ctx: NormalizeContext): Author[] {
+  const reader = new AuthorReader(ctx, true);
+  // Only the plural key splits on commas: `author: "Doe, Jane"` is one person.
+  reader.readValue(data['authors'], ['authors'], true);
+  reader.readValue(data['author'], ['author'], false);
+  if (reader.authors.length > 0 || ctx.config.author === undefined) return reader.authors;
+  // The default comes from site config, so an unregistered one is a name, not a typo.
+  const fallback = new AuthorReader(ctx, false);
+  fallback.readValue(ctx.config.author, [], false);
+  return fallback.authors;
+}

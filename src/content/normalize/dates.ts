@@ -1,0 +1,152 @@
+/** Post dates: published and updated, from front matter, the file name, git or mtime. */
+import { Temporal } from 'temporal-polyfill';
+import type { KeyPath, PostDate, RawPost } from '../../types.ts';
+import type { NormalizeContext } from './context.ts';
+import { quote } from './fields.ts';
+import { fileDatePrefix } from './file-name.ts';
+
+/** The outcome of reading one date value: a date, or the sentence that says why not. */
+export type DateResult = { date: PostDate } | { error: string };
+
+/**
+ * The accepted shapes, checked before Temporal sees them because Temporal also takes
+ * forms no blogger means (`20250203T10`, `2025-02-03[Europe/Paris]`). Groups: date,
+ * time (seconds and fraction optional), offset. A space instead of `T` and a space before
+ * the offset are what YAML timestamps allow.
+ */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)[ \t]*([Zz]|[+-]\d{1,2}(?::?\d{2})?)?)?$/;
+
+/** `+5`, `+0530`, `+05:30`, `Z` → `+05:00`, `+05:30`, `+05:30`, `+00:00`. */
+function normalizeOffset(offset: string): string {
+  if (offset === 'Z' || offset === 'z') return '+00:00';
+  const [, sign = '+', hours = '', minutes = '00'] = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(offset) ?? [];
+  return `${sign}${hours.padStart(2, '0')}:${minutes}`;
+}
+
+/** A calendar date: shown as written everywhere, placed at midnight in the site timezone. */
+function fromPlainDate(date: Temporal.PlainDate, timeZone: string): PostDate {
+  // startOfDay semantics: in a zone where midnight is skipped, the day starts at the first valid time.
+  const zoned = date.toZonedDateTime({ timeZone });
+  return { iso: zoned.toString({ timeZoneName: 'never' }), epochMs: zoned.epochMilliseconds, day: date.toString(), dateOnly: true };
+}
+
+/** An instant as written (`zoned` carries its own offset), shown as a day in the site timezone. */
+function fromZoned(zoned: Temporal.ZonedDateTime, timeZone: string): PostDate {
+  return {
+    iso: zoned.toString({ timeZoneName: 'never' }),
+    epochMs: zoned.epochMilliseconds,
+    day: zoned.withTimeZone(timeZone).toPlainDate().toString(),
+    dateOnly: false,
+  };
+}
+
+/** What a string says: a calendar date, a wall-clock time, or an instant with its own offset. */
+type Written = Temporal.PlainDate | Temporal.PlainDateTime | Temporal.ZonedDateTime;
+
+/** Read one string; undefined for a wrong shape, throws (RangeError) for `2025-02-30` and the like. */
+function readText(text: string): Written | undefined {
+  const match = DATE_TIME.exec(text);
+  if (!match) return undefined;
+  const [, day = '', time, offset] = match;
+  if (time === undefined) return Temporal.PlainDate.from(day);
+  const local = `${day}T${time.replace(',', '.')}`;
+  if (offset === undefined) return Temporal.PlainDateTime.from(local);
+  const numeric = normalizeOffset(offset);
+  return Temporal.Instant.from(local + numeric).toZonedDateTimeISO(numeric);
+}
+
+/** Place what was written in the site's timezone. */
+function toPostDate(written: Written, timeZone: string): PostDate {
+  if (written instanceof Temporal.PlainDate) return fromPlainDate(written, timeZone);
+  // A wall-clock time with no offset means that time in the site's timezone.
+  if (written instanceof Temporal.PlainDateTime) return fromZoned(written.toZonedDateTime(timeZone, { disambiguation: 'compatible' }), timeZone);
+  return fromZoned(written, timeZone);
+}
+
+/**
+ * Read a date from front matter. Strings in the accepted shapes; `Date` objects (TOML's
+ * TomlDate keeps how it was written, so a date-only TOML value stays a calendar date).
+ */
+export function parseDate(value: unknown, timeZone: string): DateResult {
+  let text: string | undefined;
+  if (typeof value === 'string') text = value.trim();
+  else if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    // TomlDate.toISOString() gives the value as authored (`2025-02-03`, local or with its offset);
+    // any other Date is a bare instant, best shown in the site's timezone.
+    if (!('isLocal' in value)) return { date: instantInZone(value, timeZone) };
+    text = value.toISOString();
+  }
+  let written: Written | undefined;
+  try {
+    written = text === undefined ? undefined : readText(text);
+  } catch {
+    // Out-of-range fields (month 13, 30 February): same message as any other bad shape.
+  }
+  // Outside the try: a bad site timezone is a configuration error, not this post's.
+  if (written) return { date: toPostDate(written, timeZone) };
+  return { error: `Invalid date ${quote(value)}: expected YYYY-MM-DD or ISO 8601 date-time` };
+}
+
+/** A JS Date (git, mtime) as a PostDate in the site's timezone. */
+function instantInZone(value: Date, timeZone: string): PostDate {
+  return fromZoned(Temporal.Instant.fromEpochMilliseconds(value.getTime()).toZonedDateTimeISO(timeZone), timeZone);
+}
+
+/** Read the first usable date among `keys`, reporting every present but invalid one. */
+function firstDate(data: Record<string, unknown>, keys: readonly string[], ctx: NormalizeContext): { date?: PostDate; failed: boolean } {
+  let date: PostDate | undefined;
+  let failed = false;
+  for (const key of keys) {
+    const value = data[key];
+    // An empty key (`date:`) is absent, not wrong.
+    if (value === undefined || value === null || value === '') continue;
+    const result = parseDate(value, ctx.config.timezone);
+    if ('error' in result) {
+      const path: KeyPath = [key];
+      ctx.report(result.error, { path, severity: 'error', ruleId: 'invalid-date' });
+      failed = true;
+    } else date ??= result.date;
+  }
+  return { date, failed };
+}
+
+/** Keys for the publication date, in order of preference. */
+const PUBLISHED_KEYS = ['date', 'pubDate', 'published'] as const;
+/** Keys for the last-modified date, in order of preference. */
+const UPDATED_KEYS = ['updated', 'lastmod', 'modified'] as const;
+
+/**
+ * The post's dates. Published: `date` → `pubDate` → `published` → a `YYYY-MM-DD-` file-name
+ * prefix → the first git commit → mtime (with a warning). Invalid values are reported and
+ * skipped, so the post still gets a date and the run can report every other problem too.
+ */
+export function normalizeDates(
+  raw: RawPost,
+  data: Record<string, unknown>,
+  ctx: NormalizeContext,
+): { published: PostDate; updated?: PostDate } {
+  const timeZone = ctx.config.timezone;
+  const front = firstDate(data, PUBLISHED_KEYS, ctx);
+  let published = front.date;
+  if (!published) {
+    const prefix = fileDatePrefix(raw.relPath);
+    // An impossible prefix (`2025-13-45-x.md`) is just part of the name, not a date.
+    const fromName = prefix === undefined ? undefined : parseDate(prefix, timeZone);
+    if (fromName && 'date' in fromName) published = fromName.date;
+  }
+  if (!published && raw.gitDate) published = instantInZone(raw.gitDate, timeZone);
+  if (!published) {
+    // When a date was written but is invalid, that error already says what to fix.
+    if (!front.failed) {
+      ctx.report("No date in front matter; using the file's modification time", { severity: 'warning', ruleId: 'date-from-mtime' });
+    }
+    published = instantInZone(raw.mtime, timeZone);
+  }
+  const updated = firstDate(data, UPDATED_KEYS, ctx).date;
+  return updated ? { published, updated } : { published };
+}
+
+/** Whether the post is dated after `now` (hidden unless `--future`). */
+export function isFuture(date: PostDate, now: Date): boolean {
+  return date.epochMs > now.getTime();
+}

@@ -1,0 +1,81 @@
+/** The post's slug and output path: `slug`, else the file name; `permalink` overrides the path. */
+import type { RawPost } from '../../types.ts';
+import type { NormalizeContext } from './context.ts';
+import { quote } from './fields.ts';
+import { undatedStem } from './file-name.ts';
+import { slugify } from './slug.ts';
+
+/** Characters that must never reach a file name: C0/C1 controls (NUL included) and DEL. */
+const CONTROL = /\p{Cc}/u;
+
+/** Why an explicit slug can't be one folder name inside `posts/`, or undefined when it can. */
+function slugProblem(slug: string): string | undefined {
+  if (slug === '') return 'it is empty';
+  if (CONTROL.test(slug)) return 'it contains a control character';
+  if (/[/\\]/.test(slug)) return 'it contains a slash; use permalink for a nested path';
+  if (slug.includes('..')) return 'it contains ".."';
+  if (slug === '.') return 'it is only "."';
+  return undefined;
+}
+
+/** A `scheme:` (`https:`, `javascript:`) or a Windows drive (`C:`): not a path inside the site. */
+const SCHEME_OR_DRIVE = /^[a-z][a-z0-9+.-]*:/i;
+
+/** `permalink` as a site-relative path (`/2020/hello` → `2020/hello/`), or why it can't be one. */
+function permalinkPath(permalink: string): { path: string } | { problem: string } {
+  if (CONTROL.test(permalink)) return { problem: 'it contains a control character' };
+  if (permalink.includes('\\')) return { problem: 'it contains a backslash' };
+  if (SCHEME_OR_DRIVE.test(permalink)) return { problem: 'it must be a path inside the site, not a URL or drive' };
+  if (/[?#]/.test(permalink)) return { problem: 'it must be a path, without "?" or "#"' };
+  // Empty segments (`//`, leading `/`) carry no meaning in a site-relative path.
+  const segments = permalink.split('/').filter((segment) => segment !== '');
+  if (segments.length === 0) return { problem: 'it is the site root' };
+  for (const segment of segments) {
+    let decoded = segment;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      // A stray `%` is a literal character of the folder name.
+    }
+    // Browsers and servers resolve `%2e%2e` like `..`, so the decoded form must be safe too.
+    if (decoded === '..') return { problem: 'it would leave the output folder' };
+    if (decoded === '.') return { problem: 'it contains a "." segment' };
+    if (/[/\\]/.test(decoded)) return { problem: 'it contains an encoded slash' };
+    if (CONTROL.test(decoded)) return { problem: 'it contains a control character' };
+  }
+  const path = segments.join('/');
+  // `.html` permalinks name a file (Jekyll style); everything else is a folder with index.html.
+  return { path: /\.html$/i.test(path) ? path : `${path}/` };
+}
+
+/**
+ * The post's slug and output path. `slug` is used as written when it is one safe folder
+ * name; otherwise the undated file name, slugified. `permalink` replaces the whole path.
+ */
+export function normalizePath(raw: RawPost, data: Record<string, unknown>, ctx: NormalizeContext): { slug: string; path: string } {
+  let slug = slugify(undatedStem(raw.relPath));
+  const explicit = data['slug'];
+  if (typeof explicit === 'string' || typeof explicit === 'number') {
+    const written = String(explicit).normalize('NFC').trim();
+    const problem = slugProblem(written);
+    if (problem === undefined) slug = written;
+    else ctx.report(`Unsafe slug ${quote(explicit)}: ${problem}`, { path: ['slug'], severity: 'error', ruleId: 'unsafe-path' });
+  } else if (explicit !== undefined && explicit !== null) {
+    ctx.report(`Invalid slug ${quote(explicit)}: expected text`, { path: ['slug'], severity: 'error', ruleId: 'invalid-slug' });
+  }
+
+  let path = `posts/${slug}/`;
+  const permalink = data['permalink'];
+  if (typeof permalink === 'string' && permalink.trim() !== '') {
+    const result = permalinkPath(permalink.normalize('NFC').trim());
+    if ('path' in result) path = result.path;
+    else ctx.report(`Unsafe permalink ${quote(permalink)}: ${result.problem}`, { path: ['permalink'], severity: 'error', ruleId: 'unsafe-path' });
+  } else if (permalink !== undefined && permalink !== null && permalink !== '') {
+    ctx.report(`Invalid permalink ${quote(permalink)}: expected a path such as /2020/hello/`, {
+      path: ['permalink'],
+      severity: 'error',
+      ruleId: 'invalid-permalink',
+    });
+  }
+  return { slug, path };
+}

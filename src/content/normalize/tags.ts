@@ -1,0 +1,73 @@
+/** Post tags from `tags`, `categories` and `category`, resolved against tags.yml. */
+import type { KeyPath, TagEntry, TagRef } from '../../types.ts';
+import type { NormalizeContext } from './context.ts';
+import { isRecord, quote } from './fields.ts';
+import { tagKey } from './slug.ts';
+
+/** Keys that hold tags, merged in this order: sites migrated from WordPress or a CMS use the latter two. */
+const TAG_KEYS = ['tags', 'categories', 'category'] as const;
+
+/** tagKey of every tags.yml id and alias → tagKey of the id, so aliases land on their tag. */
+function aliasIndex(entries: ReadonlyMap<string, TagEntry>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const entry of entries.values()) index.set(tagKey(entry.id), tagKey(entry.id));
+  // Ids first, so an alias can never take over another tag's id.
+  for (const entry of entries.values()) {
+    for (const alias of entry.aliases) {
+      const key = tagKey(alias);
+      if (!index.has(key)) index.set(key, tagKey(entry.id));
+    }
+  }
+  return index;
+}
+
+/** The text of one list item: strings and numbers as written; CMS objects by label, name, value. */
+function itemText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (!isRecord(value)) return undefined;
+  for (const key of ['label', 'name', 'value']) {
+    const field = value[key];
+    if (typeof field === 'string' && field.trim() !== '') return field;
+    if (typeof field === 'number' && Number.isFinite(field)) return String(field);
+  }
+  return undefined;
+}
+
+/**
+ * The post's tags in the order written, one per key (`Open Source` and `open-source`
+ * are one tag); `key` is the tags.yml id when the spelling matches an id or an alias.
+ */
+export function normalizeTags(data: Record<string, unknown>, ctx: NormalizeContext): TagRef[] {
+  const index = aliasIndex(ctx.tags);
+  const tags: TagRef[] = [];
+
+  const add = (text: string, path: KeyPath): void => {
+    const spelling = text.normalize('NFC').trim();
+    if (spelling === '') return;
+    const own = tagKey(spelling);
+    if (own === '') {
+      ctx.report(`Invalid tag "${spelling}": a tag needs a letter or a digit`, { path, severity: 'warning', ruleId: 'invalid-tag' });
+      return;
+    }
+    const key = index.get(own) ?? own;
+    if (!tags.some((tag) => tag.key === key)) tags.push({ key, spelling });
+  };
+
+  const addItem = (value: unknown, path: KeyPath): void => {
+    if (value === undefined || value === null) return;
+    const text = itemText(value);
+    if (text === undefined) {
+      ctx.report(`Invalid tag ${quote(value)}: expected text, or an object with a label`, { path, severity: 'warning', ruleId: 'invalid-tag' });
+    } else add(text, path);
+  };
+
+  for (const key of TAG_KEYS) {
+    const value = data[key];
+    if (Array.isArray(value)) value.forEach((item, i) => addItem(item, [key, i]));
+    // A single string may be a comma-separated list (`tags: a, b`), as in Jekyll and WordPress exports.
+    else if (typeof value === 'string') for (const part of value.split(',')) add(part, [key]);
+    else addItem(value, [key]);
+  }
+  return tags;
+}
