@@ -1,0 +1,253 @@
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 through the `feed` package, plus one RSS feed per tag.
+ * Each format gets its own `Feed`, because each wants the same text escaped differently:
+ * Atom titles and summaries are `type="html"`, RSS has no name-only `<author>`, JSON is raw.
+ */
+import { Feed, type Author as FeedAuthor, type FeedOptions, type Item } from 'feed';
+import type { Author, RenderedPost, Site, Tag } from '../types.ts';
+import { absoluteRefUrl, absolutizeHtml } from './absolute-html.ts';
+import { postTagLabels } from './jsonld.ts';
+import type { OutputFile } from './output-file.ts';
+import { absoluteUrl } from './urls.ts';
+
+/** At most this many posts in a feed, newest first. */
+export const FEED_ITEM_LIMIT = 20;
+
+/** The `<generator>`: fixed, so identical input gives identical feeds. */
+export const FEED_GENERATOR = 'blogsmith';
+
+const DC_NAMESPACE = 'http://purl.org/dc/elements/1.1/';
+const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+/** Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
+const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * Stands in for `<` inside attributes: xml-js escapes only `"` there and the feed package
+ * escapes only `&`, so a `<` would make the feed ill-formed. It is itself an XML-invalid
+ * character, so `xmlText` has removed every other occurrence before it is swapped for `&lt;`.
+ */
+const LT_PLACEHOLDER = '\u0001';
+
+/** Text for an XML document: characters XML cannot carry are dropped. */
+export function xmlText(text: string): string {
+  return text.replace(XML_INVALID, '');
+}
+
+/**
+ * Text for a CDATA section written by xml-js, which splits only the first `]]>`:
+ * every later one is split here, so any number of them stays inside the section.
+ */
+function cdataText(text: string): string {
+  const clean = xmlText(text);
+  const first = clean.indexOf(']]>');
+  if (first < 0) return clean;
+  return clean.slice(0, first + 3) + clean.slice(first + 3).replaceAll(']]>', ']]]]><![CDATA[>');
+}
+
+/** Plain text as HTML, for fields that feed readers render as HTML. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Plain text for an attribute value the feed package writes unescaped (see LT_PLACEHOLDER). */
+function attributeText(text: string): string {
+  return xmlText(text).replaceAll('<', LT_PLACEHOLDER);
+}
+
+/** Adds a namespace or other attribute to the document element when the package left it out. */
+function ensureRootAttribute(xml: string, root: string, name: string, value: string): string {
+  const open = new RegExp(`<${root}\\b[^>]*>`).exec(xml);
+  if (!open || open[0].includes(` ${name}=`)) return xml;
+  const at = open.index + root.length + 1;
+  return `${xml.slice(0, at)} ${name}="${escapeHtml(value)}"${xml.slice(at)}`;
+}
+
+type Format = 'rss' | 'atom' | 'json';
+
+/** One feed before it is written: a channel and its posts. */
+interface FeedSpec {
+  title: string;
+  description: string;
+  /** Site-relative path of the HTML page the feed mirrors. */
+  pagePath: string;
+  /** Site-relative paths of the feed files that describe this channel. */
+  links: { rss: string; atom?: string; json?: string };
+  posts: RenderedPost[];
+}
+
+const lastChange = (post: RenderedPost): number => (post.updated ?? post.published).epochMs;
+
+/** Newest first (stable, so the site's own tie order survives), at most FEED_ITEM_LIMIT. */
+function feedPosts(posts: readonly RenderedPost[]): RenderedPost[] {
+  return [...posts].sort((a, b) => b.published.epochMs - a.published.epochMs).slice(0, FEED_ITEM_LIMIT);
+}
+
+/** The feed's own author: the configured default author, else the site itself (Atom wants one). */
+function siteAuthor(site: Site): Author {
+  const key = site.config.author;
+  const found = key ? site.authors.find((author) => author.id === key || author.name === key) : undefined;
+  if (found) return found;
+  return key ? { id: key, name: key } : { id: '', name: site.config.title, url: absoluteUrl(site, '') };
+}
+
+/** An author's `url`/`avatar` as an absolute URL, or undefined when it cannot be one. */
+function authorUrl(site: Site, ref: string | undefined): string | undefined {
+  if (!ref) return undefined;
+  const url = absoluteRefUrl(site, ref, absoluteUrl(site, ''));
+  return URL.canParse(url) ? url : undefined;
+}
+
+function atomAuthor(site: Site, author: Author): FeedAuthor {
+  const out: FeedAuthor = { name: xmlText(author.name) };
+  if (author.email) out.email = xmlText(author.email);
+  const link = authorUrl(site, author.url);
+  if (link) out.link = link;
+  return out;
+}
+
+function jsonAuthor(site: Site, author: Author): Record<string, string> {
+  const out: Record<string, string> = { name: xmlText(author.name) };
+  const url = authorUrl(site, author.url) ?? (author.email ? `mailto:${author.email}` : undefined);
+  if (url) out.url = url;
+  const avatar = authorUrl(site, author.avatar);
+  if (avatar) out.avatar = avatar;
+  return out;
+}
+
+function feedItem(site: Site, post: RenderedPost, format: Format): Item {
+  const link = absoluteUrl(site, post.path);
+  const labels = postTagLabels(post, site);
+  const content = absolutizeHtml(post.html, link);
+  const base = {
+    link,
+    date: new Date(lastChange(post)),
+    published: new Date(post.published.epochMs),
+  };
+  if (format === 'rss') {
+    // No `author`: RSS <author> must be an e-mail address, so names go to dc:creator.
+    const item: Item = {
+      ...base,
+      title: cdataText(post.title),
+      description: cdataText(escapeHtml(post.summary)),
+      content: cdataText(content),
+      category: labels.map((label) => ({ name: xmlText(label) })),
+    };
+    if (post.authors.length > 0) {
+      const creators = post.authors.map((author) => ({ _cdata: cdataText(author.name) }));
+      // The package assigns `objects` as the element value; xml-js writes an array as repeated elements.
+      item.extensions = [{ name: 'dc:creator', objects: creators as unknown as Record<string, unknown> }];
+    }
+    return item;
+  }
+  if (format === 'atom') {
+    return {
+      ...base,
+      id: link,
+      title: cdataText(escapeHtml(post.title)),
+      description: cdataText(escapeHtml(post.summary)),
+      content: cdataText(content),
+      author: post.authors.map((author) => atomAuthor(site, author)),
+      category: labels.map((label) => ({ term: attributeText(label) })),
+    };
+  }
+  // JSON could carry control characters, but the same post should read the same in every feed.
+  return {
+    ...base,
+    id: link,
+    title: xmlText(post.title),
+    description: xmlText(post.summary),
+    content: xmlText(content),
+    category: labels.map((label) => ({ name: xmlText(label) })),
+  };
+}
+
+function createFeed(site: Site, spec: FeedSpec, format: Format): Feed {
+  const home = absoluteUrl(site, spec.pagePath);
+  const newest = spec.posts.reduce((max, post) => Math.max(max, lastChange(post)), -Infinity);
+  const feedLinks: FeedOptions['feedLinks'] = { rss: absoluteUrl(site, spec.links.rss) };
+  if (spec.links.atom) feedLinks.atom = absoluteUrl(site, spec.links.atom);
+  if (spec.links.json) feedLinks.json = absoluteUrl(site, spec.links.json);
+  const options: FeedOptions = {
+    id: home,
+    link: home,
+    title: xmlText(spec.title),
+    description: xmlText(spec.description),
+    language: site.config.language,
+    updated: Number.isFinite(newest) ? new Date(newest) : site.now,
+    generator: FEED_GENERATOR,
+    feedLinks,
+  };
+  if (format === 'atom') options.author = atomAuthor(site, siteAuthor(site));
+  const feed = new Feed(options);
+  for (const post of spec.posts) feed.addItem(feedItem(site, post, format));
+  return feed;
+}
+
+function rss(site: Site, spec: FeedSpec): string {
+  const xml = createFeed(site, spec, 'rss').rss2();
+  // The package declares xmlns:dc only when some item has content; dc:creator needs it regardless.
+  return xml.includes('<dc:creator') ? ensureRootAttribute(xml, 'rss', 'xmlns:dc', DC_NAMESPACE) : xml;
+}
+
+function atom(site: Site, spec: FeedSpec): string {
+  const xml = createFeed(site, spec, 'atom').atom1().replaceAll(LT_PLACEHOLDER, '&lt;');
+  return ensureRootAttribute(xml, 'feed', 'xml:lang', site.config.language);
+}
+
+/** The package writes JSON Feed 1; this lifts it to 1.1 (`authors` arrays, `language`). */
+function jsonFeed(site: Site, spec: FeedSpec): string {
+  const feed = JSON.parse(createFeed(site, spec, 'json').json1()) as Record<string, unknown>;
+  const items = feed.items as Array<Record<string, unknown>>;
+  delete feed.author;
+  delete feed.items;
+  const out: Record<string, unknown> = {
+    ...feed,
+    version: JSON_FEED_VERSION,
+    language: site.config.language,
+    authors: [jsonAuthor(site, siteAuthor(site))],
+    items: items.map((item, index) => {
+      const post = spec.posts[index]!;
+      const { author: _author, ...rest } = item;
+      const next: Record<string, unknown> = { ...rest };
+      if (post.image) next.image = absoluteRefUrl(site, post.image, absoluteUrl(site, post.path));
+      if (post.authors.length > 0) next.authors = post.authors.map((author) => jsonAuthor(site, author));
+      if (post.lang) next.language = post.lang;
+      return next;
+    }),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** `rss.xml`, `atom.xml`, `feed.json` for the newest posts, and `tags/<slug>/rss.xml` per tag. */
+export function renderFeeds(site: Site): OutputFile[] {
+  const main: FeedSpec = {
+    title: site.config.title,
+    description: site.config.description,
+    pagePath: '',
+    links: { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' },
+    posts: feedPosts(site.posts),
+  };
+  const files: OutputFile[] = [
+    { path: 'rss.xml', contents: rss(site, main) },
+    { path: 'atom.xml', contents: atom(site, main) },
+    { path: 'feed.json', contents: jsonFeed(site, main) },
+  ];
+  for (const tag of site.tags) files.push({ path: tagFeedPath(tag), contents: rss(site, tagFeedSpec(site, tag)) });
+  return files;
+}
+
+/** Site-relative path of a tag's RSS feed (`tags/<slug>/rss.xml`), for `<link rel="alternate">`. */
+export function tagFeedPath(tag: Pick<Tag, 'slug'>): string {
+  return `tags/${tag.slug}/rss.xml`;
+}
+
+function tagFeedSpec(site: Site, tag: Tag): FeedSpec {
+  return {
+    title: `${site.config.title}: ${tag.label}`,
+    description: tag.description ?? `Posts tagged ${tag.label}`,
+    pagePath: `tags/${tag.slug}/`,
+    links: { rss: tagFeedPath(tag) },
+    posts: feedPosts(tag.posts),
+  };
+}
