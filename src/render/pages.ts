@@ -1,0 +1,156 @@
+/** Every HTML page of the site, from the site model through the Liquid templates (pure: model in, files out). */
+import type { RenderedPost, Site } from '../types.ts';
+import type { OutputFile } from './output-file.ts';
+import { createEngine } from './liquid.ts';
+import { listJsonLd } from './jsonld.ts';
+import { paginate, type Page } from './pagination.ts';
+import { absoluteUrl, outputFileOf } from './urls.ts';
+import { createViews, paths } from './view.ts';
+import type { PageView, PostSummaryView } from './view-types.ts';
+
+/** The rendered pages, and the site-relative path of every page for the sitemap (not 404). */
+export interface RenderedPages {
+  files: OutputFile[];
+  pagePaths: string[];
+}
+
+/**
+ * Render the home and its pages, every post, the tag, author and archive pages and 404.html.
+ * `templateDirs` are searched in order: a site's own `templates/` first, then the defaults.
+ */
+export async function renderPages(site: Site, templateDirs: string[]): Promise<RenderedPages> {
+  const engine = createEngine(templateDirs);
+  const views = createViews(site);
+  const files: OutputFile[] = [];
+  const pagePaths: string[] = [];
+  const siteTitle = site.config.title;
+  const collator = collatorFor(site.config.language);
+
+  /** The layout's view of a page; `name` undefined means the site title alone. */
+  const page = (path: string, name: string | undefined, meta: Partial<PageView> = {}): PageView => ({
+    title: name === undefined ? siteTitle : `${name} – ${siteTitle}`,
+    socialTitle: name ?? siteTitle,
+    description: site.config.description,
+    path,
+    canonical: absoluteUrl(site, path),
+    type: 'website',
+    image: null,
+    lang: site.config.language,
+    section: 'home',
+    publishedTime: null,
+    modifiedTime: null,
+    twitterSite: null,
+    twitterCard: 'summary',
+    prevHref: null,
+    nextHref: null,
+    feed: null,
+    noindex: false,
+    jsonLd: null,
+    ...meta,
+  });
+
+  const render = async (template: string, view: PageView, data: Record<string, unknown>, sitemap = true) => {
+    const contents = await engine.renderFile(template, { site: views.site, page: view, ...data });
+    files.push({ path: outputFileOf(view.path), contents });
+    if (sitemap) pagePaths.push(view.path);
+  };
+
+  /** The layout fields of one page of a paginated list. */
+  const listMeta = (list: Page<RenderedPost>, kind: 'Blog' | 'CollectionPage', name: string, description: string) => ({
+    prevHref: list.pagination.prevHref,
+    nextHref: list.pagination.nextHref,
+    description,
+    jsonLd: listJsonLd(kind, site, { path: list.path, title: name, description, posts: list.items }),
+  });
+  const summaries = (posts: readonly RenderedPost[]): PostSummaryView[] => posts.map(views.summary);
+  const numbered = (name: string, n: number) => (n === 1 ? name : `${name} (page ${n})`);
+
+  for (const list of paginate(site, site.posts, site.config.postsPerPage, '')) {
+    const n = list.pagination.current;
+    const name = n === 1 ? undefined : `Page ${n}`;
+    await render('home', page(list.path, name, listMeta(list, 'Blog', numbered(siteTitle, n), site.config.description)), {
+      posts: summaries(list.items),
+      pagination: list.pagination,
+    });
+  }
+
+  for (const [index, current] of site.posts.entries()) {
+    const post = views.post(index);
+    await render(
+      'post',
+      page(current.path, post.title, {
+        description: post.summary,
+        canonical: post.canonical,
+        type: 'article',
+        image: post.image,
+        lang: post.lang,
+        section: 'post',
+        publishedTime: post.published.iso,
+        modifiedTime: post.updated?.iso ?? null,
+        twitterSite: post.twitterUsername ? `@${post.twitterUsername.replace(/^@/, '')}` : null,
+        twitterCard: post.image ? 'summary_large_image' : 'summary',
+        noindex: post.draft,
+      }),
+      { post },
+    );
+  }
+
+  const tags = [...site.tags].sort((a, b) => collator.compare(a.label, b.label) || a.slug.localeCompare(b.slug));
+  await render('tags', page('tags/', 'Tags', { section: 'tags', description: `All tags of ${siteTitle}` }), {
+    tags: tags.map(views.tag),
+  });
+  for (const tag of tags) {
+    const tagView = views.tag(tag);
+    const description = tag.description ?? `Posts tagged “${tag.label}” on ${siteTitle}`;
+    for (const list of paginate(site, tag.posts, site.config.postsPerPage, paths.tag(tag.slug))) {
+      const name = numbered(`Posts tagged “${tag.label}”`, list.pagination.current);
+      await render(
+        'tag',
+        page(list.path, name, { section: 'tags', feed: tagView.feed, ...listMeta(list, 'CollectionPage', name, description) }),
+        { tag: tagView, posts: summaries(list.items), pagination: list.pagination },
+      );
+    }
+  }
+
+  const authors = [...site.authors].sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+  await render('authors', page('authors/', 'Authors', { section: 'authors', description: `The authors of ${siteTitle}` }), {
+    authors: authors.map(views.author),
+  });
+  for (const author of authors) {
+    const path = paths.author(author.id);
+    const description = author.bio ?? `Posts by ${author.name} on ${siteTitle}`;
+    const jsonLd = listJsonLd('CollectionPage', site, { path, title: author.name, description, posts: author.posts });
+    await render('author', page(path, author.name, { section: 'authors', description, jsonLd }), {
+      author: views.author(author),
+      posts: summaries(author.posts),
+    });
+  }
+
+  await render('archive', page('archive/', 'Archive', { section: 'archive', description: `All posts of ${siteTitle}` }), {
+    years: byYear(site.posts).map(({ year, posts }) => ({ year, count: posts.length, posts: summaries(posts) })),
+  });
+
+  await render('404', page('404.html', 'Page not found', { section: 'error', noindex: true }), {}, false);
+
+  return { files, pagePaths };
+}
+
+/** Posts grouped by the year of their calendar day, in the order given (newest first). */
+export function byYear(posts: readonly RenderedPost[]): Array<{ year: string; posts: RenderedPost[] }> {
+  const groups = new Map<string, RenderedPost[]>();
+  for (const post of posts) {
+    const year = post.published.day.slice(0, 4);
+    const group = groups.get(year);
+    if (group) group.push(post);
+    else groups.set(year, [post]);
+  }
+  return [...groups].map(([year, list]) => ({ year, posts: list }));
+}
+
+function collatorFor(language: string): Intl.Collator {
+  try {
+    return new Intl.Collator(language, { sensitivity: 'base', numeric: true });
+  } catch {
+    return new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  }
+}

@@ -1,0 +1,150 @@
+/** The shapes of the plain view objects templates receive (see view.ts). */
+
+/** A date as templates show it. */
+export interface DateView {
+  /** ISO 8601 with offset, for `<time datetime>`. */
+  iso: string;
+  /** The calendar day `YYYY-MM-DD`. */
+  day: string;
+  /** The day in words, in the page language (`3 February 2025`). */
+  display: string;
+}
+
+/** A link to another post. */
+export interface PostLinkView {
+  title: string;
+  href: string;
+}
+
+/** A tag as a post shows it. */
+export interface TagLinkView {
+  label: string;
+  slug: string;
+  href: string;
+}
+
+/** An author as a post shows it. */
+export interface AuthorLinkView {
+  id: string;
+  name: string;
+  /** The author's page on this site. */
+  href: string;
+  /** The author's own website, if any. */
+  url: string | null;
+}
+
+/** A post in lists (home, tag, author, archive pages). */
+export interface PostSummaryView {
+  title: string;
+  /** Root-relative href with the base path. */
+  href: string;
+  /** Absolute URL of the post. */
+  url: string;
+  /** Site-relative path (`posts/x/`). */
+  path: string;
+  published: DateView;
+  updated: DateView | null;
+  authors: AuthorLinkView[];
+  tags: TagLinkView[];
+  excerptHtml: string;
+  /** The excerpt is shorter than the post, so a "read more" link makes sense. */
+  hasMore: boolean;
+  /** Plain-text description. */
+  summary: string;
+  /** Absolute URL of the social image. */
+  image: string | null;
+  draft: boolean;
+  readingMinutes: number;
+  lang: string;
+  /** All front matter keys, as written. */
+  data: Record<string, unknown>;
+}
+
+/** A post on its own page. */
+export interface PostView extends PostSummaryView {
+  html: string;
+  /** Absolute canonical URL (`seo.url` when given). */
+  canonical: string;
+  /** The older neighbour. */
+  prev: PostLinkView | null;
+  /** The newer neighbour. */
+  next: PostLinkView | null;
+  /** Inner text of `<script type="application/ld+json">`, already safe (no `<`). */
+  jsonLd: string;
+  twitterUsername: string | null;
+}
+
+/** The site as every template sees it. */
+export interface SiteView {
+  title: string;
+  description: string;
+  language: string;
+  /** Base path (`/blog/`). */
+  base: string;
+  /** Absolute home URL. */
+  url: string;
+  nav: { home: string; archive: string; tags: string; authors: string };
+  feeds: { rss: string; atom: string; json: string };
+  stylesheet: string;
+  year: number;
+}
+
+/** A tag on the tag index or its own page. */
+export interface TagView extends TagLinkView {
+  /** The tag's own RSS feed. */
+  feed: string;
+  description: string | null;
+  count: number;
+}
+
+/** An author on the author index or their own page. */
+export interface AuthorView extends AuthorLinkView {
+  avatar: string | null;
+  bio: string | null;
+  count: number;
+}
+
+/** What the layout needs to know about the page being rendered (head meta, nav state). */
+export interface PageView {
+  /** The `<title>`: page name and site title. */
+  title: string;
+  /** The page name alone, for `og:title`. */
+  socialTitle: string;
+  description: string;
+  /** Site-relative path (`posts/x/`, `''` for home). */
+  path: string;
+  /** Absolute canonical URL. */
+  canonical: string;
+  /** `og:type`. */
+  type: 'website' | 'article';
+  /** Absolute social image URL. */
+  image: string | null;
+  lang: string;
+  /** Which main-nav entry the page belongs to. */
+  section: 'home' | 'post' | 'archive' | 'tags' | 'authors' | 'error';
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  /** `@handle` for `twitter:site`. */
+  twitterSite: string | null;
+  twitterCard: 'summary' | 'summary_large_image';
+  /** `<link rel="prev|next">` of paginated lists. */
+  prevHref: string | null;
+  nextHref: string | null;
+  /** Per-page feed (tag RSS) for `<link rel="alternate">`. */
+  feed: string | null;
+  noindex: boolean;
+  /** JSON-LD of list pages (a post page emits its own `post.jsonLd`). */
+  jsonLd: string | null;
+}
+
+/** One page of a paginated list. */
+export interface PaginationView {
+  current: number;
+  total: number;
+  /** The newer page. */
+  prevHref: string | null;
+  /** The older page. */
+  nextHref: string | null;
+  /** Every page of the list (the current one has `number == current`). */
+  pages: Array<{ number: number; href: string }>;
+}

@@ -1,0 +1,150 @@
+/**
+ * Plain view objects for templates (Zola's SerializingPage): strings, numbers, booleans, null,
+ * arrays and plain objects only, with every href already carrying the base path and every
+ * canonical/social URL already absolute, so templates never compute a URL.
+ */
+import type { PostDate, RenderedPost, Site, SiteAuthor, Tag } from '../types.ts';
+import { absoluteUrl, pageHref } from './urls.ts';
+import { formatLongDate } from './date-format.ts';
+import { blogPostingJsonLd } from './jsonld.ts';
+import { absoluteRefUrl } from './absolute-html.ts';
+import type {
+  AuthorLinkView,
+  AuthorView,
+  DateView,
+  PostLinkView,
+  PostSummaryView,
+  PostView,
+  SiteView,
+  TagLinkView,
+  TagView,
+} from './view-types.ts';
+
+export type * from './view-types.ts';
+
+/** Site-relative page paths, shared by views and pages. */
+export const paths = {
+  tag: (slug: string) => `tags/${slug}/`,
+  author: (id: string) => `authors/${id}/`,
+};
+
+/** A post date for templates. */
+export function dateView(date: PostDate, language: string): DateView {
+  return { iso: date.iso, day: date.day, display: formatLongDate(date.day, language) };
+}
+
+/** The site part of every template context. */
+export function siteView(site: Site): SiteView {
+  const href = (path: string) => pageHref(site, path);
+  return {
+    title: site.config.title,
+    description: site.config.description,
+    language: site.config.language,
+    base: site.basePath,
+    url: absoluteUrl(site, ''),
+    nav: { home: href(''), archive: href('archive/'), tags: href('tags/'), authors: href('authors/') },
+    feeds: { rss: href('rss.xml'), atom: href('atom.xml'), json: href('feed.json') },
+    stylesheet: href('style.css'),
+    year: site.now.getUTCFullYear(),
+  };
+}
+
+/**
+ * A URL written by an author (an `avatar` in authors.yml) as an href: external URLs stay,
+ * root-relative ones get the base path (as in post bodies), relative ones resolve against `fromPath`.
+ */
+export function resolveHref(site: Site, ref: string, fromPath: string): string {
+  if (/^[a-z][a-z\d+.-]*:/i.test(ref) || ref.startsWith('//')) return ref;
+  if (ref.startsWith('/')) return pageHref(site, ref);
+  const url = new URL(ref, absoluteUrl(site, fromPath));
+  return url.pathname + url.search + url.hash;
+}
+
+/** Builds (and caches, since a post appears on many pages) the views of one site. */
+export function createViews(site: Site) {
+  const tagsByKey = new Map(site.tags.map((tag) => [tag.key, tag]));
+  const summaries = new Map<RenderedPost, PostSummaryView>();
+
+  const tagLink = (tag: Tag): TagLinkView => ({
+    label: tag.label,
+    slug: tag.slug,
+    href: pageHref(site, paths.tag(tag.slug)),
+  });
+
+  const authorLink = (author: { id: string; name: string; url?: string }): AuthorLinkView => ({
+    id: author.id,
+    name: author.name,
+    href: pageHref(site, paths.author(author.id)),
+    url: author.url ?? null,
+  });
+
+  const summary = (post: RenderedPost): PostSummaryView => {
+    const cached = summaries.get(post);
+    if (cached) return cached;
+    const lang = post.lang ?? site.config.language;
+    const view: PostSummaryView = {
+      title: post.title,
+      href: pageHref(site, post.path),
+      url: absoluteUrl(site, post.path),
+      path: post.path,
+      published: dateView(post.published, lang),
+      updated: post.updated ? dateView(post.updated, lang) : null,
+      authors: post.authors.map(authorLink),
+      tags: post.tags.flatMap((ref) => {
+        const tag = tagsByKey.get(ref.key);
+        return tag ? [tagLink(tag)] : [];
+      }),
+      excerptHtml: post.excerptHtml,
+      hasMore: post.excerptHtml.trim() !== post.html.trim(),
+      summary: post.summary,
+      image: post.image ? absoluteRefUrl(site, post.image, absoluteUrl(site, post.path)) : null,
+      draft: post.draft,
+      readingMinutes: readingMinutes(post.html),
+      lang,
+      data: post.data,
+    };
+    summaries.set(post, view);
+    return view;
+  };
+
+  /** The full view of `site.posts[index]`, with its neighbours. */
+  const post = (index: number): PostView => {
+    const current = site.posts[index];
+    if (!current) throw new RangeError(`No post at index ${index}`);
+    const link = (other: RenderedPost | undefined): PostLinkView | null =>
+      other ? { title: other.title, href: pageHref(site, other.path) } : null;
+    const url = absoluteUrl(site, current.path);
+    return {
+      ...summary(current),
+      html: current.html,
+      canonical: current.canonical ? absoluteRefUrl(site, current.canonical, url) : url,
+      prev: link(site.posts[index + 1]),
+      next: link(site.posts[index - 1]),
+      jsonLd: blogPostingJsonLd(current, site),
+      twitterUsername: current.twitterUsername ?? null,
+    };
+  };
+
+  const tag = (tag: Tag): TagView => ({
+    ...tagLink(tag),
+    feed: pageHref(site, `${paths.tag(tag.slug)}rss.xml`),
+    description: tag.description ?? null,
+    count: tag.posts.length,
+  });
+
+  const author = (author: SiteAuthor): AuthorView => ({
+    ...authorLink(author),
+    avatar: author.avatar ? resolveHref(site, author.avatar, '') : null,
+    bio: author.bio ?? null,
+    count: author.posts.length,
+  });
+
+  return { site: siteView(site), summary, post, tag, author };
+}
+
+/** Reading time at ~220 words a minute, at least one. */
+function readingMinutes(html: string): number {
+  const text = html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.round(words / 220));
+}
