@@ -46,14 +46,16 @@ export default function rehypeLinks() {
         if (typeof value !== 'string') continue;
         node.properties[attribute] = rewrite(value, node, context, file, assets);
       }
-      const srcset = node.properties.srcSet;
-      if (Array.isArray(srcset)) {
-        const rewritten: string[] = srcset.map((candidate) => {
-          const [url = '', ...descriptor] = String(candidate).trim().split(/\s+/);
-          return [rewrite(url, node, context, file, assets), ...descriptor].join(' ');
-        });
-        // hast types declare srcSet as a string, but the parser gives the comma-separated list as an array.
-        (node.properties as Record<string, unknown>).srcSet = rewritten;
+      const srcset: unknown = node.properties.srcSet;
+      // rehype-raw gives srcset as one string, other paths as a list: write back one string either way.
+      const candidates = Array.isArray(srcset) ? srcset.map(String) : typeof srcset === 'string' ? srcset.split(/,\s+/) : undefined;
+      if (candidates) {
+        node.properties.srcSet = candidates
+          .map((candidate) => {
+            const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+            return [rewrite(url, node, context, file, assets), ...descriptor].join(' ');
+          })
+          .join(', ');
       }
     });
   };

@@ -13,6 +13,7 @@ import { cutAtWord } from '../content/normalize/description.ts';
 import { addMessage } from '../messages.ts';
 import type { Post, RenderedPost } from '../types.ts';
 import type { LinkContext } from './data.ts';
+import remarkCloseRawText from './close-raw-text.ts';
 import rehypeExcerpt from './excerpt.ts';
 import rehypeLinks from './links.ts';
 import remarkTitleHeading from './title-heading.ts';
@@ -23,6 +24,7 @@ export const processor = unified()
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkGfm)
   .use(remarkTitleHeading)
+  .use(remarkCloseRawText)
   .use(remarkRehype, { allowDangerousHtml: true })
   // Re-parse raw HTML into real nodes, so an unclosed `<iframe>` is closed within its post
   // instead of swallowing the rest of the page.

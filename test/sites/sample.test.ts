@@ -140,7 +140,7 @@ describe('sample blog', () => {
   });
 
   it('writes RSS, Atom and JSON feeds with absolute URLs and authors', async () => {
-    const parser = new Parser({ customFields: { item: [['dc:creator', 'creators', { keepArray: true }]] } });
+    const parser = new Parser<Record<string, never>, { creators: string[]; 'content:encoded': string }>({ customFields: { item: [['dc:creator', 'creators', { keepArray: true }]] } });
     const rss = await parser.parseString(await readOut(out, 'rss.xml'));
     expect(rss.items).toHaveLength(5);
     // The post without a date takes its git (or file) date, so it sorts first; the dated ones follow newest first.
