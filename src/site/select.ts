@@ -1,6 +1,6 @@
 /** Which posts a run publishes, and whether their URLs are unique and allowed. */
 import { addMessage } from '../messages.ts';
-import type { Post } from '../types.ts';
+import type { Point, Post } from '../types.ts';
 
 /** Drafts and future posts stay out unless the run asks for them (dev does). */
 export function selectPosts<T extends Post>(posts: readonly T[], options: { drafts: boolean; future: boolean }): T[] {
@@ -16,12 +16,12 @@ export function checkUrls(posts: readonly Post[]): void {
   for (const post of posts) {
     const key = post.path.toLowerCase();
     const first = byPath.get(key);
-    const place = post.raw.frontMatter.locate(['permalink']) ?? post.raw.frontMatter.locate(['slug']) ?? { line: 1, column: 1 };
+    const place = urlKeyPlace(post);
     if (first) {
       const message = `URL /${post.path} is used by two posts: ${first.raw.file.path} and ${post.raw.file.path}`;
       addMessage(post.raw.file, message, { place, ruleId: 'duplicate-url', severity: 'error' });
       addMessage(first.raw.file, message, {
-        place: first.raw.frontMatter.locate(['permalink']) ?? first.raw.frontMatter.locate(['slug']) ?? { line: 1, column: 1 },
+        place: urlKeyPlace(first),
         ruleId: 'duplicate-url',
         severity: 'error',
       });
@@ -32,4 +32,11 @@ export function checkUrls(posts: readonly Post[]): void {
       addMessage(post.raw.file, `URL /${post.path} is reserved for a page the site generates`, { place, ruleId: 'reserved-url', severity: 'error' });
     }
   }
+}
+
+/** The front matter key that decided the post's URL, else the file's first line. */
+function urlKeyPlace(post: Post): Point {
+  const { data, locate } = post.raw.frontMatter;
+  const key = 'permalink' in data ? 'permalink' : 'slug' in data ? 'slug' : undefined;
+  return (key && locate([key])) || { line: 1, column: 1 };
 }
