@@ -28,8 +28,11 @@ type Parsed = { data: unknown; locateOffset: (path: KeyPath) => number | undefin
 
 /** Parse the front matter of a whole post text (BOM already removed). */
 export function parseFrontMatter(text: string): FrontMatterResult {
-  const toml = text.startsWith('+++');
-  if (!toml && !text.startsWith('---')) return { ok: true, frontMatter: emptyFrontMatter() };
+  // Only a first line that is exactly the delimiter (optionally naming the language) opens front matter;
+  // `----` is a thematic break.
+  const opener = /^(---|\+\+\+)[a-z]*[ \t]*\r?$/m.exec(text.slice(0, text.indexOf('\n') + 1 || text.length));
+  if (!opener || opener.index !== 0) return { ok: true, frontMatter: emptyFrontMatter() };
+  const toml = opener[1] === '+++';
 
   const place = location(text);
   let parsed: Parsed | undefined;

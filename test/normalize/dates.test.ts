@@ -129,10 +129,12 @@ describe('normalizeDates', () => {
       expect(ctx.messages).toEqual([]);
     });
 
-    it('from the first git commit, in the site timezone', () => {
+    it('from the first git commit, in the site timezone, with a warning', () => {
       const ctx = makeContext({ config: { timezone: 'Europe/Berlin' } });
       expect(normalizeDates(makeRaw({}, { gitDate: GIT }), {}, ctx)).toEqual({ published: instant('2023-03-04T06:06:07+01:00', '2023-03-04') });
-      expect(ctx.messages).toEqual([]);
+      expect(ctx.messages).toEqual([
+        { reason: "No date in front matter; using the file's first git commit (2023-03-04)", severity: 'warning', ruleId: 'date-from-git' },
+      ]);
     });
 
     it('from mtime, with a warning', () => {
@@ -166,7 +168,7 @@ describe('normalizeDates', () => {
     it('an impossible file-name prefix is not a date', () => {
       const ctx = makeContext();
       expect(normalizeDates(makeRaw({}, { relPath: '2025-13-45-odd.md', gitDate: GIT }), {}, ctx).published.day).toBe('2023-03-04');
-      expect(ctx.messages).toEqual([]);
+      expect(ctx.messages.map((m) => m.ruleId)).toEqual(['date-from-git']);
     });
   });
 

@@ -31,6 +31,9 @@ describe('sample blog', () => {
     expect(messages).toContainEqual(
       expect.objectContaining({ file: 'content/posts/fosdem-2014-unikernels.md', rule: 'title-from-filename', severity: 'warning' }),
     );
+    // Committed, the post takes its first git commit date; in a working copy not yet committed, its mtime.
+    const dateRules = messages.filter((m) => m.file === 'content/posts/fosdem-2014-unikernels.md' && m.rule?.startsWith('date-from-'));
+    expect(dateRules).toHaveLength(1);
   });
 
   it('writes every page of the output layout', () => {

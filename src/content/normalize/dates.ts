@@ -134,7 +134,13 @@ export function normalizeDates(
     const fromName = prefix === undefined ? undefined : parseDate(prefix, timeZone);
     if (fromName && 'date' in fromName) published = fromName.date;
   }
-  if (!published && raw.gitDate) published = instantInZone(raw.gitDate, timeZone);
+  if (!published && raw.gitDate) {
+    published = instantInZone(raw.gitDate, timeZone);
+    // A history-derived date changes when the file is moved or squashed: worth a nudge.
+    if (!front.failed) {
+      ctx.report(`No date in front matter; using the file's first git commit (${published.day})`, { severity: 'warning', ruleId: 'date-from-git' });
+    }
+  }
   if (!published) {
     // When a date was written but is invalid, that error already says what to fix.
     if (!front.failed) {
