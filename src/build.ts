@@ -12,10 +12,8 @@ import type { NormalizeContext } from './content/normalize/context.ts';
 import { renderMarkdown } from './markdown/processor.ts';
 import { addMessage, countErrors } from './messages.ts';
 import { writeSite } from './output/write.ts';
-import { renderFeeds } from './render/feeds.ts';
-import { renderHostFiles } from './render/host-files.ts';
+import { createEngine, planSite, renderPlans } from './render/index.ts';
 import type { OutputFile } from './render/output-file.ts';
-import { renderPages } from './render/pages.ts';
 import { basePathOf } from './render/urls.ts';
 import { templateFailure } from './render/template-error.ts';
 import { checkUrls, selectPosts } from './site/select.ts';
@@ -69,8 +67,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   const templateDirs = [...new Set([path.join(options.root, 'templates'), path.join(PROJECT_ROOT, 'templates')])];
   let output: OutputFile[] = [];
   try {
-    const pages = await renderPages(site, templateDirs);
-    output = [...pages.files, ...renderFeeds(site), ...renderHostFiles(site, pages.pagePaths)];
+    output = await renderPlans(planSite(site), createEngine(templateDirs));
   } catch (error) {
     files.push(templateFailure(error));
   }

@@ -8,6 +8,7 @@ import type { Author, RenderedPost, Site, Tag } from '../types.ts';
 import { absoluteRefUrl, absolutizeHtml } from './absolute-html.ts';
 import { postTagLabels } from './jsonld.ts';
 import type { OutputFile } from './output-file.ts';
+import { postsKey, type Plan } from './plan.ts';
 import { absoluteUrl } from './urls.ts';
 
 /** At most this many posts in a feed, newest first. */
@@ -221,6 +222,11 @@ function jsonFeed(site: Site, spec: FeedSpec): string {
 
 /** `rss.xml`, `atom.xml`, `feed.json` for the newest posts, and `tags/<slug>/rss.xml` per tag. */
 export function renderFeeds(site: Site): OutputFile[] {
+  return planFeeds(site).map((plan) => ({ path: plan.file, contents: plan.render() }));
+}
+
+/** One plan per feed file: a feed depends on exactly the posts it carries. */
+export function planFeeds(site: Site): Array<Plan & { render(): string }> {
   const main: FeedSpec = {
     title: site.config.title,
     description: site.config.description,
@@ -228,13 +234,18 @@ export function renderFeeds(site: Site): OutputFile[] {
     links: { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' },
     posts: feedPosts(site.posts),
   };
-  const files: OutputFile[] = [
-    { path: 'rss.xml', contents: rss(site, main) },
-    { path: 'atom.xml', contents: atom(site, main) },
-    { path: 'feed.json', contents: jsonFeed(site, main) },
+  const plan = (file: string, spec: FeedSpec, write: (site: Site, spec: FeedSpec) => string) => ({
+    file,
+    key: `${spec.title}\n${postsKey(spec.posts)}`,
+    posts: spec.posts,
+    render: () => write(site, spec),
+  });
+  return [
+    plan('rss.xml', main, rss),
+    plan('atom.xml', main, atom),
+    plan('feed.json', main, jsonFeed),
+    ...site.tags.map((tag) => plan(tagFeedPath(tag), tagFeedSpec(site, tag), rss)),
   ];
-  for (const tag of site.tags) files.push({ path: tagFeedPath(tag), contents: rss(site, tagFeedSpec(site, tag)) });
-  return files;
 }
 
 /** Site-relative path of a tag's RSS feed (`tags/<slug>/rss.xml`), for `<link rel="alternate">`. */

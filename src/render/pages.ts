@@ -7,6 +7,7 @@ import { paginate, type Page } from './pagination.ts';
 import { absoluteUrl, outputFileOf } from './urls.ts';
 import { createViews, paths } from './view.ts';
 import type { PageView, PostSummaryView } from './view-types.ts';
+import { postsKey, type Plan } from './plan.ts';
 
 /** The rendered pages, and the site-relative path of every page for the sitemap (not 404). */
 export interface RenderedPages {
@@ -20,9 +21,16 @@ export interface RenderedPages {
  */
 export async function renderPages(site: Site, templateDirs: string[]): Promise<RenderedPages> {
   const engine = createEngine(templateDirs);
-  const views = createViews(site);
+  const plans = planPages(site);
   const files: OutputFile[] = [];
-  const pagePaths: string[] = [];
+  for (const plan of plans) files.push({ path: plan.file, contents: await plan.render(engine) });
+  return { files, pagePaths: plans.flatMap((plan) => (plan.sitemapPath === undefined ? [] : [plan.sitemapPath])) };
+}
+
+/** Plans for every HTML page; views are built only when a plan is rendered. */
+export function planPages(site: Site): Plan[] {
+  const views = createViews(site);
+  const plans: Plan[] = [];
   const siteTitle = site.config.title;
   const collator = collatorFor(site.config.language);
 
@@ -49,11 +57,23 @@ export async function renderPages(site: Site, templateDirs: string[]): Promise<R
     ...meta,
   });
 
-  const render = async (template: string, view: PageView, data: Record<string, unknown>, sitemap = true) => {
-    const contents = await engine.renderFile(template, { site: views.site, page: view, ...data });
-    files.push({ path: outputFileOf(view.path), contents });
-    if (sitemap) pagePaths.push(view.path);
-  };
+  interface PageSpec {
+    template: string;
+    path: string;
+    key: string;
+    posts: readonly RenderedPost[];
+    sitemap?: boolean;
+    view: () => { page: PageView } & Record<string, unknown>;
+  }
+  const add = ({ template, path, key, posts, sitemap = true, view }: PageSpec) =>
+    plans.push({
+      file: outputFileOf(path),
+      sitemapPath: sitemap ? path : undefined,
+      template,
+      key: `${template}\n${path}\n${key}`,
+      posts,
+      render: (engine) => engine.renderFile(template, { site: views.site, ...view() }),
+    });
 
   /** The layout fields of one page of a paginated list. */
   const listMeta = (list: Page<RenderedPost>, kind: 'Blog' | 'CollectionPage', name: string, description: string) => ({
@@ -64,75 +84,139 @@ export async function renderPages(site: Site, templateDirs: string[]): Promise<R
   });
   const summaries = (posts: readonly RenderedPost[]): PostSummaryView[] => posts.map(views.summary);
   const numbered = (name: string, n: number) => (n === 1 ? name : `${name} (page ${n})`);
+  /** A paginated list's page changes shape when its items or the number of pages change. */
+  const listKey = (list: Page<RenderedPost>) => `${list.pagination.total}\n${postsKey(list.items)}`;
 
   for (const list of paginate(site, site.posts, site.config.postsPerPage, '')) {
     const n = list.pagination.current;
     const name = n === 1 ? undefined : `Page ${n}`;
-    await render('home', page(list.path, name, listMeta(list, 'Blog', numbered(siteTitle, n), site.config.description)), {
-      posts: summaries(list.items),
-      pagination: list.pagination,
+    add({
+      template: 'home',
+      path: list.path,
+      key: listKey(list),
+      posts: list.items,
+      view: () => ({
+        page: page(list.path, name, listMeta(list, 'Blog', numbered(siteTitle, n), site.config.description)),
+        posts: summaries(list.items),
+        pagination: list.pagination,
+      }),
     });
   }
 
   for (const [index, current] of site.posts.entries()) {
-    const post = views.post(index);
-    await render(
-      'post',
-      page(current.path, post.title, {
-        description: post.summary,
-        canonical: post.canonical,
-        type: 'article',
-        image: post.image,
-        lang: post.lang,
-        section: 'post',
-        publishedTime: post.published.iso,
-        modifiedTime: post.updated?.iso ?? null,
-        twitterSite: post.twitterUsername ? `@${post.twitterUsername.replace(/^@/, '')}` : null,
-        twitterCard: post.image ? 'summary_large_image' : 'summary',
-        noindex: post.draft,
-      }),
-      { post },
-    );
+    // Neighbours' titles and links show on the page, so they are part of what it depends on.
+    const neighbours = [site.posts[index + 1], site.posts[index - 1]].filter((p): p is RenderedPost => p !== undefined);
+    add({
+      template: 'post',
+      path: current.path,
+      key: `${site.posts[index + 1]?.path ?? ''}\n${site.posts[index - 1]?.path ?? ''}`,
+      posts: [current, ...neighbours],
+      view: () => {
+        const post = views.post(index);
+        return {
+          page: page(current.path, post.title, {
+            description: post.summary,
+            canonical: post.canonical,
+            type: 'article',
+            image: post.image,
+            lang: post.lang,
+            section: 'post',
+            publishedTime: post.published.iso,
+            modifiedTime: post.updated?.iso ?? null,
+            twitterSite: post.twitterUsername ? `@${post.twitterUsername.replace(/^@/, '')}` : null,
+            twitterCard: post.image ? 'summary_large_image' : 'summary',
+            noindex: post.draft,
+          }),
+          post,
+        };
+      },
+    });
   }
 
   const tags = [...site.tags].sort((a, b) => collator.compare(a.label, b.label) || a.slug.localeCompare(b.slug));
-  await render('tags', page('tags/', 'Tags', { section: 'tags', description: `All tags of ${siteTitle}` }), {
-    tags: tags.map(views.tag),
+  add({
+    template: 'tags',
+    path: 'tags/',
+    key: tags.map((tag) => `${tag.slug}\t${tag.label}\t${tag.posts.length}`).join('\n'),
+    posts: [],
+    view: () => ({
+      page: page('tags/', 'Tags', { section: 'tags', description: `All tags of ${siteTitle}` }),
+      tags: tags.map(views.tag),
+    }),
   });
   for (const tag of tags) {
-    const tagView = views.tag(tag);
     const description = tag.description ?? `Posts tagged “${tag.label}” on ${siteTitle}`;
     for (const list of paginate(site, tag.posts, site.config.postsPerPage, paths.tag(tag.slug))) {
       const name = numbered(`Posts tagged “${tag.label}”`, list.pagination.current);
-      await render(
-        'tag',
-        page(list.path, name, { section: 'tags', feed: tagView.feed, ...listMeta(list, 'CollectionPage', name, description) }),
-        { tag: tagView, posts: summaries(list.items), pagination: list.pagination },
-      );
+      add({
+        template: 'tag',
+        path: list.path,
+        key: `${tag.label}\n${listKey(list)}`,
+        posts: list.items,
+        view: () => {
+          const tagView = views.tag(tag);
+          return {
+            page: page(list.path, name, { section: 'tags', feed: tagView.feed, ...listMeta(list, 'CollectionPage', name, description) }),
+            tag: tagView,
+            posts: summaries(list.items),
+            pagination: list.pagination,
+          };
+        },
+      });
     }
   }
 
   const authors = [...site.authors].sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
-  await render('authors', page('authors/', 'Authors', { section: 'authors', description: `The authors of ${siteTitle}` }), {
-    authors: authors.map(views.author),
+  add({
+    template: 'authors',
+    path: 'authors/',
+    key: authors.map((author) => `${author.id}\t${author.name}\t${author.posts.length}`).join('\n'),
+    posts: [],
+    view: () => ({
+      page: page('authors/', 'Authors', { section: 'authors', description: `The authors of ${siteTitle}` }),
+      authors: authors.map(views.author),
+    }),
   });
   for (const author of authors) {
     const path = paths.author(author.id);
     const description = author.bio ?? `Posts by ${author.name} on ${siteTitle}`;
-    const jsonLd = listJsonLd('CollectionPage', site, { path, title: author.name, description, posts: author.posts });
-    await render('author', page(path, author.name, { section: 'authors', description, jsonLd }), {
-      author: views.author(author),
-      posts: summaries(author.posts),
+    add({
+      template: 'author',
+      path,
+      key: `${author.name}\n${postsKey(author.posts)}`,
+      posts: author.posts,
+      view: () => ({
+        page: page(path, author.name, {
+          section: 'authors',
+          description,
+          jsonLd: listJsonLd('CollectionPage', site, { path, title: author.name, description, posts: author.posts }),
+        }),
+        author: views.author(author),
+        posts: summaries(author.posts),
+      }),
     });
   }
 
-  await render('archive', page('archive/', 'Archive', { section: 'archive', description: `All posts of ${siteTitle}` }), {
-    years: byYear(site.posts).map(({ year, posts }) => ({ year, count: posts.length, posts: summaries(posts) })),
+  add({
+    template: 'archive',
+    path: 'archive/',
+    key: postsKey(site.posts),
+    posts: site.posts,
+    view: () => ({
+      page: page('archive/', 'Archive', { section: 'archive', description: `All posts of ${siteTitle}` }),
+      years: byYear(site.posts).map(({ year, posts }) => ({ year, count: posts.length, posts: summaries(posts) })),
+    }),
   });
 
-  await render('404', page('404.html', 'Page not found', { section: 'error', noindex: true }), {}, false);
-
-  return { files, pagePaths };
+  add({
+    template: '404',
+    path: '404.html',
+    key: '',
+    posts: [],
+    sitemap: false,
+    view: () => ({ page: page('404.html', 'Page not found', { section: 'error', noindex: true }) }),
+  });
+  return plans;
 }
 
 /** Posts grouped by the year of their calendar day, in the order given (newest first). */
