@@ -2,23 +2,23 @@
  * The pipeline, in two passes as Zola does: read and normalise every post first, then render,
  * because links resolve against every post's URL and tag pages need every post.
  * content → normalise → markdown → site model → render → output.
+ * The steps are exported one by one so the dev server can re-run them for single posts.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
-import { readContent } from './content/read.ts';
+import { readContent, type Registries } from './content/read.ts';
 import { normalizePost } from './content/normalize/index.ts';
-import type { NormalizeContext } from './content/normalize/context.ts';
-import { renderMarkdown } from './markdown/processor.ts';
+import { renderMarkdown, type MarkdownContext } from './markdown/processor.ts';
 import { addMessage, countErrors } from './messages.ts';
 import { writeSite } from './output/write.ts';
 import { createEngine, planSite, renderPlans } from './render/index.ts';
 import type { OutputFile } from './render/output-file.ts';
-import { basePathOf } from './render/urls.ts';
 import { templateFailure } from './render/template-error.ts';
+import { basePathOf } from './render/urls.ts';
 import { checkUrls, selectPosts } from './site/select.ts';
 import { createSite } from './site/model.ts';
-import type { BuildOptions, RenderedPost, Site, SiteConfig } from './types.ts';
+import type { BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from './types.ts';
 
 /** The project's own folder, for the default `templates/` and `static/`. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,54 +32,72 @@ export interface BuildResult {
   written: number;
 }
 
+/** A site's template folders, searched in order: its own first, then the project's defaults. */
+export function templateDirsOf(root: string): string[] {
+  return [...new Set([path.join(root, 'templates'), path.join(PROJECT_ROOT, 'templates')])];
+}
+
+/** A site's static folders, copied in order: the project's defaults first, then its own (which win). */
+export function staticDirsOf(root: string): string[] {
+  return [...new Set([path.join(PROJECT_ROOT, 'static'), path.join(root, 'static')])];
+}
+
+/** Normalise one post; front matter problems point at the key's line in the YAML/TOML block. */
+export function normalizeOne(raw: RawPost, registries: Registries, config: SiteConfig, now: Date): Post {
+  return normalizePost(raw, {
+    config,
+    authors: registries.authors,
+    tags: registries.tags,
+    now,
+    report: (reason, { path: keyPath, severity, ruleId }) =>
+      addMessage(raw.file, reason, { place: (keyPath && raw.frontMatter.locate(keyPath)) || { line: 1, column: 1 }, severity, ruleId }),
+  });
+}
+
+/** What every post's markdown resolves against: the base path and every post's URL. */
+export function markdownContextFor(root: string, config: SiteConfig, posts: readonly Post[]): MarkdownContext {
+  const postPaths = new Map(posts.map((post) => [post.raw.file.data.absolutePath ?? post.raw.file.path, post.path]));
+  return { basePath: basePathOf(config.url), contentDir: path.join(root, 'content'), postPaths };
+}
+
+/** Render one post's markdown; a plugin failure becomes an error on the post instead of a crash. */
+export function renderOne(post: Post, context: MarkdownContext): RenderedPost | undefined {
+  try {
+    return renderMarkdown(post, context);
+  } catch (cause) {
+    addMessage(post.raw.file, `Rendering failed: ${(cause as Error).message}`, { place: { line: 1, column: 1 }, ruleId: 'markdown-failed', severity: 'error' });
+    return undefined;
+  }
+}
+
+/** Every local asset the posts reference: absolute source → path in the output. */
+export function assetsOf(posts: readonly RenderedPost[]): Map<string, string> {
+  const assets = new Map<string, string>();
+  for (const post of posts) for (const [source, target] of post.assets) assets.set(source, target);
+  return assets;
+}
+
 /** Run the whole pipeline; writes `options.out` only when there are no errors and `dryRun` is off. */
 export async function build(options: BuildOptions, config: SiteConfig): Promise<BuildResult> {
   const content = await readContent(options.root);
   const files = content.files;
-  const normalised = content.posts.map((raw) => {
-    const context: NormalizeContext = {
-      config,
-      authors: content.authors,
-      tags: content.tags,
-      now: options.now,
-      // Front matter problems point at the key's line in the YAML/TOML block.
-      report: (reason, { path: keyPath, severity, ruleId }) =>
-        addMessage(raw.file, reason, { place: (keyPath && raw.frontMatter.locate(keyPath)) || { line: 1, column: 1 }, severity, ruleId }),
-    };
-    return normalizePost(raw, context);
-  });
+  const normalised = content.posts.map((raw) => normalizeOne(raw, content, config, options.now));
   const selected = selectPosts(normalised, options);
   checkUrls(selected);
 
-  const postPaths = new Map(normalised.map((post) => [post.raw.file.data.absolutePath ?? post.raw.file.path, post.path]));
-  const markdownContext = { basePath: basePathOf(config.url), contentDir: path.join(options.root, 'content'), postPaths };
-  const rendered: RenderedPost[] = [];
-  for (const post of selected) {
-    try {
-      rendered.push(renderMarkdown(post, markdownContext));
-    } catch (cause) {
-      // A plugin bug must not hide which post triggered it.
-      addMessage(post.raw.file, `Rendering failed: ${(cause as Error).message}`, { place: { line: 1, column: 1 }, ruleId: 'markdown-failed', severity: 'error' });
-    }
-  }
-
+  const context = markdownContextFor(options.root, config, normalised);
+  const rendered = selected.flatMap((post) => renderOne(post, context) ?? []);
   const site = createSite(rendered, config, content.tags, options.now);
-  const templateDirs = [...new Set([path.join(options.root, 'templates'), path.join(PROJECT_ROOT, 'templates')])];
   let output: OutputFile[] = [];
   try {
-    output = await renderPlans(planSite(site), createEngine(templateDirs));
+    output = await renderPlans(planSite(site), createEngine(templateDirsOf(options.root)));
   } catch (error) {
     files.push(templateFailure(error));
   }
 
   const failed = countErrors(files, options.strict) > 0;
   if (failed || options.dryRun) return { files, exitCode: failed ? 1 : 0, site, written: 0 };
-  const assets = new Map<string, string>();
-  for (const post of rendered) for (const [source, target] of post.assets) assets.set(source, target);
-  await writeSite(options.out, {
-    files: output,
-    staticDirs: [...new Set([path.join(PROJECT_ROOT, 'static'), path.join(options.root, 'static')])],
-    assets,
-  });
+  const assets = assetsOf(rendered);
+  await writeSite(options.out, { files: output, staticDirs: staticDirsOf(options.root), assets });
   return { files, exitCode: 0, site, written: output.length + assets.size };
 }

@@ -4,9 +4,10 @@ import { parseArgs } from 'node:util';
 import { build } from './build.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { formatReport } from './report.ts';
+import { startDev } from './dev/index.ts';
 
-const USAGE = `Usage: blog <build|check> [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
-                   [--format text|json] [--strict] [--no-cache]`;
+const USAGE = `Usage: blog <build|check|dev> [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
+                       [--format text|json] [--strict] [--no-cache] [--port N] [--host H]`;
 
 /** Thrown for bad usage: exit code 2. */
 class UsageError extends Error {}
@@ -27,16 +28,20 @@ function parse(argv: string[]) {
       'no-cache': { type: 'boolean', default: false },
       fix: { type: 'boolean', default: false },
       external: { type: 'boolean', default: false },
+      port: { type: 'string', default: '3000' },
+      host: { type: 'string', default: '127.0.0.1' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const [command, ...rest] = positionals;
   if (values.help) return { help: true as const };
-  if (command !== 'build' && command !== 'check') throw new UsageError(`Unknown command ${JSON.stringify(command ?? '')}`);
+  if (command !== 'build' && command !== 'check' && command !== 'dev') throw new UsageError(`Unknown command ${JSON.stringify(command ?? '')}`);
   if (rest.length > 0) throw new UsageError(`Unexpected argument ${JSON.stringify(rest[0])}`);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be "text" or "json", got ${JSON.stringify(values.format)}`);
-  if (command === 'build' && (values.fix || values.external)) throw new UsageError('--fix and --external belong to `check`');
-  return { help: false as const, command, values: { ...values, format: values.format as 'text' | 'json' } };
+  if (command !== 'check' && (values.fix || values.external)) throw new UsageError('--fix and --external belong to `check`');
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got ${JSON.stringify(values.port)}`);
+  return { help: false as const, command, values: { ...values, port, format: values.format as 'text' | 'json' } };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -53,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { command, values } = args;
   const root = path.resolve(values.root ?? '.');
+  if (command === 'dev') return dev(root, values);
   const started = performance.now();
   let config;
   try {
@@ -90,6 +96,35 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${outcome} in ${ms} ms\n`);
   }
   return result.exitCode;
+}
+
+/** Run the dev server until Ctrl-C; exit 2 when the port is taken or the config is bad. */
+async function dev(root: string, values: { port: number; host: string; 'base-url'?: string; out?: string }): Promise<number> {
+  let server;
+  try {
+    server = await startDev({ root, port: values.port, host: values.host, baseUrl: values['base-url'], out: path.resolve(root, values.out ?? 'dist') });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      process.stderr.write(`Port ${values.port} on ${values.host} is already in use: pass --port N, or --port 0 for a free one.\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const running = server;
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.stderr.write('Stopping.\n');
+      void running.close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -11,12 +11,16 @@ import type { AuthorEntry, RawPost, TagEntry } from '../types.ts';
 import { parseFrontMatter } from './frontmatter.ts';
 import { parseAuthors, parseTags } from './registries.ts';
 
-/** Everything read from `content/`. */
-export interface Content {
-  /** Posts whose bytes and front matter could be read. */
-  posts: RawPost[];
+/** `authors.yml` and `tags.yml`, by id. */
+export interface Registries {
   authors: Map<string, AuthorEntry>;
   tags: Map<string, TagEntry>;
+}
+
+/** Everything read from `content/`. */
+export interface Content extends Registries {
+  /** Posts whose bytes and front matter could be read. */
+  posts: RawPost[];
   /** Every file read, including the ones that failed, for reporting. */
   files: VFile[];
 }
@@ -39,20 +43,25 @@ export async function readContent(root: string): Promise<Content> {
     if (result.post) posts.push(result.post);
   }
 
+  const registries = await readRegistries(contentDir);
+  return { posts, ...registries.registries, files: [...files, ...registries.files] };
+}
+
+/** Read and parse `authors.yml` and `tags.yml` (both optional) from `contentDir`. */
+export async function readRegistries(contentDir: string): Promise<{ registries: Registries; files: VFile[] }> {
   const authorsFile = await readRegistry(path.join(contentDir, 'authors.yml'));
   const tagsFile = await readRegistry(path.join(contentDir, 'tags.yml'));
-  if (authorsFile) files.push(authorsFile);
-  if (tagsFile) files.push(tagsFile);
   return {
-    posts,
-    authors: authorsFile ? parseAuthors(authorsFile) : new Map(),
-    tags: tagsFile ? parseTags(tagsFile) : new Map(),
-    files,
+    registries: {
+      authors: authorsFile ? parseAuthors(authorsFile) : new Map(),
+      tags: tagsFile ? parseTags(tagsFile) : new Map(),
+    },
+    files: [authorsFile, tagsFile].filter((file): file is VFile => file !== undefined),
   };
 }
 
 /** Post files below `postsDir`, as sorted `/`-separated relative paths. */
-async function listPosts(postsDir: string): Promise<string[]> {
+export async function listPosts(postsDir: string): Promise<string[]> {
   if (!existsSync(postsDir)) return [];
   const entries = await readdir(postsDir, { recursive: true, withFileTypes: true });
   return entries
@@ -66,7 +75,8 @@ export function fileFor(absolutePath: string, value: string): VFile {
   return new VFile({ path: path.relative(process.cwd(), absolutePath) || absolutePath, value });
 }
 
-async function readPost(postsDir: string, relPath: string, gitDates: Map<string, Date>): Promise<{ file: VFile; post?: RawPost }> {
+/** Read one post: decode strictly as UTF-8, split and parse its front matter. `post` is missing when that failed. */
+export async function readPost(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>): Promise<{ file: VFile; post?: RawPost }> {
   const absolute = path.join(postsDir, relPath);
   const [bytes, stats] = await Promise.all([readFile(absolute), stat(absolute)]);
   const decoded = decodeUtf8(bytes);
@@ -111,7 +121,7 @@ const run = promisify(execFile);
  * First commit date of every file below `dir`, from one `git log` call
  * (one process for the whole site, not one per post). Empty outside a git checkout.
  */
-async function firstCommitDates(dir: string): Promise<Map<string, Date>> {
+export async function firstCommitDates(dir: string): Promise<Map<string, Date>> {
   const dates = new Map<string, Date>();
   if (!existsSync(dir)) return dates;
   try {

@@ -1,0 +1,126 @@
+/** `npm run dev`: build into memory, serve, watch, and push every change to open tabs. */
+import path from 'node:path';
+import { staticDirsOf, templateDirsOf } from '../build.ts';
+import { loadConfig, type UserConfig } from '../config.ts';
+import { formatReport, toJsonMessages } from '../report.ts';
+import { basePathOf } from '../render/urls.ts';
+import { DevSession, type RebuildResult } from './session.ts';
+import { createDevServer } from './server.ts';
+import { affectedTemplates } from './template-deps.ts';
+import { watchSite, type WatchBatch } from './watch.ts';
+
+/** Options of one dev session, from the command line. */
+export interface DevOptions {
+  root: string;
+  port: number;
+  host: string;
+  /** `--base-url`: only its path is used; the origin is the dev server's. */
+  baseUrl?: string;
+  /** Where a build would write: never watched. */
+  out: string;
+  /** Terminal output (tests pass a collector). */
+  log?: (line: string) => void;
+}
+
+/** A running dev server. */
+export interface DevServer {
+  url: string;
+  session: () => DevSession;
+  close(): Promise<void>;
+}
+
+/** The dev URL: the dev server's origin with the base path of the configured URL. */
+function devUrl(configured: string, host: string, port: number): string {
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return new URL(basePathOf(configured), origin).href;
+}
+
+/** Start building, serving and watching; resolves once the site is served. */
+export async function startDev(options: DevOptions): Promise<DevServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const overrides: UserConfig = options.baseUrl === undefined ? {} : { url: options.baseUrl };
+  let session: DevSession | undefined;
+  const staticDirs = [...staticDirsOf(options.root)].reverse();
+  let firstBuild: Promise<RebuildResult> | undefined;
+  const served = (current: DevSession) => ({ output: current.output, assets: current.assets, staticDirs, basePath: basePathOf(current.config.url) });
+  // The server listens before the first build (so `--port 0` is known for the URL); early requests wait for it.
+  const { server, live } = createDevServer(async () => {
+    await firstBuild;
+    return served(session!);
+  });
+  const errors = () => toJsonMessages(session?.files ?? []).filter((message) => message.severity === 'error');
+  live.greeting = () => ({ event: 'errors', data: { messages: errors() } });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+
+  /** A new session from the config on disk (at start, and when the config changes). */
+  const begin = async () => {
+    const config = await loadConfig(options.root, overrides);
+    const next = new DevSession(options.root, { ...config, url: devUrl(config.url, options.host, port) });
+    const result = await next.start();
+    session = next;
+    return result;
+  };
+  firstBuild = begin();
+  const first = await firstBuild;
+  const url = session!.config.url;
+  log(formatReport(session!.files, 'text').trimEnd());
+  log(`Serving ${session!.output.size} files at ${url} (built in ${Math.round(first.ms)} ms; drafts and future posts shown)`);
+
+  const hrefOf = (file: string) => basePathOf(url) + file.replace(/(^|\/)index\.html$/, '$1');
+  const onBatch = async (batch: WatchBatch) => {
+    const what = describe(batch, options.root);
+    let result: RebuildResult | undefined;
+    if (batch.config) {
+      result = await begin();
+      live.send('reload', { paths: '*' });
+    } else if (batch.posts.size > 0 || batch.registries || batch.templates.size > 0) {
+      const templates = batch.templates.size > 0 ? affectedTemplates(templateDirsOf(options.root), batch.templates) : undefined;
+      result = await session!.update({ posts: batch.posts, registries: batch.registries, templates });
+      const pages = [...result.changed, ...result.removed].filter((file) => file.endsWith('.html')).map(hrefOf);
+      if (pages.length > 0) live.send('reload', { paths: pages });
+    }
+    live.send('errors', { messages: errors() });
+    const css = [...batch.statics].filter((file) => file.endsWith('.css'));
+    if (css.length > 0) live.send('css', { hrefs: css.map((file) => hrefOf(relativeToStatic(file, staticDirs))) });
+    if (batch.assets.size > 0 || batch.statics.size > css.length) live.send('reload', { paths: '*' });
+    const report = formatReport(session!.files.filter((file) => file.messages.some((m) => m.fatal === true)), 'text').trimEnd();
+    if (report) log(report);
+    const files = result ? `${result.changed.length + result.removed.length} files` : 'no rebuild';
+    log(`${new Date().toLocaleTimeString('en-GB')} ${what} → ${files}${result ? ` in ${Math.round(result.ms)} ms` : ''}`);
+  };
+  const watching = watchSite(
+    { root: options.root, templateDirs: templateDirsOf(options.root), staticDirs, ignoreDirs: [options.out, path.join(options.root, '.cache')] },
+    onBatch,
+  );
+  await watching.ready;
+
+  return {
+    url,
+    session: () => session!,
+    async close() {
+      await watching.close();
+      live.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function relativeToStatic(file: string, staticDirs: readonly string[]): string {
+  const dir = staticDirs.find((candidate) => file.startsWith(candidate + path.sep)) ?? path.dirname(file);
+  return path.relative(dir, file).split(path.sep).join('/');
+}
+
+/** One short phrase for the terminal: what changed. */
+function describe(batch: WatchBatch, root: string): string {
+  const names = [...batch.posts, ...batch.templates, ...batch.statics, ...batch.assets].map((file) => path.relative(root, file));
+  if (batch.registries) names.push('authors/tags registry');
+  if (batch.config) names.push('site config');
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+}

@@ -1,0 +1,165 @@
+/**
+ * The dev HTTP server: pages from the session's memory, assets and static files from disk,
+ * live-reload events over Server-Sent Events. Only files of the site are ever served:
+ * requests are decoded, normalised and refused if they would climb out of a folder.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the server finds what it serves. */
+export interface ServedSite {
+  /** Output path → contents (pages, feeds). */
+  readonly output: ReadonlyMap<string, string>;
+  /** Output path → absolute source file (images next to posts). */
+  readonly assets: ReadonlyMap<string, string>;
+  /** Static folders, the winning one first. */
+  readonly staticDirs: readonly string[];
+  /** `/` or `/blog/`. */
+  readonly basePath: string;
+}
+
+const CLIENT_PATH = '/__blog/client.js';
+const EVENTS_PATH = '/__blog/events';
+const CLIENT = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'client.js'), 'utf8');
+const CLIENT_TAG = `<script src="${CLIENT_PATH}" defer></script>`;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/feed+json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+  '.mp4': 'video/mp4',
+};
+
+/** A live-reload channel to every open tab. */
+export interface LiveReload {
+  send(event: 'reload' | 'css' | 'errors', data: unknown): void;
+  /** What a tab that connects now should see first (the current errors). */
+  greeting?: () => { event: 'errors'; data: unknown };
+  close(): void;
+}
+
+/**
+ * The site-relative file a request path names, or undefined when it is not a clean path
+ * inside the site: `..` segments (also percent-encoded), backslashes and NUL are refused.
+ */
+export function requestedFile(urlPath: string, basePath: string): string | undefined {
+  if (!urlPath.startsWith(basePath)) return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.slice(basePath.length));
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  const segments = decoded.split('/');
+  if (segments.some((segment) => segment === '..' || segment === '.')) return undefined;
+  return segments.filter((segment, index) => segment !== '' || index === segments.length - 1).join('/');
+}
+
+/** Create the server; `site` is asked on every request (and waited for during the first build), so rebuilds show at once. */
+export function createDevServer(site: () => ServedSite | Promise<ServedSite>): { server: http.Server; live: LiveReload } {
+  const clients = new Set<http.ServerResponse>();
+  const live: LiveReload = {
+    send(event, data) {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+      for (const client of clients) client.write(frame);
+    },
+    close() {
+      for (const client of clients) client.end();
+      clients.clear();
+    },
+  };
+
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    response.setHeader('Cache-Control', 'no-store');
+    if (url.pathname === EVENTS_PATH) {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+      response.write('retry: 500\n\n');
+      const greeting = live.greeting?.();
+      if (greeting) response.write(`event: ${greeting.event}\ndata: ${JSON.stringify(greeting.data)}\n\n`);
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+      return;
+    }
+    if (url.pathname === CLIENT_PATH) {
+      response.writeHead(200, { 'Content-Type': TYPES['.js']! }).end(CLIENT);
+      return;
+    }
+    Promise.resolve(site())
+      .then((current) => serve(current, url.pathname, response))
+      .catch((error: unknown) => {
+      response.writeHead(500, { 'Content-Type': TYPES['.txt']! }).end(`Internal error: ${(error as Error).message}`);
+    });
+  });
+  return { server, live };
+}
+
+async function serve(site: ServedSite, urlPath: string, response: http.ServerResponse): Promise<void> {
+  if (urlPath === '/' && site.basePath !== '/') {
+    response.writeHead(302, { Location: site.basePath }).end();
+    return;
+  }
+  const file = requestedFile(urlPath, site.basePath);
+  if (file === undefined) return notFound(site, response);
+  const candidates = file === '' || file.endsWith('/') ? [`${file}index.html`] : [file];
+  for (const candidate of candidates) {
+    const page = site.output.get(candidate);
+    if (page !== undefined) return send(response, candidate, page);
+    const asset = site.assets.get(candidate);
+    if (asset !== undefined) return sendFile(response, candidate, asset);
+    for (const dir of site.staticDirs) {
+      const absolute = path.join(dir, candidate);
+      // Belt and braces: `requestedFile` already refused every way out of the folder.
+      if (!absolute.startsWith(dir + path.sep)) continue;
+      const found = await stat(absolute).catch(() => undefined);
+      if (found?.isFile()) return sendFile(response, candidate, absolute);
+    }
+  }
+  // `/posts/x` → `/posts/x/`, as static hosts do.
+  if (!file.endsWith('/') && site.output.has(`${file}/index.html`)) {
+    response.writeHead(301, { Location: `${site.basePath}${encodeURI(file)}/` }).end();
+    return;
+  }
+  return notFound(site, response);
+}
+
+function send(response: http.ServerResponse, file: string, contents: string, status = 200): void {
+  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const body = type.startsWith('text/html') ? injectClient(contents) : contents;
+  response.writeHead(status, { 'Content-Type': type }).end(body);
+}
+
+async function sendFile(response: http.ServerResponse, file: string, absolute: string): Promise<void> {
+  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const bytes = await readFile(absolute);
+  response.writeHead(200, { 'Content-Type': type }).end(type.startsWith('text/html') ? injectClient(bytes.toString('utf8')) : bytes);
+}
+
+function notFound(site: ServedSite, response: http.ServerResponse): void {
+  const page = site.output.get('404.html');
+  if (page !== undefined) send(response, '404.html', page, 404);
+  else response.writeHead(404, { 'Content-Type': TYPES['.txt']! }).end('Not found');
+}
+
+/** The live-reload script goes at the end of the head, so it runs early and is deferred. */
+function injectClient(html: string): string {
+  const at = html.indexOf('</head>');
+  return at === -1 ? html + CLIENT_TAG : html.slice(0, at) + CLIENT_TAG + html.slice(at);
+}

@@ -1,0 +1,198 @@
+/**
+ * The dev server's site, kept in memory between rebuilds. A change to one post re-reads,
+ * re-normalises and re-renders that post only, rebuilds the (cheap) site model, and re-renders
+ * only the plans whose shape changed or that show a changed post (see render/plan.ts).
+ */
+import path from 'node:path';
+import type { Liquid } from 'liquidjs';
+import type { VFile } from 'vfile';
+import { assetsOf, markdownContextFor, normalizeOne, renderOne, templateDirsOf } from '../build.ts';
+import { firstCommitDates, listPosts, readPost, readRegistries, type Registries } from '../content/read.ts';
+import type { MarkdownContext } from '../markdown/processor.ts';
+import { createEngine, planSite, type Plan } from '../render/index.ts';
+import { postId } from '../render/plan.ts';
+import { templateFailure } from '../render/template-error.ts';
+import { createSite } from '../site/model.ts';
+import { checkUrls } from '../site/select.ts';
+import type { Post, RenderedPost, SiteConfig } from '../types.ts';
+
+/** What one batch of file events asks the session to redo. */
+export interface Changes {
+  /** Post files (absolute) added, changed or removed. */
+  posts: ReadonlySet<string>;
+  /** `authors.yml` or `tags.yml` changed: every post is normalised again. */
+  registries: boolean;
+  /** Templates changed: `'all'`, or the names of the page templates that use a changed file. */
+  templates?: ReadonlySet<string> | 'all';
+}
+
+/** The outcome of a rebuild, for the server and the terminal. */
+export interface RebuildResult {
+  /** Output paths whose contents changed, and those that no longer exist. */
+  changed: string[];
+  removed: string[];
+  ms: number;
+}
+
+/** A post as the session keeps it. */
+interface Entry {
+  file: VFile;
+  post?: Post;
+  /** The markdown stage's result and messages, reused while the text and URL stay the same. */
+  rendered?: RenderedPost;
+  renderedText?: string;
+  markdownMessages?: VFile['messages'];
+}
+
+/** Rule ids that `checkUrls` files across posts; cleared before each site-wide check. */
+const SITE_RULES = new Set(['duplicate-url', 'reserved-url']);
+
+/** The in-memory site of one `npm run dev`. */
+export class DevSession {
+  /** Output path → contents: the server answers from here. */
+  readonly output = new Map<string, string>();
+  /** Output path → absolute source of a local asset. */
+  assets = new Map<string, string>();
+  private readonly entries = new Map<string, Entry>();
+  private registries: Registries = { authors: new Map(), tags: new Map() };
+  private registryFiles: VFile[] = [];
+  private templateFile?: VFile;
+  private plans = new Map<string, Plan>();
+  private engine: Liquid;
+  private gitDates: ReadonlyMap<string, Date> = new Map();
+  private lastPostPaths: ReadonlyMap<string, string> = new Map();
+  private readonly postsDir: string;
+
+  constructor(
+    readonly root: string,
+    readonly config: SiteConfig,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.postsDir = path.join(root, 'content', 'posts');
+    this.engine = createEngine(templateDirsOf(root));
+  }
+
+  /** Every file with its messages: posts, registries, a failed template. */
+  get files(): VFile[] {
+    const posts = [...this.entries.values()].map((entry) => entry.file);
+    return [...posts, ...this.registryFiles, ...(this.templateFile ? [this.templateFile] : [])];
+  }
+
+  /** Read and render everything. */
+  async start(): Promise<RebuildResult> {
+    const started = performance.now();
+    this.gitDates = await firstCommitDates(this.postsDir);
+    await this.readRegistries();
+    const relPaths = await listPosts(this.postsDir);
+    await Promise.all(relPaths.map((relPath) => this.reread(path.join(this.postsDir, relPath))));
+    return this.refresh(new Set(this.entries.keys()), started, 'all');
+  }
+
+  /** Apply one batch of changes. */
+  async update(changes: Changes): Promise<RebuildResult> {
+    const started = performance.now();
+    const touched = new Set(changes.posts);
+    if (changes.registries) {
+      await this.readRegistries();
+      // Authors and tags resolve during normalisation; markdown stays cached, so this is cheap.
+      for (const id of this.entries.keys()) touched.add(id);
+    }
+    if (changes.templates) this.engine = createEngine(templateDirsOf(this.root));
+    await Promise.all([...touched].map((absolute) => this.reread(absolute)));
+    return this.refresh(touched, started, changes.templates);
+  }
+
+  private async readRegistries(): Promise<void> {
+    const { registries, files } = await readRegistries(path.join(this.root, 'content'));
+    this.registries = registries;
+    this.registryFiles = files;
+  }
+
+  /** Read one post again; a deleted one leaves, a broken one keeps its last good version. */
+  private async reread(absolute: string): Promise<void> {
+    const relPath = path.relative(this.postsDir, absolute).split(path.sep).join('/');
+    const previous = this.entries.get(absolute);
+    let result;
+    try {
+      result = await readPost(this.postsDir, relPath, this.gitDates);
+    } catch {
+      this.entries.delete(absolute);
+      return;
+    }
+    const post = result.post ? normalizeOne(result.post, this.registries, this.config, this.now()) : previous?.post;
+    this.entries.set(absolute, { ...previous, file: result.file, post });
+  }
+
+  /** Re-render stale markdown, rebuild the model, and render the plans that changed. */
+  private async refresh(touched: ReadonlySet<string>, started: number, templates?: ReadonlySet<string> | 'all'): Promise<RebuildResult> {
+    const posts = [...this.entries.values()].flatMap((entry) => (entry.post ? [entry.post] : []));
+    for (const entry of this.entries.values()) {
+      entry.file.messages = entry.file.messages.filter((message) => !SITE_RULES.has(message.ruleId ?? ''));
+    }
+    checkUrls(posts);
+    const context = markdownContextFor(this.root, this.config, posts);
+    const urlsMoved = this.urlsMoved(context.postPaths);
+    this.lastPostPaths = context.postPaths;
+    for (const [absolute, entry] of this.entries) {
+      if (!entry.post) continue;
+      // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again.
+      const linksMoved = urlsMoved && /\.(?:md|markdown)\b/.test(String(entry.file.value));
+      if (touched.has(absolute) || linksMoved) this.renderEntry(entry, entry.post, context, linksMoved);
+    }
+
+    const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
+    const site = createSite(rendered, this.config, this.registries.tags, this.now());
+    const changedIds = new Set([...touched].map((absolute) => path.relative(process.cwd(), absolute)));
+    const plans = planSite(site);
+    const changed: string[] = [];
+    this.templateFile = undefined;
+    try {
+      for (const plan of plans) {
+        const before = this.plans.get(plan.file);
+        const dirty =
+          !before ||
+          before.key !== plan.key ||
+          plan.posts.some((post) => changedIds.has(postId(post))) ||
+          (plan.template !== undefined && (templates === 'all' || templates?.has(plan.template) === true));
+        if (!dirty) continue;
+        const contents = await plan.render(this.engine);
+        if (this.output.get(plan.file) !== contents) changed.push(plan.file);
+        this.output.set(plan.file, contents);
+      }
+    } catch (error) {
+      this.templateFile = templateFailure(error);
+    }
+    const next = new Map(plans.map((plan) => [plan.file, plan]));
+    const removed = [...this.plans.keys()].filter((file) => !next.has(file));
+    for (const file of removed) this.output.delete(file);
+    // After a template error the old plans stay, so the next good edit re-renders what failed.
+    if (!this.templateFile) this.plans = next;
+    this.assets = new Map([...assetsOf(rendered)].map(([source, target]) => [target, source]));
+    return { changed, removed, ms: performance.now() - started };
+  }
+
+  /** Render an entry's markdown unless the cached result still fits; keep its messages either way. */
+  private renderEntry(entry: Entry, post: Post, context: MarkdownContext, force: boolean): void {
+    const text = String(entry.file.value);
+    const cached = entry.rendered;
+    // A broken edit: the post is the last good one, from an older read; its rendering stays.
+    if (post.raw.file !== entry.file) return;
+    if (!force && cached && entry.renderedText === text && cached.path === post.path) {
+      // Same markdown, new normalisation (e.g. authors.yml changed): keep the HTML, take the new front matter.
+      entry.rendered = { ...cached, ...post, title: post.title ?? cached.title };
+      entry.file.messages.push(...(entry.markdownMessages ?? []));
+      return;
+    }
+    const before = entry.file.messages.length;
+    entry.rendered = renderOne(post, context) ?? cached;
+    entry.renderedText = text;
+    entry.markdownMessages = entry.file.messages.slice(before);
+  }
+
+  /** Whether any post's URL appeared, moved or vanished since the last rebuild. */
+  private urlsMoved(postPaths: ReadonlyMap<string, string>): boolean {
+    if (postPaths.size !== this.lastPostPaths.size) return true;
+    for (const [source, url] of postPaths) if (this.lastPostPaths.get(source) !== url) return true;
+    return false;
+  }
+}

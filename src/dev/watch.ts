@@ -1,0 +1,109 @@
+/**
+ * Watch a site with chokidar and hand over batches of changes. Editors save in bursts
+ * (vim and JetBrains rename the old file away, write a new one, delete a backup): events are
+ * collected until the burst goes quiet, so one save is one rebuild.
+ */
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+
+/** One batch of changed files, sorted by what they are. */
+export interface WatchBatch {
+  posts: Set<string>;
+  registries: boolean;
+  templates: Set<string>;
+  statics: Set<string>;
+  /** Other files under `content/` (images next to posts). */
+  assets: Set<string>;
+  config: boolean;
+}
+
+/** Where a site's files live. */
+export interface WatchedDirs {
+  root: string;
+  templateDirs: readonly string[];
+  staticDirs: readonly string[];
+  /** Never watched (the output, the cache). */
+  ignoreDirs: readonly string[];
+}
+
+/** Editor droppings that are never content: backups, swap files, JetBrains' safe-write temporaries. */
+const EDITOR_TEMP = /(?:~|\.sw[a-p]x?|\.tmp|___jb_(?:tmp|old)___)$|^(?:\.#|#.*#$)|^4913$/;
+
+export function emptyBatch(): WatchBatch {
+  return { posts: new Set(), registries: false, templates: new Set(), statics: new Set(), assets: new Set(), config: false };
+}
+
+function inside(dir: string, file: string): boolean {
+  return file === dir || file.startsWith(dir + path.sep);
+}
+
+/** Put one changed path into the batch; false when it is none of ours. */
+export function classify(batch: WatchBatch, dirs: WatchedDirs, file: string): boolean {
+  const name = path.basename(file);
+  if (EDITOR_TEMP.test(name) || dirs.ignoreDirs.some((dir) => inside(dir, file))) return false;
+  const content = path.join(dirs.root, 'content');
+  if (inside(path.join(content, 'posts'), file) && /\.(?:md|markdown)$/i.test(name)) batch.posts.add(file);
+  else if (path.dirname(file) === content && (name === 'authors.yml' || name === 'tags.yml')) batch.registries = true;
+  else if (inside(content, file)) batch.assets.add(file);
+  else if (dirs.templateDirs.some((dir) => inside(dir, file)) && name.endsWith('.liquid')) batch.templates.add(file);
+  else if (dirs.staticDirs.some((dir) => inside(dir, file))) batch.statics.add(file);
+  else if (path.dirname(file) === dirs.root && /^site\.config\.[cm]?[jt]s(?:on)?$/.test(name)) batch.config = true;
+  else return false;
+  return true;
+}
+
+/** Options of {@link watchSite}. */
+export interface WatchOptions {
+  /** Quiet time that ends a burst of events. */
+  quietMs?: number;
+  /** Longest a burst may delay a rebuild. */
+  maxWaitMs?: number;
+}
+
+/** Watch `dirs` and call `onBatch` once per burst of changes; batches never overlap. */
+export function watchSite(
+  dirs: WatchedDirs,
+  onBatch: (batch: WatchBatch) => Promise<void>,
+  { quietMs = 8, maxWaitMs = 100 }: WatchOptions = {},
+): { watcher: FSWatcher; ready: Promise<void>; close(): Promise<void> } {
+  const targets = [...new Set([path.join(dirs.root, 'content'), ...dirs.templateDirs, ...dirs.staticDirs, dirs.root])];
+  const watcher = watch(targets, {
+    ignoreInitial: true,
+    // The root is watched for site.config.* only: do not descend into it beyond the known folders.
+    ignored: (file) => file !== dirs.root && path.dirname(file) === dirs.root && !/^(?:content|templates|static|site\.config\..*)$/.test(path.basename(file)),
+  });
+  let pending = emptyBatch();
+  let hasPending = false;
+  let timer: NodeJS.Timeout | undefined;
+  let firstEventAt = 0;
+  let running: Promise<void> = Promise.resolve();
+
+  const flush = () => {
+    timer = undefined;
+    if (!hasPending) return;
+    const batch = pending;
+    pending = emptyBatch();
+    hasPending = false;
+    // Chained: a burst that arrives during a rebuild waits for it, then rebuilds once.
+    running = running.then(() => onBatch(batch)).catch((error: unknown) => console.error(error));
+  };
+  const onEvent = (file: string) => {
+    if (!classify(pending, dirs, path.resolve(file))) return;
+    const now = Date.now();
+    if (!hasPending) firstEventAt = now;
+    hasPending = true;
+    clearTimeout(timer);
+    timer = setTimeout(flush, now - firstEventAt >= maxWaitMs ? 0 : quietMs);
+  };
+  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, onEvent);
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    watcher,
+    ready,
+    async close() {
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+    },
+  };
+}
