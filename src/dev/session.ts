@@ -31,6 +31,8 @@ export interface RebuildResult {
   /** Output paths whose contents changed, and those that no longer exist. */
   changed: string[];
   removed: string[];
+  /** Output paths rendered again, changed or not: the change's dependents. */
+  rendered: string[];
   ms: number;
 }
 
@@ -145,6 +147,7 @@ export class DevSession {
     const changedIds = new Set([...touched].map((absolute) => path.relative(process.cwd(), absolute)));
     const plans = planSite(site);
     const changed: string[] = [];
+    const renderedFiles: string[] = [];
     this.templateFile = undefined;
     try {
       for (const plan of plans) {
@@ -156,6 +159,7 @@ export class DevSession {
           (plan.template !== undefined && (templates === 'all' || templates?.has(plan.template) === true));
         if (!dirty) continue;
         const contents = await plan.render(this.engine);
+        renderedFiles.push(plan.file);
         if (this.output.get(plan.file) !== contents) changed.push(plan.file);
         this.output.set(plan.file, contents);
       }
@@ -168,7 +172,7 @@ export class DevSession {
     // After a template error the old plans stay, so the next good edit re-renders what failed.
     if (!this.templateFile) this.plans = next;
     this.assets = new Map([...assetsOf(rendered)].map(([source, target]) => [target, source]));
-    return { changed, removed, ms: performance.now() - started };
+    return { changed, removed, rendered: renderedFiles, ms: performance.now() - started };
   }
 
   /** Render an entry's markdown unless the cached result still fits; keep its messages either way. */

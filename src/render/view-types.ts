@@ -54,6 +54,8 @@ export interface PostSummaryView {
   /** Absolute URL of the social image. */
   image: string | null;
   draft: boolean;
+  /** Dated after the build: only shown in dev or with `--future`. */
+  future: boolean;
   readingMinutes: number;
   lang: string;
   /** All front matter keys, as written. */

@@ -99,6 +99,7 @@ export function createViews(site: Site) {
       summary: post.summary,
       image: post.image ? absoluteRefUrl(site, post.image, absoluteUrl(site, post.path)) : null,
       draft: post.draft,
+      future: post.future,
       readingMinutes: readingMinutes(post.html),
       lang,
       data: post.data,

@@ -1,0 +1,103 @@
+/** The dev server over real HTTP: what it serves, and every traversal attempt it refuses. */
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestedFile } from '../../src/dev/server.ts';
+import { startDev, type DevServer } from '../../src/dev/index.ts';
+import { copySite } from '../helpers/site-copy.ts';
+
+/** A raw GET: fetch() would normalise `..` away before it reached the server. */
+function get(url: string, rawPath: string): Promise<{ status: number; body: string; location?: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const request = http.request({ hostname, port, path: rawPath, method: 'GET' }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, location: response.headers.location }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+describe('requestedFile', () => {
+  it.each([
+    ['/', '/', ''],
+    ['/posts/x/', '/', 'posts/x/'],
+    ['/blog/posts/x/', '/blog/', 'posts/x/'],
+    ['/blog/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/', '/blog/', 'tags/日本語/'],
+    ['/blog//posts//x/', '/blog/', 'posts/x/'],
+  ])('%s under %s → %s', (url, base, file) => {
+    expect(requestedFile(url, base)).toBe(file);
+  });
+
+  it.each([
+    ['/../etc/passwd'],
+    ['/%2e%2e/etc/passwd'],
+    ['/%2E%2E%2Fetc%2Fpasswd'],
+    ['/static/..%2f..%2fpackage.json'],
+    ['/..%5c..%5cpackage.json'],
+    ['/a%00b'],
+    ['/%zz'],
+    ['/other/'],
+  ])('refuses %s', (url) => {
+    expect(requestedFile(url, url === '/other/' ? '/blog/' : '/')).toBeUndefined();
+  });
+});
+
+describe('dev server over HTTP', () => {
+  let dev: DevServer;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    const root = await copySite('shapes');
+    dev = await startDev({ root, port: 0, host: '127.0.0.1', out: `${root}/dist`, log: (line) => lines.push(line) });
+  });
+  afterAll(() => dev.close());
+
+  it('serves the site under the base path from the config, with the live-reload script injected', async () => {
+    expect(dev.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/blog\/$/);
+    const page = await get(dev.url, '/blog/posts/toml-post/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<h1>TOML post</h1>');
+    expect(page.body).toContain('<script src="/__blog/client.js" defer></script>');
+    expect((await get(dev.url, '/__blog/client.js')).body).toContain('EventSource');
+  });
+
+  it('prints the URL once', () => {
+    expect(lines.filter((line) => line.includes(dev.url))).toHaveLength(1);
+  });
+
+  it('shows drafts and future posts', async () => {
+    expect((await get(dev.url, '/blog/posts/draft-post/')).status).toBe(200);
+    expect((await get(dev.url, '/blog/posts/future-post/')).status).toBe(200);
+  });
+
+  it('serves assets next to posts and the default static files', async () => {
+    expect((await get(dev.url, '/blog/posts/yaml-post/pixel.png')).status).toBe(200);
+    expect((await get(dev.url, '/blog/style.css')).body).toContain('{');
+  });
+
+  it('redirects / to the base path and a folder without its slash to the slash', async () => {
+    expect(await get(dev.url, '/')).toMatchObject({ status: 302, location: '/blog/' });
+    expect(await get(dev.url, '/blog/posts/toml-post')).toMatchObject({ status: 301, location: '/blog/posts/toml-post/' });
+  });
+
+  it.each([
+    '/blog/../package.json',
+    '/blog/%2e%2e/package.json',
+    '/blog/%2e%2e%2fpackage.json',
+    '/blog/..%2f..%2f..%2fetc%2fpasswd',
+    '/blog/static/..%2f..%2fsite.config.json',
+    '/blog/..%5csite.config.json',
+    '/blog/content/posts/toml-post.md',
+    '/blog/%00',
+    '/../../../../etc/passwd',
+  ])('never serves a file outside the site for %s', async (rawPath) => {
+    const response = await get(dev.url, rawPath);
+    expect([301, 302, 400, 404]).toContain(response.status);
+    expect(response.body).not.toContain('"postsPerPage"');
+    expect(response.body).not.toContain('root:');
+    expect(response.body).not.toContain('title = "TOML post"');
+  });
+});

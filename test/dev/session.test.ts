@@ -1,0 +1,118 @@
+/** The dev session's dependency graph: which files one change renders again, on a real site copy. */
+import { rm, writeFile, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { DevSession } from '../../src/dev/session.ts';
+import { affectedTemplates } from '../../src/dev/template-deps.ts';
+import { PROJECT } from '../helpers/cli.ts';
+import { copySite } from '../helpers/site-copy.ts';
+
+let root: string;
+let session: DevSession;
+const post = (name: string) => path.join(root, 'content/posts', name);
+const edit = async (name: string, change: (text: string) => string) => writeFile(post(name), change(await readFile(post(name), 'utf8')));
+
+beforeEach(async () => {
+  root = await copySite('shapes');
+  session = new DevSession(root, await loadConfig(root), () => new Date('2026-01-01T00:00:00Z'));
+  await session.start();
+});
+
+describe('DevSession', () => {
+  it('renders everything at start, drafts and future posts included', () => {
+    expect(session.output.get('posts/toml-post/index.html')).toContain('TOML post');
+    expect(session.output.get('posts/draft-post/index.html')).toContain('<strong class="badge badge-draft">Draft</strong>');
+    expect(session.output.get('posts/future-post/index.html')).toContain('<strong class="badge badge-future">Scheduled</strong>');
+    expect(session.output.get('posts/toml-post/index.html')).not.toContain('class="badge');
+  });
+
+  it('re-renders only the pages that show a post whose body changed', async () => {
+    await edit('toml-post.md', (text) => text.replace('After the fold.', 'After the fold, edited.'));
+    const result = await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    // The body is below the fold: the post page and the feeds carrying the full content change; lists do not.
+    expect(result.changed.sort()).toEqual(['atom.xml', 'feed.json', 'posts/toml-post/index.html', 'rss.xml', 'tags/open-source/rss.xml', 'tags/rust/rss.xml']);
+    expect(session.output.get('posts/toml-post/index.html')).toContain('After the fold, edited.');
+    // Rendered again: the post, its neighbours, the lists and feeds that show it, archive and sitemap; nothing else.
+    expect(result.rendered).toEqual(expect.arrayContaining(['posts/toml-post/index.html', 'posts/yaml-post/index.html', 'posts/leap-day/index.html']));
+    for (const unrelated of ['posts/future-post/index.html', '2024/nested/index.html', 'authors/editor/index.html', 'authors/jane-doe/index.html', 'tags/日本語/index.html', '404.html', 'tags/index.html']) {
+      expect(result.rendered).not.toContain(unrelated);
+    }
+  });
+
+  it('moves a post whose slug changes, and removes its old URL', async () => {
+    await edit('toml-post.md', (text) => text.replace('title = "TOML post"', 'title = "TOML post"\nslug = "renamed"'));
+    const result = await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    expect(result.removed).toContain('posts/toml-post/index.html');
+    expect(result.changed).toContain('posts/renamed/index.html');
+    expect(session.output.has('posts/toml-post/index.html')).toBe(false);
+  });
+
+  it('adds a new post to the lists and removes a deleted one', async () => {
+    await writeFile(post('brand-new.md'), '---\ntitle: Brand new\ndate: 2025-06-01\ntags: [rust]\n---\nFresh.\n');
+    let result = await session.update({ posts: new Set([post('brand-new.md')]), registries: false });
+    expect(result.changed).toEqual(expect.arrayContaining(['posts/brand-new/index.html', 'index.html', 'tags/rust/index.html', 'tags/index.html']));
+    expect(session.output.get('index.html')).toContain('Brand new');
+
+    await rm(post('brand-new.md'));
+    result = await session.update({ posts: new Set([post('brand-new.md')]), registries: false });
+    expect(result.removed).toContain('posts/brand-new/index.html');
+    expect(session.output.get('index.html')).not.toContain('Brand new');
+  });
+
+  it('follows a rename: the page moves to the new file name', async () => {
+    await rename(post('toml-post.md'), post('toml-renamed.md'));
+    await session.update({ posts: new Set([post('toml-post.md'), post('toml-renamed.md')]), registries: false });
+    expect(session.output.has('posts/toml-post/index.html')).toBe(false);
+    expect(session.output.get('posts/toml-renamed/index.html')).toContain('TOML post');
+  });
+
+  it('keeps the last good page when front matter breaks, with the error on the file, and recovers', async () => {
+    const good = await readFile(post('toml-post.md'), 'utf8');
+    await writeFile(post('toml-post.md'), good.replace('title = "TOML post"', 'title = "TOML post'));
+    await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    const errors = session.files.flatMap((file) => file.messages.filter((m) => m.fatal).map((m) => `${path.basename(file.path)}:${m.line} ${m.ruleId}`));
+    expect(errors).toEqual(['toml-post.md:2 frontmatter-syntax']);
+    expect(session.output.get('posts/toml-post/index.html')).toContain('TOML post');
+
+    await writeFile(post('toml-post.md'), good.replace('After the fold.', 'Fixed.'));
+    await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    expect(session.files.flatMap((file) => file.messages.filter((m) => m.fatal))).toEqual([]);
+    expect(session.output.get('posts/toml-post/index.html')).toContain('Fixed.');
+  });
+
+  it('re-resolves .md links when the target post moves', async () => {
+    await edit('2024/yaml-post.md', (text) => text.replace('title: "YAML post"', 'title: "YAML post"\r\nslug: yaml-moved'));
+    await session.update({ posts: new Set([post('2024/yaml-post.md')]), registries: false });
+    expect(session.output.get('posts/toml-post/index.html')).toContain('href="/blog/posts/yaml-moved/#details"');
+  });
+
+  it('applies an authors.yml change to every page that names the author', async () => {
+    const file = path.join(root, 'content/authors.yml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('name: Gerrit', 'name: Gerrit Renamed'));
+    const result = await session.update({ posts: new Set(), registries: true });
+    expect(result.changed).toEqual(expect.arrayContaining(['posts/toml-post/index.html', 'authors/gerrit/index.html', 'authors/index.html']));
+    expect(session.output.get('posts/toml-post/index.html')).toContain('Gerrit Renamed');
+  });
+});
+
+describe('affectedTemplates', () => {
+  const defaults = [path.join(PROJECT, 'templates')];
+  const file = (name: string) => path.join(PROJECT, 'templates', name);
+
+  it('a page template affects itself only', () => {
+    expect(affectedTemplates(defaults, [file('tags.liquid')])).toEqual(new Set(['tags']));
+  });
+
+  it('a partial affects the pages that render it, not the others', () => {
+    const affected = affectedTemplates(defaults, [file('_post-meta.liquid')]);
+    expect(affected).not.toBe('all');
+    expect(affected).toContain('post');
+    expect(affected).not.toContain('tags');
+  });
+
+  it('the layout affects every page', () => {
+    const affected = affectedTemplates(defaults, [file('base.liquid')]) as Set<string>;
+    for (const page of ['home', 'post', 'tags', 'tag', 'authors', 'author', 'archive', '404']) expect(affected).toContain(page);
+  });
+});

@@ -1,0 +1,104 @@
+/** The watcher on a real folder: what counts as which change, and one rebuild per editor save. */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { classify, emptyBatch, watchSite, type WatchBatch, type WatchedDirs } from '../../src/dev/watch.ts';
+import { tempDir } from '../helpers/cli.ts';
+
+let root: string;
+let dirs: WatchedDirs;
+
+beforeEach(async () => {
+  root = await tempDir('blog-watch-');
+  await mkdir(path.join(root, 'content/posts'), { recursive: true });
+  await mkdir(path.join(root, 'templates'));
+  await mkdir(path.join(root, 'static'));
+  await writeFile(path.join(root, 'content/posts/a.md'), '# A\n');
+  dirs = { root, templateDirs: [path.join(root, 'templates')], staticDirs: [path.join(root, 'static')], ignoreDirs: [path.join(root, 'dist')] };
+});
+
+describe('classify', () => {
+  it.each([
+    ['content/posts/x.md', 'posts'],
+    ['content/posts/2024/y.markdown', 'posts'],
+    ['content/authors.yml', 'registries'],
+    ['content/tags.yml', 'registries'],
+    ['content/posts/pic.png', 'assets'],
+    ['templates/post.liquid', 'templates'],
+    ['static/style.css', 'statics'],
+    ['site.config.json', 'config'],
+    ['site.config.ts', 'config'],
+  ])('%s is %s', (file, kind) => {
+    const batch = emptyBatch();
+    expect(classify(batch, dirs, path.join(root, file))).toBe(true);
+    const value = batch[kind as keyof WatchBatch];
+    expect(value instanceof Set ? value.size : value).toBeTruthy();
+  });
+
+  it.each(['content/posts/x.md~', 'content/posts/.x.md.swp', 'content/posts/4913', 'content/posts/x.md___jb_tmp___', 'dist/index.html', 'README.md'])(
+    'ignores %s',
+    (file) => {
+      expect(classify(emptyBatch(), dirs, path.join(root, file))).toBe(false);
+    },
+  );
+});
+
+describe('watchSite', () => {
+  let batches: WatchBatch[];
+  let close: () => Promise<void>;
+
+  beforeEach(async () => {
+    batches = [];
+    const watching = watchSite(dirs, async (batch) => {
+      batches.push(batch);
+    });
+    close = watching.close;
+    await watching.ready;
+  });
+  afterEach(() => close());
+
+  /** Wait until the watcher has been quiet long enough for every burst to have flushed. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+  const file = (name: string) => path.join(root, 'content/posts', name);
+
+  it('turns a plain save into one batch', async () => {
+    await writeFile(file('a.md'), '# A changed\n');
+    await settle();
+    expect(batches).toHaveLength(1);
+    expect([...batches[0]!.posts]).toEqual([file('a.md')]);
+  });
+
+  it('turns a vim save (rename to backup, write, delete backup) into one batch', async () => {
+    await rename(file('a.md'), file('a.md~'));
+    await writeFile(file('a.md'), '# A by vim\n');
+    await rm(file('a.md~'));
+    await settle();
+    expect(batches).toHaveLength(1);
+    expect([...batches[0]!.posts]).toEqual([file('a.md')]);
+  });
+
+  it('turns a JetBrains safe write (temp file, swap, delete old) into one batch', async () => {
+    await writeFile(file('a.md___jb_tmp___'), '# A by JetBrains\n');
+    await rename(file('a.md'), file('a.md___jb_old___'));
+    await rename(file('a.md___jb_tmp___'), file('a.md'));
+    await rm(file('a.md___jb_old___'));
+    await settle();
+    expect(batches).toHaveLength(1);
+    expect([...batches[0]!.posts]).toEqual([file('a.md')]);
+  });
+
+  it('sees new and deleted posts', async () => {
+    await writeFile(file('b.md'), '# B\n');
+    await settle();
+    await rm(file('b.md'));
+    await settle();
+    expect(batches.map((batch) => [...batch.posts])).toEqual([[file('b.md')], [file('b.md')]]);
+  });
+
+  it('ignores the output folder', async () => {
+    await mkdir(path.join(root, 'dist'));
+    await writeFile(path.join(root, 'dist/index.html'), 'x');
+    await settle();
+    expect(batches).toEqual([]);
+  });
+});
