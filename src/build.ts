@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { readContent, type Registries } from './content/read.ts';
+import { normalizeAuthors } from './content/normalize/authors.ts';
 import { normalizePost } from './content/normalize/index.ts';
 import { renderMarkdown, type MarkdownContext } from './markdown/processor.ts';
 import { addMessage, countErrors } from './messages.ts';
@@ -18,7 +19,7 @@ import { templateFailure } from './render/template-error.ts';
 import { basePathOf } from './render/urls.ts';
 import { checkUrls, selectPosts } from './site/select.ts';
 import { createSite } from './site/model.ts';
-import type { BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from './types.ts';
+import type { Author, BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from './types.ts';
 
 /** The project's own folder, for the default `templates/` and `static/`. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,10 +55,15 @@ export function normalizeOne(raw: RawPost, registries: Registries, config: SiteC
   });
 }
 
+/** The config's default author, resolved through authors.yml (for feeds' own author). */
+export function defaultAuthorOf(registries: Registries, config: SiteConfig, now: Date): Author | undefined {
+  return normalizeAuthors({}, { config, authors: registries.authors, tags: registries.tags, now, report: () => undefined })[0];
+}
+
 /** What every post's markdown resolves against: the base path and every post's URL. */
 export function markdownContextFor(root: string, config: SiteConfig, posts: readonly Post[]): MarkdownContext {
   const postPaths = new Map(posts.map((post) => [post.raw.file.data.absolutePath ?? post.raw.file.path, post.path]));
-  return { basePath: basePathOf(config.url), contentDir: path.join(root, 'content'), postPaths };
+  return { basePath: basePathOf(config.url), contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
 }
 
 /** Render one post's markdown; a plugin failure becomes an error on the post instead of a crash. */
@@ -77,6 +83,22 @@ export function assetsOf(posts: readonly RenderedPost[]): Map<string, string> {
   return assets;
 }
 
+/**
+ * Refuse an output folder that would replace the site's own files when swapped in:
+ * the root, `content/`, `templates/`, `static/`, or any folder that contains them.
+ */
+export function unsafeOutDir(root: string, out: string): string | undefined {
+  const resolvedOut = path.resolve(out);
+  const protectedDirs = [root, ...['content', 'templates', 'static'].map((dir) => path.join(root, dir)), PROJECT_ROOT];
+  for (const dir of protectedDirs) {
+    const resolved = path.resolve(dir);
+    if (resolved === resolvedOut || resolved.startsWith(resolvedOut + path.sep)) {
+      return `The output folder ${out} would replace ${path.relative(process.cwd(), resolved) || '.'}: choose another --out`;
+    }
+  }
+  return undefined;
+}
+
 /** Run the whole pipeline; writes `options.out` only when there are no errors and `dryRun` is off. */
 export async function build(options: BuildOptions, config: SiteConfig): Promise<BuildResult> {
   const content = await readContent(options.root);
@@ -85,9 +107,10 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   const selected = selectPosts(normalised, options);
   checkUrls(selected);
 
-  const context = markdownContextFor(options.root, config, normalised);
+  // Only published posts are link targets: a link to a draft must not leak its URL.
+  const context = markdownContextFor(options.root, config, selected);
   const rendered = selected.flatMap((post) => renderOne(post, context) ?? []);
-  const site = createSite(rendered, config, content.tags, options.now);
+  const site = createSite(rendered, config, content.tags, options.now, defaultAuthorOf(content, config, options.now));
   let output: OutputFile[] = [];
   try {
     output = await renderPlans(planSite(site), createEngine(templateDirsOf(options.root)));

@@ -1,7 +1,8 @@
 /** Commands and flags only: parse, load the config, call the pipeline, print, exit. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from './build.ts';
+import { existsSync, statSync } from 'node:fs';
+import { build, unsafeOutDir } from './build.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { formatReport } from './report.ts';
 import { startDev } from './dev/index.ts';
@@ -58,6 +59,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const { command, values } = args;
   const root = path.resolve(values.root ?? '.');
+  const out = path.resolve(root, values.out ?? 'dist');
+  const usageProblem = !existsSync(root) || !statSync(root).isDirectory() ? `The site folder ${values.root ?? '.'} does not exist` : unsafeOutDir(root, out);
+  if (usageProblem) {
+    process.stderr.write(`${usageProblem}\n`);
+    return 2;
+  }
   if (command === 'dev') return dev(root, values);
   const started = performance.now();
   let config;
@@ -71,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
   const result = await build(
     {
       root,
-      out: path.resolve(root, values.out ?? 'dist'),
+      out,
       drafts: values.drafts,
       future: values.future,
       strict: values.strict,

@@ -146,6 +146,8 @@ export interface RenderedPost extends Post {
   excerptHtml: string;
   /** Plain-text description: explicit, else derived from the excerpt and cut at a word boundary (~160 chars). */
   summary: string;
+  /** The social image as an href: root-relative with the base path (copied like body images), or absolute. */
+  image?: string;
   /** Local files referenced by the body, to copy next to the page: absolute source path → path relative to `dist/`. */
   assets: Map<string, string>;
 }
@@ -175,6 +177,8 @@ export interface Site {
   authors: SiteAuthor[];
   /** The base path of `config.url` (`/` or `/blog/`). */
   basePath: string;
+  /** The config's default `author`, resolved through authors.yml like a post's. */
+  author?: Author;
   /** Build time, for feeds' `updated` when there are no posts. */
   now: Date;
 }

@@ -28,9 +28,9 @@ type Parsed = { data: unknown; locateOffset: (path: KeyPath) => number | undefin
 
 /** Parse the front matter of a whole post text (BOM already removed). */
 export function parseFrontMatter(text: string): FrontMatterResult {
-  // Only a first line that is exactly the delimiter (optionally naming the language) opens front matter;
-  // `----` is a thematic break.
-  const opener = /^(---|\+\+\+)[a-z]*[ \t]*\r?$/m.exec(text.slice(0, text.indexOf('\n') + 1 || text.length));
+  // Only a first line that is exactly the delimiter opens front matter, as remark-frontmatter
+  // sees it too: `----` is a thematic break, and `---yaml` would be split here but not there.
+  const opener = /^(---|\+\+\+)[ \t]*\r?$/m.exec(text.slice(0, text.indexOf('\n') + 1 || text.length));
   if (!opener || opener.index !== 0) return { ok: true, frontMatter: emptyFrontMatter() };
   const toml = opener[1] === '+++';
 

@@ -110,8 +110,16 @@ function decodeUtf8(bytes: Uint8Array): { text: string; invalidAt?: number } {
 
 async function readRegistry(absolute: string): Promise<VFile | undefined> {
   if (!existsSync(absolute)) return undefined;
-  const file = fileFor(absolute, decodeUtf8(await readFile(absolute)).text);
+  const decoded = decodeUtf8(await readFile(absolute));
+  const file = fileFor(absolute, decoded.invalidAt === undefined ? decoded.text : '');
   file.data.absolutePath = absolute;
+  if (decoded.invalidAt !== undefined) {
+    addMessage(file, 'File is not valid UTF-8: save it as UTF-8', {
+      place: location(decoded.text).toPoint(decoded.invalidAt),
+      ruleId: 'invalid-encoding',
+      severity: 'error',
+    });
+  }
   return file;
 }
 
@@ -126,7 +134,8 @@ export async function firstCommitDates(dir: string): Promise<Map<string, Date>> 
   if (!existsSync(dir)) return dates;
   try {
     const top = (await run('git', ['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
-    const { stdout } = await run('git', ['log', '--diff-filter=A', '--format=%x00%cI', '--name-only', '--', '.'], {
+    // quotePath off: otherwise git prints non-ASCII names as "\346\227..." and they would never match.
+    const { stdout } = await run('git', ['-c', 'core.quotePath=false', 'log', '--diff-filter=A', '--format=%x00%cI', '--name-only', '--', '.'], {
       cwd: dir,
       maxBuffer: 64 * 1024 * 1024,
     });

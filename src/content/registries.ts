@@ -1,8 +1,9 @@
 /** Parse `content/authors.yml` and `content/tags.yml` into entries by id. */
 import type { VFile } from 'vfile';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { location } from 'vfile-location';
 import { addMessage } from '../messages.ts';
+import { isSafeLinkUrl } from './normalize/fields.ts';
 import type { AuthorEntry, TagEntry } from '../types.ts';
 
 type Entry = Record<string, unknown>;
@@ -10,7 +11,7 @@ type Entry = Record<string, unknown>;
 /** Parse a registry file into its top-level entries, reporting syntax errors on the file. */
 function parseRegistry(file: VFile): Map<string, Entry> {
   const text = String(file.value);
-  const doc = parseDocument(text, { uniqueKeys: true });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   const place = location(text);
   for (const error of doc.errors) {
     addMessage(file, `Invalid YAML: ${error.message.split('\n')[0]}`, { place: place.toPoint(error.pos[0]), ruleId: 'registry-syntax', severity: 'error' });
@@ -22,11 +23,38 @@ function parseRegistry(file: VFile): Map<string, Entry> {
     return new Map();
   }
   const entries = new Map<string, Entry>();
+  const keyPlace = (id: string) => {
+    const offset = yamlKeyOffset(doc, id);
+    return offset === undefined ? { line: 1, column: 1 } : place.toPoint(offset);
+  };
   for (const [id, value] of Object.entries(data as Entry)) {
+    // Ids become folder names (`authors/<id>/`): one clean segment, nothing that climbs out.
+    if (id.trim() === '' || /[/\\\p{Cc}]/u.test(id) || id === '.' || id === '..') {
+      addMessage(file, `Id ${JSON.stringify(id)} cannot be a folder name: use letters, digits and dashes`, { place: keyPlace(id), ruleId: 'invalid-id', severity: 'error' });
+      continue;
+    }
+    for (const key of ['url', 'avatar']) {
+      const url = typeof value === 'object' && value !== null ? (value as Entry)[key] : undefined;
+      if (typeof url === 'string' && !isSafeLinkUrl(url)) {
+        addMessage(file, `Unsafe ${key} ${JSON.stringify(url)} for ${JSON.stringify(id)}: only http(s), mailto or a path; it is ignored`, {
+          place: keyPlace(id),
+          ruleId: 'invalid-url',
+          severity: 'warning',
+        });
+        delete (value as Entry)[key];
+      }
+    }
     // `gerrit: Gerrit Ahlers` is accepted as shorthand for `{ name: ... }` / `{ label: ... }`.
     entries.set(id, typeof value === 'object' && value !== null ? (value as Entry) : { name: value, label: value });
   }
   return entries;
+}
+
+/** Offset of a top-level key in a registry document. */
+function yamlKeyOffset(doc: Document, id: string): number | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  const pair = doc.contents.items.find((item) => isScalar(item.key) && String(item.key.value) === id);
+  return pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
 }
 
 /** Keep only string items of a list (or one string). */

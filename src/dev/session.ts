@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
-import { assetsOf, markdownContextFor, normalizeOne, renderOne, templateDirsOf } from '../build.ts';
+import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, renderOne, templateDirsOf } from '../build.ts';
 import { firstCommitDates, listPosts, readPost, readRegistries, type Registries } from '../content/read.ts';
 import type { MarkdownContext } from '../markdown/processor.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
@@ -143,7 +143,7 @@ export class DevSession {
     }
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
-    const site = createSite(rendered, this.config, this.registries.tags, this.now());
+    const site = createSite(rendered, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
     const changedIds = new Set([...touched].map((absolute) => path.relative(process.cwd(), absolute)));
     const plans = planSite(site);
     const changed: string[] = [];

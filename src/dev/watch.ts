@@ -3,6 +3,7 @@
  * (vim and JetBrains rename the old file away, write a new one, delete a backup): events are
  * collected until the burst goes quiet, so one save is one rebuild.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 
@@ -58,13 +59,15 @@ export interface WatchOptions {
   quietMs?: number;
   /** Longest a burst may delay a rebuild. */
   maxWaitMs?: number;
+  /** Quiet time after a deletion: safe-write editors delete, then re-create the file. */
+  unlinkQuietMs?: number;
 }
 
 /** Watch `dirs` and call `onBatch` once per burst of changes; batches never overlap. */
 export function watchSite(
   dirs: WatchedDirs,
   onBatch: (batch: WatchBatch) => Promise<void>,
-  { quietMs = 8, maxWaitMs = 100 }: WatchOptions = {},
+  { quietMs = 8, maxWaitMs = 100, unlinkQuietMs = 250 }: WatchOptions = {},
 ): { watcher: FSWatcher; ready: Promise<void>; close(): Promise<void> } {
   const targets = [...new Set([path.join(dirs.root, 'content'), ...dirs.templateDirs, ...dirs.staticDirs, dirs.root])];
   const watcher = watch(targets, {
@@ -76,6 +79,7 @@ export function watchSite(
   let hasPending = false;
   let timer: NodeJS.Timeout | undefined;
   let firstEventAt = 0;
+  let sawUnlink = false;
   let running: Promise<void> = Promise.resolve();
 
   const flush = () => {
@@ -84,18 +88,25 @@ export function watchSite(
     const batch = pending;
     pending = emptyBatch();
     hasPending = false;
+    sawUnlink = false;
     // Chained: a burst that arrives during a rebuild waits for it, then rebuilds once.
     running = running.then(() => onBatch(batch)).catch((error: unknown) => console.error(error));
   };
-  const onEvent = (file: string) => {
+  const onEvent = (event: 'add' | 'change' | 'unlink', file: string) => {
+    // After a rename-over save, chokidar reports a late `unlink` of a file that is there: not a change.
+    if (event === 'unlink' && existsSync(file)) return;
     if (!classify(pending, dirs, path.resolve(file))) return;
     const now = Date.now();
     if (!hasPending) firstEventAt = now;
     hasPending = true;
+    // chokidar merges a quick unlink + add into one change; a slow one arrives as two events,
+    // and the re-created file must still land in the same batch.
+    if (event === 'unlink') sawUnlink = true;
     clearTimeout(timer);
-    timer = setTimeout(flush, now - firstEventAt >= maxWaitMs ? 0 : quietMs);
+    const quiet = sawUnlink ? unlinkQuietMs : quietMs;
+    timer = setTimeout(flush, now - firstEventAt >= Math.max(maxWaitMs, quiet) ? 0 : quiet);
   };
-  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, onEvent);
+  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (file: string) => onEvent(event, file));
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     watcher,

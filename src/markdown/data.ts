@@ -11,6 +11,8 @@ export interface LinkContext {
   sourcePath: string;
   /** Absolute path of `content/`: assets outside it are never copied. */
   contentDir: string;
+  /** Static folders: root-relative images must be found in one of them. */
+  staticDirs: readonly string[];
   /** Every post's absolute source path → its page path, so `./other.md` links resolve. */
   postPaths: ReadonlyMap<string, string>;
 }

@@ -11,6 +11,7 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
+import { encodePath } from '../render/urls.ts';
 import type { LinkContext } from './data.ts';
 
 /** Attributes that hold one URL, per element. */
@@ -61,36 +62,53 @@ export default function rehypeLinks() {
   };
 }
 
+/** Report a problem about the URL being resolved (placed by the caller). */
+export type UrlReporter = (reason: string, ruleId: string) => void;
+
 function rewrite(url: string, node: Element, context: LinkContext, file: VFile, assets: Map<string, string>): string {
+  const report: UrlReporter = (reason, ruleId) => addMessage(file, reason, { place: node.position?.start, ruleId, severity: 'warning' });
+  return resolveUrl(url, context, assets, report, MEDIA.has(node.tagName));
+}
+
+/**
+ * Resolve one URL written in a post (body or front matter) to what the site serves, recording
+ * local files to copy in `assets`. `media` URLs must exist: a missing image is worth a warning,
+ * while a relative link may well name a page.
+ */
+export function resolveUrl(url: string, context: LinkContext, assets: Map<string, string>, report: UrlReporter, media: boolean): string {
   if (url === '' || EXTERNAL.test(url)) return url;
   const { pathname, suffix } = splitUrl(url);
-  if (url.startsWith('/')) return context.basePath + url.slice(1);
+  if (url.startsWith('/')) {
+    const inStatic = context.staticDirs.some((dir) => isFile(path.join(dir, safeDecode(pathname))));
+    if (media && !inStatic) report(`Missing local file ${url} (not in static/)`, 'missing-asset');
+    return context.basePath + url.slice(1);
+  }
 
   const target = path.resolve(path.dirname(context.sourcePath), safeDecode(pathname));
   if (/\.(?:md|markdown)$/i.test(pathname)) {
     const pagePath = context.postPaths.get(target);
-    if (pagePath !== undefined) return context.basePath + pagePath + suffix;
-    addMessage(file, `Link to a post that does not exist: ${url}`, { place: node.position?.start, ruleId: 'broken-link', severity: 'warning' });
+    if (pagePath !== undefined) return context.basePath + encodePath(pagePath) + suffix;
+    report(`Link to a post that does not exist or is not published: ${url}`, 'broken-link');
     return url;
   }
 
-  const exists = existsSync(target) && statSync(target).isFile();
+  const exists = isFile(target);
   if (!exists) {
-    if (MEDIA.has(node.tagName)) {
-      const shown = path.relative(process.cwd(), target);
-      addMessage(file, `Missing local file ${url} (looked for ${shown})`, { place: node.position?.start, ruleId: 'missing-asset', severity: 'warning' });
-    } else {
-      return url;
-    }
+    if (!media) return url;
+    report(`Missing local file ${url} (looked for ${path.relative(process.cwd(), target)})`, 'missing-asset');
   }
   const fromContent = path.relative(context.contentDir, target);
   if (fromContent.startsWith('..') || path.isAbsolute(fromContent)) {
-    addMessage(file, `Local file ${url} is outside content/ and is not copied`, { place: node.position?.start, ruleId: 'asset-outside-content', severity: 'warning' });
+    report(`Local file ${url} is outside content/ and is not copied`, 'asset-outside-content');
     return url;
   }
   const output = assetOutputPath(context, target);
   if (exists) assets.set(target, output);
-  return context.basePath + encodeURI(output) + suffix;
+  return context.basePath + encodePath(output) + suffix;
+}
+
+function isFile(file: string): boolean {
+  return existsSync(file) && statSync(file).isFile();
 }
 
 /** Files beside the post (or below its folder) go beside its page; others keep their place under `assets/`. */

@@ -15,7 +15,7 @@ import type { Post, RenderedPost } from '../types.ts';
 import type { LinkContext } from './data.ts';
 import remarkCloseRawText from './close-raw-text.ts';
 import rehypeExcerpt from './excerpt.ts';
-import rehypeLinks from './links.ts';
+import rehypeLinks, { resolveUrl } from './links.ts';
 import remarkTitleHeading from './title-heading.ts';
 
 /** The whole chain. The full file text goes in, so positions in messages are positions in the file. */
@@ -57,6 +57,10 @@ export function renderMarkdown(post: Post, context: MarkdownContext): RenderedPo
       severity: 'warning',
     });
   }
+  const assets = file.data.assets ?? new Map<string, string>();
+  // The social image may sit next to the post like any body image: resolve, check and copy it the same way.
+  const image = post.image === undefined ? undefined : resolveUrl(post.image, file.data.links, assets, (reason, ruleId) =>
+    addMessage(file, reason, { place: post.raw.frontMatter.locate(['image']) ?? { line: 1, column: 1 }, ruleId, severity: 'warning' }), true);
   const excerpt = file.data.excerpt ?? { type: 'root', children: [] };
   const excerptText = toString(excerpt).replace(/\s+/g, ' ').trim();
   return {
@@ -65,6 +69,7 @@ export function renderMarkdown(post: Post, context: MarkdownContext): RenderedPo
     html,
     excerptHtml: toHtml(excerpt),
     summary: post.description ?? cutAtWord(excerptText, 160),
-    assets: file.data.assets ?? new Map(),
+    image,
+    assets,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { Feed, type Author as FeedAuthor, type FeedOptions, type Item } from 'feed';
 import type { Author, RenderedPost, Site, Tag } from '../types.ts';
-import { absoluteRefUrl, absolutizeHtml } from './absolute-html.ts';
+import { absoluteRefUrl, absolutizeHtml, absolutizeUrl } from './absolute-html.ts';
 import { postTagLabels } from './jsonld.ts';
 import type { OutputFile } from './output-file.ts';
 import { postsKey, type Plan } from './plan.ts';
@@ -86,10 +86,7 @@ function feedPosts(posts: readonly RenderedPost[]): RenderedPost[] {
 
 /** The feed's own author: the configured default author, else the site itself (Atom wants one). */
 function siteAuthor(site: Site): Author {
-  const key = site.config.author;
-  const found = key ? site.authors.find((author) => author.id === key || author.name === key) : undefined;
-  if (found) return found;
-  return key ? { id: key, name: key } : { id: '', name: site.config.title, url: absoluteUrl(site, '') };
+  return site.author ?? { id: '', name: site.config.title, url: absoluteUrl(site, '') };
 }
 
 /** An author's `url`/`avatar` as an absolute URL, or undefined when it cannot be one. */
@@ -211,7 +208,7 @@ function jsonFeed(site: Site, spec: FeedSpec): string {
       const post = spec.posts[index]!;
       const { author: _author, ...rest } = item;
       const next: Record<string, unknown> = { ...rest };
-      if (post.image) next.image = absoluteRefUrl(site, post.image, absoluteUrl(site, post.path));
+      if (post.image) next.image = absolutizeUrl(post.image, absoluteUrl(site, post.path));
       if (post.authors.length > 0) next.authors = post.authors.map((author) => jsonAuthor(site, author));
       if (post.lang) next.language = post.lang;
       return next;

@@ -3,7 +3,7 @@
  * script element, so the JSON is escaped until no `<`, `>` or `&` is left to close it.
  */
 import type { Author, RenderedPost, Site } from '../types.ts';
-import { absoluteRefUrl } from './absolute-html.ts';
+import { absoluteRefUrl, absolutizeUrl } from './absolute-html.ts';
 import { absoluteUrl } from './urls.ts';
 
 type JsonLd = Record<string, unknown>;
@@ -62,7 +62,7 @@ export function blogPostingJsonLd(post: RenderedPost, site: Site): string {
     inLanguage: post.lang ?? site.config.language,
     publisher: publisher(site),
   };
-  if (post.image) data.image = absoluteRefUrl(site, post.image, url);
+  if (post.image) data.image = absolutizeUrl(post.image, url);
   return scriptSafeJson(data);
 }
 

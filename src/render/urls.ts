@@ -16,14 +16,22 @@ export function normalizeBaseUrl(url: string): string {
   return parsed.href;
 }
 
+/**
+ * A site-relative file path as a URL path: each segment percent-encoded, so a permalink folder
+ * named `100%` or `a#b` is reachable (`100%25/`, `a%23b/`); `/` separators stay.
+ */
+export function encodePath(path: string): string {
+  return path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
+}
+
 /** Site-relative path → root-relative href with the base path (`posts/x/` → `/blog/posts/x/`). */
 export function pageHref(site: Pick<Site, 'basePath'>, path: string): string {
-  return site.basePath + path.replace(/^\/+/, '');
+  return site.basePath + encodePath(path);
 }
 
 /** Site-relative path → absolute URL (`posts/x/` → `https://x.org/blog/posts/x/`). */
 export function absoluteUrl(site: Pick<Site, 'config'>, path: string): string {
-  return new URL(path.replace(/^\/+/, ''), site.config.url).href;
+  return new URL(encodePath(path), site.config.url).href;
 }
 
 /** The output file of a page path (`posts/x/` → `posts/x/index.html`, `rss.xml` → `rss.xml`). */

@@ -7,7 +7,7 @@ import type { PostDate, RenderedPost, Site, SiteAuthor, Tag } from '../types.ts'
 import { absoluteUrl, pageHref } from './urls.ts';
 import { formatLongDate } from './date-format.ts';
 import { blogPostingJsonLd } from './jsonld.ts';
-import { absoluteRefUrl } from './absolute-html.ts';
+import { absoluteRefUrl, absolutizeUrl } from './absolute-html.ts';
 import type {
   AuthorLinkView,
   AuthorView,
@@ -97,7 +97,7 @@ export function createViews(site: Site) {
       excerptHtml: post.excerptHtml,
       hasMore: post.excerptHtml.trim() !== post.html.trim(),
       summary: post.summary,
-      image: post.image ? absoluteRefUrl(site, post.image, absoluteUrl(site, post.path)) : null,
+      image: post.image ? absolutizeUrl(post.image, absoluteUrl(site, post.path)) : null,
       draft: post.draft,
       future: post.future,
       readingMinutes: readingMinutes(post.html),

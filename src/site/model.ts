@@ -1,6 +1,6 @@
 /** The whole-site model: posts sorted, tags and authors gathered. Pure: posts in, Site out. */
 import { slugify, tagKey } from '../content/normalize/slug.ts';
-import type { RenderedPost, Site, SiteAuthor, SiteConfig, Tag, TagEntry } from '../types.ts';
+import type { Author, RenderedPost, Site, SiteAuthor, SiteConfig, Tag, TagEntry } from '../types.ts';
 import { basePathOf } from '../render/urls.ts';
 
 /** Newest first; ties broken by path so every build orders posts the same way. */
@@ -9,10 +9,17 @@ export function sortPosts<T extends RenderedPost>(posts: readonly T[]): T[] {
 }
 
 /** Build the model render/ consumes. */
-export function createSite(posts: readonly RenderedPost[], config: SiteConfig, tagEntries: ReadonlyMap<string, TagEntry>, now: Date): Site {
+export function createSite(
+  posts: readonly RenderedPost[],
+  config: SiteConfig,
+  tagEntries: ReadonlyMap<string, TagEntry>,
+  now: Date,
+  author?: Author,
+): Site {
   const sorted = sortPosts(posts);
   return {
     config,
+    author,
     posts: sorted,
     tags: gatherTags(sorted, tagEntries),
     authors: gatherAuthors(sorted),

@@ -1,5 +1,6 @@
 /** Which posts a run publishes, and whether their URLs are unique and allowed. */
 import { addMessage } from '../messages.ts';
+import { outputFileOf } from '../render/urls.ts';
 import type { Point, Post } from '../types.ts';
 
 /** Drafts and future posts stay out unless the run asks for them (dev does). */
@@ -7,14 +8,21 @@ export function selectPosts<T extends Post>(posts: readonly T[], options: { draf
   return posts.filter((post) => (options.drafts || !post.draft) && (options.future || !post.future));
 }
 
-/** Paths the site itself produces; a post there would overwrite a list page or feed. */
-const RESERVED = /^(?:$|index\.html$|404\.html$|rss\.xml$|atom\.xml$|feed\.json$|sitemap\.xml$|robots\.txt$|style\.css$|(?:page|tags|authors|archive)(?:\/|$))/;
+/** First path segments the site itself produces: a post there would overwrite a list page, a feed or a host file. */
+const RESERVED_SEGMENTS = new Set(['index.html', '404.html', 'rss.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'style.css', 'page', 'tags', 'authors', 'archive']);
+
+/** Whether a post's output file would land on something the site generates. */
+function isReserved(file: string): boolean {
+  return RESERVED_SEGMENTS.has(file.split('/')[0]!.toLowerCase());
+}
 
 /** Report two posts with one URL (naming both files) and posts on reserved paths. */
 export function checkUrls(posts: readonly Post[]): void {
   const byPath = new Map<string, Post>();
   for (const post of posts) {
-    const key = post.path.toLowerCase();
+    // Compared as output files, case-folded: `/a/index.html` and `/a/` are one file, and so are
+    // `/A/` and `/a/` on case-insensitive file systems (macOS, Windows) and many hosts.
+    const key = outputFileOf(post.path).toLowerCase();
     const first = byPath.get(key);
     const place = urlKeyPlace(post);
     if (first) {
@@ -28,7 +36,7 @@ export function checkUrls(posts: readonly Post[]): void {
       continue;
     }
     byPath.set(key, post);
-    if (RESERVED.test(post.path)) {
+    if (isReserved(key)) {
       addMessage(post.raw.file, `URL /${post.path} is reserved for a page the site generates`, { place, ruleId: 'reserved-url', severity: 'error' });
     }
   }

@@ -58,7 +58,7 @@ describe('watchSite', () => {
   afterEach(() => close());
 
   /** Wait until the watcher has been quiet long enough for every burst to have flushed. */
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 700));
   const file = (name: string) => path.join(root, 'content/posts', name);
 
   it('turns a plain save into one batch', async () => {

@@ -28,7 +28,7 @@ async function render(name: string) {
     [absolutePath, post.path],
     [path.join(FIXTURES, name, 'other.md'), 'posts/other/'],
   ]);
-  const rendered = renderMarkdown(post, { basePath: '/blog/', contentDir: FIXTURES, postPaths });
+  const rendered = renderMarkdown(post, { basePath: '/blog/', contentDir: FIXTURES, staticDirs: [], postPaths });
   return { rendered, messages: file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`) };
 }
 
@@ -52,9 +52,18 @@ describe('markdown fixtures', () => {
     const { rendered, messages } = await render('links');
     expect([...rendered.assets]).toEqual([[path.join(FIXTURES, 'links/pixel.png'), 'posts/links/pixel.png']]);
     expect(messages).toEqual([
-      '5:59 broken-link Link to a post that does not exist: ./nope.md',
+      '5:59 broken-link Link to a post that does not exist or is not published: ./nope.md',
       `9:29 missing-asset Missing local file ./missing.png (looked for ${path.relative(process.cwd(), path.join(FIXTURES, 'links/missing.png'))})`,
+      '9:61 missing-asset Missing local file /static/logo.png#center (not in static/)',
+      '11:1 missing-asset Missing local file /static/big.png (not in static/)',
     ]);
+  });
+
+  it('resolves, checks and copies a front matter image like a body image', async () => {
+    const { rendered, messages } = await render('social-image');
+    expect(rendered.image).toBe('/blog/posts/social-image/card.png');
+    expect([...rendered.assets]).toEqual([[path.join(FIXTURES, 'social-image/card.png'), 'posts/social-image/card.png']]);
+    expect(messages).toEqual([]);
   });
 
   it('derives a plain-text summary from the excerpt when there is no description', async () => {

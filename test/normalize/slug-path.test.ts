@@ -13,7 +13,8 @@ describe('normalizePath', () => {
     it.each<[string, string, Record<string, unknown>, { slug: string; path: string }]>([
       ['file name', 'fosdem-2025.md', {}, { slug: 'fosdem-2025', path: 'posts/fosdem-2025/' }],
       ['explicit slug', 'whatever.md', { slug: 'fosdem-recap' }, { slug: 'fosdem-recap', path: 'posts/fosdem-recap/' }],
-      ['explicit slug as written', 'x.md', { slug: 'Mixed_Case.v2' }, { slug: 'Mixed_Case.v2', path: 'posts/Mixed_Case.v2/' }],
+      ['explicit slug, slugified', 'x.md', { slug: 'Mixed_Case.v2' }, { slug: 'mixed_casev2', path: 'posts/mixed_casev2/' }],
+      ['URL-hostile explicit slug', 'x.md', { slug: 'a#b?c 100%' }, { slug: 'abc-100', path: 'posts/abc-100/' }],
       ['non-Latin slug', 'x.md', { slug: '日本語' }, { slug: '日本語', path: 'posts/日本語/' }],
       ['permalink with slashes', 'hello.md', { permalink: '/2020/hello/' }, { slug: 'hello', path: '2020/hello/' }],
       ['.html permalink is a file', 'hello.md', { permalink: '/2020/hello.html' }, { slug: 'hello', path: '2020/hello.html' }],

@@ -80,7 +80,7 @@ export function makeSite(): Site {
         '<p>Intro with <strong class="raw-check">bold</strong> and <a href="/blog/posts/first.html">the first post</a>.</p>\n' +
         '<p>More <img src="/blog/posts/script/pic.png" alt="A picture"> text.</p>',
       excerptHtml: '<p>Intro with <strong class="raw-check">bold</strong> and <a href="/blog/posts/first.html">the first post</a>.</p>',
-      extra: { image: '/images/card.png', twitterUsername: 'blogsmith', description: 'Hostile' },
+      extra: { image: '/blog/images/card.png', twitterUsername: 'blogsmith', description: 'Hostile' },
     }),
     post({
       slug: 'fourth',

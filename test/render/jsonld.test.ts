@@ -50,7 +50,7 @@ describe('blogPostingJsonLd', () => {
     expect(data).not.toHaveProperty('image');
   });
 
-  it('gives a root-relative front matter image the base path', () => {
+  it('makes the root-relative image href absolute', () => {
     expect(readBack(blogPostingJsonLd(third, site)).image).toBe('https://example.org/blog/img/third.png');
   });
 

@@ -81,7 +81,7 @@ export function makeSite(): Site {
     tags: ['open-source', 'fosdem'],
     html: RELATIVE_HTML,
     summary: 'Two authors write about <b>FOSDEM</b> & friends.',
-    image: 'cover.png',
+    image: '/blog/posts/hello-world/cover.png', // as the markdown stage leaves it: an href with the base path
   });
   const hostile = makePost({
     slug: 'hostile',
@@ -100,7 +100,7 @@ export function makeSite(): Site {
     tags: ['rust-love'],
     html: '<p>Plain.</p>',
     summary: 'The third post.',
-    image: '/img/third.png',
+    image: '/blog/img/third.png',
   });
   const posts = [first, hostile, third];
   const byTag = (key: string) => posts.filter((post) => post.tags.some((tag) => tag.key === key));

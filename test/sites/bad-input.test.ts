@@ -32,10 +32,14 @@ describe('bad input', () => {
       'broken-yaml.md:4:1 frontmatter-syntax',
       'escape-permalink.md:4:12 unsafe-path',
       'escape-slug.md:4:7 unsafe-path',
+      'fine.md:1:1 duplicate-url',
       'first.md:3:7 duplicate-url',
       'impossible-date.md:3:7 invalid-date',
       'latin1.md:4:4 invalid-encoding',
+      'rss-permalink.md:4:12 reserved-url',
+      'same-file.md:4:12 duplicate-url',
       'second.md:3:7 duplicate-url',
+      'test/sites/bad-input/content/authors.yml:2:1 invalid-id',
       'word-date.md:3:7 invalid-date',
     ]);
   });
@@ -48,8 +52,12 @@ describe('bad input', () => {
     expect(messages).toContain('File is not valid UTF-8: save it as UTF-8');
   });
 
-  it('says nothing about the good post', () => {
-    expect(jsonMessages(run).filter((m) => m.file.endsWith('fine.md'))).toEqual([]);
+  it('says nothing about a good post but the URL another post took from it', () => {
+    expect(jsonMessages(run).filter((m) => m.file.endsWith('fine.md')).map((m) => m.rule)).toEqual(['duplicate-url']);
+  });
+
+  it('drops an author URL that is not http(s), mailto or a path, with a warning', () => {
+    expect(jsonMessages(run)).toContainEqual(expect.objectContaining({ rule: 'invalid-url', severity: 'warning', line: 4 }));
   });
 
   it('leaves the previous dist/ as it was, with no staging folder behind', async () => {
@@ -62,11 +70,23 @@ describe('bad input', () => {
     expect(text.code).toBe(1);
     expect(text.stderr).toContain(`${POSTS}/impossible-date.md`);
     expect(text.stderr).toMatch(/3:7\s+error\s+Invalid date "2025-13-45"/);
-    expect(text.stderr).toContain('9 errors');
+    expect(text.stderr).toContain('13 errors');
   });
 });
 
 describe('bad usage and configuration', () => {
+  it.each([['.'], ['content'], ['..']])('refuses --out %s, which would replace the site’s own files, with exit 2', async (out) => {
+    const result = await runCli(['build', '--root', ROOT, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('choose another --out');
+  });
+
+  it('exits 2 when the site folder does not exist', async () => {
+    const result = await runCli(['build', '--root', 'test/sites/no-such-site']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('does not exist');
+  });
+
   it('exits 2 on an unknown flag or command', async () => {
     expect((await runCli(['build', '--nope'])).code).toBe(2);
     expect((await runCli(['publish'])).code).toBe(2);

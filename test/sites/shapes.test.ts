@@ -66,6 +66,12 @@ describe('front matter shapes', () => {
     expect(jsonLd(await page('posts/leap-day/index.html'))[0]).toMatchObject({ author: [{ name: 'The Editor' }] });
   });
 
+  it('names the config’s default author by its authors.yml name in the feeds', async () => {
+    const feed = JSON.parse(await readOut(out, 'feed.json')) as { authors: Array<{ name: string }> };
+    expect(feed.authors).toEqual([{ name: 'The Editor' }]);
+    expect(await readOut(out, 'atom.xml')).toMatch(/<feed[^>]*>[\s\S]*?<author>\s*<name>The Editor<\/name>/);
+  });
+
   it('resolves author keys, aliases and names to one author each', async () => {
     expect(await postTitles('authors/gerrit/index.html')).toEqual(expect.arrayContaining(['TOML post', 'Nested']));
     expect(await postTitles('authors/jane-doe/index.html')).toEqual(expect.arrayContaining(['YAML post', 'Nested']));
@@ -111,8 +117,14 @@ describe('front matter shapes', () => {
       const content = await readOut(out, file);
       expect(content, file).not.toContain('Not yet');
       expect(content, file).not.toContain('From the future');
-      expect(content, file).not.toContain('draft-post');
+      expect(content, file).not.toContain('/posts/draft-post/');
     }
+  });
+
+  it('does not turn a link to a draft into its URL, and warns instead', async () => {
+    const hrefs = byTag(await page('posts/toml-post/index.html'), 'a').map((a) => a.properties.href);
+    expect(hrefs).toContain('./draft-post.md');
+    expect(jsonMessages(run)).toContainEqual(expect.objectContaining({ rule: 'broken-link', file: 'test/sites/shapes/content/posts/toml-post.md' }));
   });
 
   it('includes drafts and future posts with --drafts --future', async () => {

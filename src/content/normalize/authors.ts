@@ -1,7 +1,7 @@
 /** Post authors: every shape blogs use, resolved against authors.yml. */
 import type { Author, AuthorEntry, KeyPath } from '../../types.ts';
 import type { NormalizeContext } from './context.ts';
-import { isRecord, quote } from './fields.ts';
+import { isRecord, isSafeLinkUrl, quote } from './fields.ts';
 import { slugify } from './slug.ts';
 
 /** What an unregistered author looks like when it is a registry key, not a person's name. */
@@ -91,9 +91,12 @@ class AuthorReader {
     const url = pick(object, ['url', 'link', 'website']);
     const email = pick(object, ['email']);
     const avatar = pick(object, ['avatar', 'image_url', 'imageURL']);
-    if (url !== undefined) author.url = url;
+    for (const [key, value] of [['url', url], ['avatar', avatar]] as const) {
+      if (value === undefined) continue;
+      if (isSafeLinkUrl(value)) author[key] = value;
+      else this.ctx.report(`Unsafe author ${key} ${quote(value)}: only http(s), mailto or a path; it is ignored`, { path, severity: 'warning', ruleId: 'invalid-url' });
+    }
     if (email !== undefined) author.email = email;
-    if (avatar !== undefined) author.avatar = avatar;
     this.add(author);
   }
 

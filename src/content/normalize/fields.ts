@@ -30,3 +30,12 @@ export function quote(value: unknown): string {
     return String(value);
   }
 }
+
+/** Schemes a link may use; `javascript:`, `data:` and the like never reach an href. */
+const SAFE_SCHEMES = /^(?:https?|mailto):/i;
+
+/** Whether `url` is safe as a link: http(s), mailto, or a path without any scheme. */
+export function isSafeLinkUrl(url: string): boolean {
+  const trimmed = url.trim();
+  return SAFE_SCHEMES.test(trimmed) || !/^[a-z][a-z\d+.-]*:/i.test(trimmed.replace(/[\u0000-\u0020]/g, ''));
+}

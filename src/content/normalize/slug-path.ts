@@ -49,8 +49,8 @@ function permalinkPath(permalink: string): { path: string } | { problem: string 
 }
 
 /**
- * The post's slug and output path. `slug` is used as written when it is one safe folder
- * name; otherwise the undated file name, slugified. `permalink` replaces the whole path.
+ * The post's slug and output path. `slug`, slugified, when it is one safe folder name;
+ * otherwise the undated file name, slugified. `permalink` replaces the whole path.
  */
 export function normalizePath(raw: RawPost, data: Record<string, unknown>, ctx: NormalizeContext): { slug: string; path: string } {
   let slug = slugify(undatedStem(raw.relPath));
@@ -58,7 +58,8 @@ export function normalizePath(raw: RawPost, data: Record<string, unknown>, ctx: 
   if (typeof explicit === 'string' || typeof explicit === 'number') {
     const written = String(explicit).normalize('NFC').trim();
     const problem = slugProblem(written);
-    if (problem === undefined) slug = written;
+    // Slugified like a file name would be: `Mixed Case`, `a#b`, `100%` all become clean URL segments.
+    if (problem === undefined) slug = slugify(written);
     else ctx.report(`Unsafe slug ${quote(explicit)}: ${problem}`, { path: ['slug'], severity: 'error', ruleId: 'unsafe-path' });
   } else if (explicit !== undefined && explicit !== null) {
     ctx.report(`Invalid slug ${quote(explicit)}: expected text`, { path: ['slug'], severity: 'error', ruleId: 'invalid-slug' });
