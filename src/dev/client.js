@@ -2,6 +2,7 @@
 // Server-Sent Events: `reload` for changed pages, `css` to swap stylesheets in place, `errors` for the overlay.
 (() => {
   const SCROLL_KEY = 'blog-dev-scroll';
+  const servedVersion = Number(document.currentScript?.dataset.version ?? NaN);
   const here = () => location.pathname.replace(/index\.html$/, '');
 
   // A content reload keeps the reader where they were.
@@ -73,6 +74,10 @@
   };
 
   const events = new EventSource('/__blog/events');
+  // A rebuild between serving this page and connecting: the page may be stale.
+  events.addEventListener('hello', (event) => {
+    if (JSON.parse(event.data).version !== servedVersion) reload();
+  });
   events.addEventListener('reload', (event) => {
     const { paths } = JSON.parse(event.data);
     if (paths === '*' || paths.includes(here())) reload();

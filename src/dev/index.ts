@@ -42,14 +42,18 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   let session: DevSession | undefined;
   const staticDirs = [...staticDirsOf(options.root)].reverse();
   let firstBuild: Promise<RebuildResult> | undefined;
-  const served = (current: DevSession) => ({ output: current.output, assets: current.assets, staticDirs, basePath: basePathOf(current.config.url) });
+  let version = 0;
+  const served = (current: DevSession) => ({ output: current.output, assets: current.assets, staticDirs, basePath: basePathOf(current.config.url), version });
   // The server listens before the first build (so `--port 0` is known for the URL); early requests wait for it.
   const { server, live } = createDevServer(async () => {
     await firstBuild;
     return served(session!);
   });
   const errors = () => toJsonMessages(session?.files ?? []).filter((message) => message.severity === 'error');
-  live.greeting = () => ({ event: 'errors', data: { messages: errors() } });
+  live.greeting = () => [
+    { event: 'hello', data: { version } },
+    { event: 'errors', data: { messages: errors() } },
+  ];
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -76,6 +80,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const onBatch = async (batch: WatchBatch) => {
     const what = describe(batch, options.root);
     let result: RebuildResult | undefined;
+    version++;
     if (batch.config) {
       result = await begin();
       live.send('reload', { paths: '*' });

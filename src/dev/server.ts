@@ -19,12 +19,13 @@ export interface ServedSite {
   readonly staticDirs: readonly string[];
   /** `/` or `/blog/`. */
   readonly basePath: string;
+  /** Counts rebuilds: a tab served an older version than the one it connects to reloads. */
+  readonly version: number;
 }
 
 const CLIENT_PATH = '/__blog/client.js';
 const EVENTS_PATH = '/__blog/events';
 const CLIENT = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'client.js'), 'utf8');
-const CLIENT_TAG = `<script src="${CLIENT_PATH}" defer></script>`;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,8 +50,8 @@ const TYPES: Record<string, string> = {
 /** A live-reload channel to every open tab. */
 export interface LiveReload {
   send(event: 'reload' | 'css' | 'errors', data: unknown): void;
-  /** What a tab that connects now should see first (the current errors). */
-  greeting?: () => { event: 'errors'; data: unknown };
+  /** What a tab that connects now should see first: the current version and errors. */
+  greeting?: () => Array<{ event: 'hello' | 'errors'; data: unknown }>;
   close(): void;
 }
 
@@ -92,8 +93,7 @@ export function createDevServer(site: () => ServedSite | Promise<ServedSite>): {
     if (url.pathname === EVENTS_PATH) {
       response.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
       response.write('retry: 500\n\n');
-      const greeting = live.greeting?.();
-      if (greeting) response.write(`event: ${greeting.event}\ndata: ${JSON.stringify(greeting.data)}\n\n`);
+      for (const { event, data } of live.greeting?.() ?? []) response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       clients.add(response);
       request.on('close', () => clients.delete(response));
       return;
@@ -121,15 +121,15 @@ async function serve(site: ServedSite, urlPath: string, response: http.ServerRes
   const candidates = file === '' || file.endsWith('/') ? [`${file}index.html`] : [file];
   for (const candidate of candidates) {
     const page = site.output.get(candidate);
-    if (page !== undefined) return send(response, candidate, page);
+    if (page !== undefined) return send(site, response, candidate, page);
     const asset = site.assets.get(candidate);
-    if (asset !== undefined) return sendFile(response, candidate, asset);
+    if (asset !== undefined) return sendFile(site, response, candidate, asset);
     for (const dir of site.staticDirs) {
       const absolute = path.join(dir, candidate);
       // Belt and braces: `requestedFile` already refused every way out of the folder.
       if (!absolute.startsWith(dir + path.sep)) continue;
       const found = await stat(absolute).catch(() => undefined);
-      if (found?.isFile()) return sendFile(response, candidate, absolute);
+      if (found?.isFile()) return sendFile(site, response, candidate, absolute);
     }
   }
   // `/posts/x` → `/posts/x/`, as static hosts do.
@@ -140,26 +140,31 @@ async function serve(site: ServedSite, urlPath: string, response: http.ServerRes
   return notFound(site, response);
 }
 
-function send(response: http.ServerResponse, file: string, contents: string, status = 200): void {
+function send(site: ServedSite, response: http.ServerResponse, file: string, contents: string, status = 200): void {
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const body = type.startsWith('text/html') ? injectClient(contents) : contents;
+  const body = type.startsWith('text/html') ? injectClient(contents, site.version) : contents;
   response.writeHead(status, { 'Content-Type': type }).end(body);
 }
 
-async function sendFile(response: http.ServerResponse, file: string, absolute: string): Promise<void> {
+async function sendFile(site: ServedSite, response: http.ServerResponse, file: string, absolute: string): Promise<void> {
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   const bytes = await readFile(absolute);
-  response.writeHead(200, { 'Content-Type': type }).end(type.startsWith('text/html') ? injectClient(bytes.toString('utf8')) : bytes);
+  response.writeHead(200, { 'Content-Type': type }).end(type.startsWith('text/html') ? injectClient(bytes.toString('utf8'), site.version) : bytes);
 }
 
 function notFound(site: ServedSite, response: http.ServerResponse): void {
   const page = site.output.get('404.html');
-  if (page !== undefined) send(response, '404.html', page, 404);
+  if (page !== undefined) send(site, response, '404.html', page, 404);
   else response.writeHead(404, { 'Content-Type': TYPES['.txt']! }).end('Not found');
 }
 
-/** The live-reload script goes at the end of the head, so it runs early and is deferred. */
-function injectClient(html: string): string {
+/**
+ * The live-reload script goes at the end of the head, so it runs early and is deferred.
+ * It carries the version the page was rendered at: a rebuild that lands before the tab's
+ * event stream connects would otherwise go unseen.
+ */
+function injectClient(html: string, version: number): string {
+  const tag = `<script src="${CLIENT_PATH}" data-version="${version}" defer></script>`;
   const at = html.indexOf('</head>');
-  return at === -1 ? html + CLIENT_TAG : html.slice(0, at) + CLIENT_TAG + html.slice(at);
+  return at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at);
 }
