@@ -113,10 +113,24 @@ function jsonAuthor(site: Site, author: Author): Record<string, string> {
   return out;
 }
 
+/**
+ * Item content with absolute URLs, parsed once per post and link: every post appears in three
+ * formats and in its tags' feeds, and in dev most posts are unchanged between rebuilds.
+ */
+const absoluteContent = new WeakMap<RenderedPost, { link: string; html: string }>();
+
+function contentOf(post: RenderedPost, link: string): string {
+  const cached = absoluteContent.get(post);
+  if (cached?.link === link) return cached.html;
+  const html = absolutizeHtml(post.html, link);
+  absoluteContent.set(post, { link, html });
+  return html;
+}
+
 function feedItem(site: Site, post: RenderedPost, format: Format): Item {
   const link = absoluteUrl(site, post.path);
   const labels = postTagLabels(post, site);
-  const content = absolutizeHtml(post.html, link);
+  const content = contentOf(post, link);
   const base = {
     link,
     date: new Date(lastChange(post)),

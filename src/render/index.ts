@@ -5,7 +5,7 @@ import { planFeeds } from './feeds.ts';
 import { renderRobots, renderSitemap } from './host-files.ts';
 import type { OutputFile } from './output-file.ts';
 import { planPages } from './pages.ts';
-import type { Plan } from './plan.ts';
+import { listingKey, type Plan } from './plan.ts';
 
 export { createEngine } from './liquid.ts';
 export type { Plan } from './plan.ts';
@@ -19,9 +19,9 @@ export function planSite(site: Site): Plan[] {
     ...planFeeds(site),
     {
       file: 'sitemap.xml',
-      key: sitemapPaths.join('\n'),
-      // Posts' dates are the sitemap's <lastmod>.
-      posts: site.posts,
+      // Posts' dates are the sitemap's <lastmod>: they are part of its key.
+      key: `${sitemapPaths.join('\n')}\n${listingKey(site.posts)}`,
+      posts: [],
       render: () => renderSitemap(site, sitemapPaths).contents,
     },
     { file: 'robots.txt', key: site.config.url, posts: [], render: () => renderRobots(site).contents },

@@ -7,7 +7,7 @@ import { paginate, type Page } from './pagination.ts';
 import { absoluteUrl, outputFileOf } from './urls.ts';
 import { createViews, paths } from './view.ts';
 import type { PageView, PostSummaryView } from './view-types.ts';
-import { postsKey, type Plan } from './plan.ts';
+import { listingKey, postsKey, type Plan } from './plan.ts';
 
 /** The rendered pages, and the site-relative path of every page for the sitemap (not 404). */
 export interface RenderedPages {
@@ -183,8 +183,9 @@ export function planPages(site: Site): Plan[] {
     add({
       template: 'author',
       path,
-      key: `${author.name}\n${postsKey(author.posts)}`,
-      posts: author.posts,
+      // The author page lists titles and dates, not excerpts: its key covers all it shows.
+      key: `${author.name}\t${author.bio ?? ''}\t${author.url ?? ''}\n${listingKey(author.posts)}`,
+      posts: [],
       view: () => ({
         page: page(path, author.name, {
           section: 'authors',
@@ -200,8 +201,8 @@ export function planPages(site: Site): Plan[] {
   add({
     template: 'archive',
     path: 'archive/',
-    key: postsKey(site.posts),
-    posts: site.posts,
+    key: listingKey(site.posts),
+    posts: [],
     view: () => ({
       page: page('archive/', 'Archive', { section: 'archive', description: `All posts of ${siteTitle}` }),
       years: byYear(site.posts).map(({ year, posts }) => ({ year, count: posts.length, posts: summaries(posts) })),

@@ -30,3 +30,8 @@ export function postId(post: RenderedPost): string {
 export function postsKey(posts: readonly RenderedPost[]): string {
   return posts.map(postId).join('\n');
 }
+
+/** A key part for pages that list posts by title and date only (archive, author pages, sitemap). */
+export function listingKey(posts: readonly RenderedPost[]): string {
+  return posts.map((post) => `${postId(post)}\t${post.path}\t${post.title}\t${(post.updated ?? post.published).iso}\t${post.draft}`).join('\n');
+}
