@@ -60,6 +60,7 @@ export class DevSession {
   private registryFiles: VFile[] = [];
   private templateFile?: VFile;
   private plans = new Map<string, Plan>();
+  private plansByPost = new Map<string, Plan[]>();
   private engine: Liquid;
   private gitDates: ReadonlyMap<string, Date> = new Map();
   private lastPostPaths: ReadonlyMap<string, string> = new Map();
@@ -135,11 +136,19 @@ export class DevSession {
     const context = markdownContextFor(this.root, this.config, posts);
     const urlsMoved = this.urlsMoved(context.postPaths);
     this.lastPostPaths = context.postPaths;
+    const before = new Map<string, RenderedPost | undefined>();
     for (const [absolute, entry] of this.entries) {
       if (!entry.post) continue;
       // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again.
       const linksMoved = urlsMoved && /\.(?:md|markdown)\b/.test(String(entry.file.value));
-      if (touched.has(absolute) || linksMoved) this.renderEntry(entry, entry.post, context, linksMoved);
+      if (touched.has(absolute) || linksMoved) {
+        before.set(absolute, entry.rendered);
+        this.renderEntry(entry, entry.post, context, linksMoved);
+      }
+    }
+    if (!urlsMoved && templates === undefined && this.plans.size > 0) {
+      const patched = await this.patch(touched, before, started);
+      if (patched) return patched;
     }
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
@@ -170,9 +179,60 @@ export class DevSession {
     const removed = [...this.plans.keys()].filter((file) => !next.has(file));
     for (const file of removed) this.output.delete(file);
     // After a template error the old plans stay, so the next good edit re-renders what failed.
-    if (!this.templateFile) this.plans = next;
+    if (!this.templateFile) this.setPlans(next);
     this.assets = new Map([...assetsOf(rendered)].map(([source, target]) => [target, source]));
     return { changed, removed, rendered: renderedFiles, ms: performance.now() - started };
+  }
+
+  /** Plans by output file, and which plans show each post (by post id). */
+  private setPlans(plans: Map<string, Plan>): void {
+    this.plans = plans;
+    this.plansByPost = new Map();
+    for (const plan of plans.values()) {
+      for (const post of plan.posts) {
+        const id = postId(post);
+        const list = this.plansByPost.get(id);
+        if (list) list.push(plan);
+        else this.plansByPost.set(id, [plan]);
+      }
+    }
+  }
+
+  /**
+   * The common edit: the text of a post changed but nothing that lists it (URL, title, dates,
+   * tags, authors, draft). The post is updated in place inside the current site model, and only
+   * the plans that show it render again: no re-planning of thousands of pages.
+   */
+  private async patch(touched: ReadonlySet<string>, before: ReadonlyMap<string, RenderedPost | undefined>, started: number): Promise<RebuildResult | undefined> {
+    const pairs: Array<[RenderedPost, RenderedPost]> = [];
+    for (const absolute of touched) {
+      const old = before.get(absolute);
+      const now = this.entries.get(absolute)?.rendered;
+      if (!old || !now || shapeOf(old) !== shapeOf(now) || !this.plansByPost.has(postId(old))) return undefined;
+      pairs.push([old, now]);
+    }
+    const dirty = new Set<Plan>();
+    for (const [old, now] of pairs) {
+      for (const plan of this.plansByPost.get(postId(old)) ?? []) dirty.add(plan);
+      Object.assign(old, now);
+      const entry = this.entries.get(old.raw.file.data.absolutePath ?? '');
+      if (entry) entry.rendered = old;
+    }
+    const changed: string[] = [];
+    const rendered: string[] = [];
+    this.templateFile = undefined;
+    try {
+      for (const plan of dirty) {
+        const contents = await plan.render(this.engine);
+        rendered.push(plan.file);
+        if (this.output.get(plan.file) !== contents) changed.push(plan.file);
+        this.output.set(plan.file, contents);
+      }
+    } catch (error) {
+      this.templateFile = templateFailure(error);
+    }
+    this.assets = new Map([...assetsOf([...this.entries.values()].flatMap((entry) => entry.rendered ?? []))].map(([source, target]) => [target, source]));
+    return { changed, removed: [], rendered, ms: performance.now() - started };
   }
 
   /** Render an entry's markdown unless the cached result still fits; keep its messages either way. */
@@ -199,4 +259,19 @@ export class DevSession {
     for (const [source, url] of postPaths) if (this.lastPostPaths.get(source) !== url) return true;
     return false;
   }
+}
+
+/** Everything about a post that list pages, neighbours, feeds' order and keys depend on. */
+function shapeOf(post: RenderedPost): string {
+  return JSON.stringify([
+    post.raw.file.path,
+    post.path,
+    post.title,
+    post.published.iso,
+    post.updated?.iso,
+    post.draft,
+    post.future,
+    post.tags,
+    post.authors,
+  ]);
 }

@@ -117,13 +117,13 @@ function jsonAuthor(site: Site, author: Author): Record<string, string> {
  * Item content with absolute URLs, parsed once per post and link: every post appears in three
  * formats and in its tags' feeds, and in dev most posts are unchanged between rebuilds.
  */
-const absoluteContent = new WeakMap<RenderedPost, { link: string; html: string }>();
+const absoluteContent = new WeakMap<RenderedPost, { link: string; source: string; html: string }>();
 
 function contentOf(post: RenderedPost, link: string): string {
   const cached = absoluteContent.get(post);
-  if (cached?.link === link) return cached.html;
+  if (cached?.link === link && cached.source === post.html) return cached.html;
   const html = absolutizeHtml(post.html, link);
-  absoluteContent.set(post, { link, html });
+  absoluteContent.set(post, { link, source: post.html, html });
   return html;
 }
 

@@ -63,7 +63,8 @@ export function resolveHref(site: Site, ref: string, fromPath: string): string {
 /** Builds (and caches, since a post appears on many pages) the views of one site. */
 export function createViews(site: Site) {
   const tagsByKey = new Map(site.tags.map((tag) => [tag.key, tag]));
-  const summaries = new Map<RenderedPost, PostSummaryView>();
+  // Keyed by post, checked against its content: the dev server patches a post in place when only its body changed.
+  const summaries = new Map<RenderedPost, { html: string; summary: string; data: unknown; view: PostSummaryView }>();
 
   const tagLink = (tag: Tag): TagLinkView => ({
     label: tag.label,
@@ -80,7 +81,7 @@ export function createViews(site: Site) {
 
   const summary = (post: RenderedPost): PostSummaryView => {
     const cached = summaries.get(post);
-    if (cached) return cached;
+    if (cached && cached.html === post.html && cached.summary === post.summary && cached.data === post.data) return cached.view;
     const lang = post.lang ?? site.config.language;
     const view: PostSummaryView = {
       title: post.title,
@@ -104,7 +105,7 @@ export function createViews(site: Site) {
       lang,
       data: post.data,
     };
-    summaries.set(post, view);
+    summaries.set(post, { html: post.html, summary: post.summary, data: post.data, view });
     return view;
   };
 
