@@ -69,7 +69,10 @@ export function watchSite(
   onBatch: (batch: WatchBatch) => Promise<void>,
   { quietMs = 8, maxWaitMs = 100, unlinkQuietMs = 250 }: WatchOptions = {},
 ): { watcher: FSWatcher; ready: Promise<void>; close(): Promise<void> } {
-  const targets = [...new Set([path.join(dirs.root, 'content'), ...dirs.templateDirs, ...dirs.staticDirs, dirs.root])];
+  // Only folders that exist: a missing target makes chokidar report `ready` before the other
+  // watchers are live, and the first save after start was lost. A site's templates/ or static/
+  // created later is still seen through the root, whose direct children are filtered below.
+  const targets = [...new Set([path.join(dirs.root, 'content'), ...dirs.templateDirs, ...dirs.staticDirs, dirs.root])].filter((dir) => existsSync(dir));
   const watcher = watch(targets, {
     ignoreInitial: true,
     // The root is watched for site.config.* only: do not descend into it beyond the known folders.

@@ -95,6 +95,27 @@ describe('watchSite', () => {
     expect(batches.map((batch) => [...batch.posts])).toEqual([[file('b.md')], [file('b.md')]]);
   });
 
+  it('sees the first save right after start in a site of many posts', async () => {
+    // chokidar reported `ready` too early when given a folder that does not exist yet,
+    // and with hundreds of files the first save after start was lost.
+    await close();
+    // Most sites have no templates/ or static/ of their own: both are watched for, but missing.
+    await rm(path.join(root, 'templates'), { recursive: true });
+    await rm(path.join(root, 'static'), { recursive: true });
+    await Promise.all(Array.from({ length: 300 }, (_, n) => writeFile(file(`many-${n}.md`), `# ${n}\n`)));
+    // The watcher starts after the first build has kept the process busy.
+    const busyUntil = Date.now() + 1500;
+    while (Date.now() < busyUntil) Math.sqrt(Math.random());
+    const watching = watchSite(dirs, async (batch) => {
+      batches.push(batch);
+    });
+    close = watching.close;
+    await watching.ready;
+    await writeFile(file('many-17.md'), '# changed\n');
+    await settle();
+    expect(batches.map((batch) => [...batch.posts])).toEqual([[file('many-17.md')]]);
+  });
+
   it('ignores the output folder', async () => {
     await mkdir(path.join(root, 'dist'));
     await writeFile(path.join(root, 'dist/index.html'), 'x');
