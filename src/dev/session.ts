@@ -101,7 +101,12 @@ export class DevSession {
       for (const id of this.entries.keys()) touched.add(id);
     }
     if (changes.templates) this.engine = createEngine(templateDirsOf(this.root));
+    const before = new Map([...touched].map((absolute) => [absolute, this.entries.get(absolute)?.rendered]));
     await Promise.all([...touched].map((absolute) => this.reread(absolute)));
+    if (!changes.registries && !changes.templates) {
+      const patched = await this.patch(touched, before, started);
+      if (patched) return patched;
+    }
     return this.refresh(touched, started, changes.templates);
   }
 
@@ -136,19 +141,11 @@ export class DevSession {
     const context = markdownContextFor(this.root, this.config, posts);
     const urlsMoved = this.urlsMoved(context.postPaths);
     this.lastPostPaths = context.postPaths;
-    const before = new Map<string, RenderedPost | undefined>();
     for (const [absolute, entry] of this.entries) {
       if (!entry.post) continue;
       // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again.
       const linksMoved = urlsMoved && /\.(?:md|markdown)\b/.test(String(entry.file.value));
-      if (touched.has(absolute) || linksMoved) {
-        before.set(absolute, entry.rendered);
-        this.renderEntry(entry, entry.post, context, linksMoved);
-      }
-    }
-    if (!urlsMoved && templates === undefined && this.plans.size > 0) {
-      const patched = await this.patch(touched, before, started);
-      if (patched) return patched;
+      if (touched.has(absolute) || linksMoved) this.renderEntry(entry, entry.post, context, linksMoved);
     }
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
@@ -204,19 +201,32 @@ export class DevSession {
    * the plans that show it render again: no re-planning of thousands of pages.
    */
   private async patch(touched: ReadonlySet<string>, before: ReadonlyMap<string, RenderedPost | undefined>, started: number): Promise<RebuildResult | undefined> {
-    const pairs: Array<[RenderedPost, RenderedPost]> = [];
+    const edits: Array<{ entry: Entry; old: RenderedPost }> = [];
     for (const absolute of touched) {
+      const entry = this.entries.get(absolute);
       const old = before.get(absolute);
-      const now = this.entries.get(absolute)?.rendered;
-      if (!old || !now || shapeOf(old) !== shapeOf(now) || !this.plansByPost.has(postId(old))) return undefined;
-      pairs.push([old, now]);
+      // Only a fresh, readable post that keeps its URL and had no site-wide problem (duplicate URL).
+      if (!entry?.post || !old || entry.post.raw.file !== entry.file || entry.post.path !== old.path) return undefined;
+      if (old.raw.file.messages.some((message) => SITE_RULES.has(message.ruleId ?? ''))) return undefined;
+      if (!this.plansByPost.has(postId(old))) return undefined;
+      edits.push({ entry, old });
     }
+    // URLs are unchanged, so every link resolves as it did at the last full refresh.
+    const context = markdownContextFor(this.root, this.config, []);
+    const postPaths = this.lastPostPaths;
+    for (const { entry } of edits) this.renderEntry(entry, entry.post!, { ...context, postPaths }, false);
+    // A changed title, date, tag or author moves the post in lists: that needs the full refresh
+    // (which finds the markdown just rendered in the entry's cache).
+    if (edits.some(({ entry, old }) => !entry.rendered || shapeOf(entry.rendered) !== shapeOf(old))) return undefined;
+
     const dirty = new Set<Plan>();
-    for (const [old, now] of pairs) {
+    for (const { entry, old } of edits) {
       for (const plan of this.plansByPost.get(postId(old)) ?? []) dirty.add(plan);
-      Object.assign(old, now);
-      const entry = this.entries.get(old.raw.file.data.absolutePath ?? '');
-      if (entry) entry.rendered = old;
+      for (const target of old.assets.values()) this.assets.delete(target);
+      // In place: the site model, its lists and the plans' closures all hold this object.
+      Object.assign(old, entry.rendered);
+      entry.rendered = old;
+      for (const [source, target] of old.assets) this.assets.set(target, source);
     }
     const changed: string[] = [];
     const rendered: string[] = [];
@@ -231,7 +241,6 @@ export class DevSession {
     } catch (error) {
       this.templateFile = templateFailure(error);
     }
-    this.assets = new Map([...assetsOf([...this.entries.values()].flatMap((entry) => entry.rendered ?? []))].map(([source, target]) => [target, source]));
     return { changed, removed: [], rendered, ms: performance.now() - started };
   }
 
