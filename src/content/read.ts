@@ -79,18 +79,9 @@ export function fileFor(absolutePath: string, value: string): VFile {
 export async function readPost(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>): Promise<{ file: VFile; post?: RawPost }> {
   const absolute = path.join(postsDir, relPath);
   const [bytes, stats] = await Promise.all([readFile(absolute), stat(absolute)]);
-  const decoded = decodeUtf8(bytes);
-  const file = fileFor(absolute, decoded.text);
-  file.data.absolutePath = absolute;
-  if (decoded.invalidAt !== undefined) {
-    addMessage(file, 'File is not valid UTF-8: save it as UTF-8', {
-      place: location(decoded.text).toPoint(decoded.invalidAt),
-      ruleId: 'invalid-encoding',
-      severity: 'error',
-    });
-    return { file };
-  }
-  const result = parseFrontMatter(decoded.text);
+  const { file, valid } = utf8File(absolute, bytes);
+  if (!valid) return { file };
+  const result = parseFrontMatter(String(file.value));
   if (!result.ok) {
     for (const problem of result.problems) addMessage(file, problem.reason, { place: problem.place, ruleId: problem.ruleId, severity: 'error' });
     return { file };
@@ -108,19 +99,25 @@ function decodeUtf8(bytes: Uint8Array): { text: string; invalidAt?: number } {
   }
 }
 
-async function readRegistry(absolute: string): Promise<VFile | undefined> {
-  if (!existsSync(absolute)) return undefined;
-  const decoded = decodeUtf8(await readFile(absolute));
-  const file = fileFor(absolute, decoded.invalidAt === undefined ? decoded.text : '');
+/** A VFile of decoded text; text that is not UTF-8 gets a positioned error and is left empty. */
+function utf8File(absolute: string, bytes: Uint8Array): { file: VFile; valid: boolean } {
+  const decoded = decodeUtf8(bytes);
+  const valid = decoded.invalidAt === undefined;
+  const file = fileFor(absolute, valid ? decoded.text : '');
   file.data.absolutePath = absolute;
-  if (decoded.invalidAt !== undefined) {
+  if (!valid) {
     addMessage(file, 'File is not valid UTF-8: save it as UTF-8', {
-      place: location(decoded.text).toPoint(decoded.invalidAt),
+      place: location(decoded.text).toPoint(decoded.invalidAt!),
       ruleId: 'invalid-encoding',
       severity: 'error',
     });
   }
-  return file;
+  return { file, valid };
+}
+
+async function readRegistry(absolute: string): Promise<VFile | undefined> {
+  if (!existsSync(absolute)) return undefined;
+  return utf8File(absolute, await readFile(absolute)).file;
 }
 
 const run = promisify(execFile);

@@ -152,26 +152,17 @@ export class DevSession {
     const site = createSite(rendered, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
     const changedIds = new Set([...touched].map((absolute) => path.relative(process.cwd(), absolute)));
     const plans = planSite(site);
-    const changed: string[] = [];
-    const renderedFiles: string[] = [];
-    this.templateFile = undefined;
-    try {
-      for (const plan of plans) {
+    const { changed, rendered: renderedFiles } = await this.render(
+      plans.filter((plan) => {
         const before = this.plans.get(plan.file);
-        const dirty =
+        return (
           !before ||
           before.key !== plan.key ||
           plan.posts.some((post) => changedIds.has(postId(post))) ||
-          (plan.template !== undefined && (templates === 'all' || templates?.has(plan.template) === true));
-        if (!dirty) continue;
-        const contents = await plan.render(this.engine);
-        renderedFiles.push(plan.file);
-        if (this.output.get(plan.file) !== contents) changed.push(plan.file);
-        this.output.set(plan.file, contents);
-      }
-    } catch (error) {
-      this.templateFile = templateFailure(error);
-    }
+          (plan.template !== undefined && (templates === 'all' || templates?.has(plan.template) === true))
+        );
+      }),
+    );
     const next = new Map(plans.map((plan) => [plan.file, plan]));
     const removed = [...this.plans.keys()].filter((file) => !next.has(file));
     for (const file of removed) this.output.delete(file);
@@ -228,11 +219,16 @@ export class DevSession {
       entry.rendered = old;
       for (const [source, target] of old.assets) this.assets.set(target, source);
     }
+    return { ...(await this.render(dirty)), removed: [], ms: performance.now() - started };
+  }
+
+  /** Render plans into the output; a template error stops the run and is kept for the overlay. */
+  private async render(plans: Iterable<Plan>): Promise<{ changed: string[]; rendered: string[] }> {
     const changed: string[] = [];
     const rendered: string[] = [];
     this.templateFile = undefined;
     try {
-      for (const plan of dirty) {
+      for (const plan of plans) {
         const contents = await plan.render(this.engine);
         rendered.push(plan.file);
         if (this.output.get(plan.file) !== contents) changed.push(plan.file);
@@ -241,7 +237,7 @@ export class DevSession {
     } catch (error) {
       this.templateFile = templateFailure(error);
     }
-    return { changed, removed: [], rendered, ms: performance.now() - started };
+    return { changed, rendered };
   }
 
   /** Render an entry's markdown unless the cached result still fits; keep its messages either way. */
