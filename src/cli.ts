@@ -3,12 +3,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
 import { build, unsafeOutDir } from './build.ts';
+import { finishCheck } from './check/finish.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { formatReport } from './report.ts';
 import { startDev } from './dev/index.ts';
 
 const USAGE = `Usage: blog <build|check|dev> [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
-                       [--format text|json] [--strict] [--no-cache] [--port N] [--host H]`;
+                       [--format text|json] [--strict] [--no-cache] [--port N] [--host H]
+       blog check [--fix] [--external] ...   fix garbled text and invisible characters in place; fetch external links`;
 
 /** Thrown for bad usage: exit code 2. */
 class UsageError extends Error {}
@@ -88,6 +90,18 @@ async function main(argv: string[]): Promise<number> {
     },
     config,
   );
+  // `check` may go on: fetch external links, apply certain fixes. Both change what is left to report.
+  const exitCode =
+    command === 'check'
+      ? await finishCheck(result, {
+          root,
+          fix: values.fix,
+          external: values.external,
+          cache: !values['no-cache'],
+          strict: values.strict,
+          log: (line) => process.stderr.write(`${line}\n`),
+        })
+      : result.exitCode;
   const report = formatReport(result.files, values.format);
   if (values.format === 'json') process.stdout.write(report);
   else process.stderr.write(report);
@@ -95,14 +109,14 @@ async function main(argv: string[]): Promise<number> {
     const ms = Math.round(performance.now() - started);
     const posts = result.site?.posts.length ?? 0;
     const outcome =
-      result.exitCode !== 0
+      exitCode !== 0
         ? `${command} failed: nothing written`
         : command === 'check'
           ? `checked ${posts} posts`
           : `built ${posts} posts (${result.written} files) into ${path.relative(process.cwd(), path.resolve(root, values.out ?? 'dist')) || '.'}`;
     process.stderr.write(`${outcome} in ${ms} ms\n`);
   }
-  return result.exitCode;
+  return exitCode;
 }
 
 /** Run the dev server until Ctrl-C; exit 2 when the port is taken or the config is bad. */

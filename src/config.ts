@@ -5,6 +5,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SiteConfig } from './types.ts';
 import { normalizeBaseUrl } from './render/urls.ts';
+import { isRuleId, RULES, type RuleSetting } from './check/rules.ts';
+
+// The `rules` key belongs to the check stage (src/check/); it is merged into SiteConfig here, where it is validated.
+declare module './types.ts' {
+  interface SiteConfig {
+    /** Severity per content check (`{ 'image-alt': 'error', 'no-excerpt': 'on' }`); rules not named keep their default. */
+    rules?: Readonly<Record<string, RuleSetting>>;
+  }
+}
 
 /** What a user may write in a site config: every key optional. */
 export type UserConfig = Partial<SiteConfig>;
@@ -55,7 +64,7 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
   const user = input as Record<string, unknown>;
   const problems: string[] = [];
   const config: SiteConfig = { ...DEFAULTS };
-  const known = new Set([...Object.keys(DEFAULTS), 'author']);
+  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules']);
   for (const key of Object.keys(user)) {
     if (!known.has(key)) problems.push(`unknown key "${key}"`);
   }
@@ -75,9 +84,30 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) problems.push(`"postsPerPage" must be a whole number ≥ 1`);
     else config.postsPerPage = n;
   }
+  if (user.rules !== undefined) {
+    const rules = validateRules(user.rules, problems);
+    if (rules) config.rules = rules;
+  }
   if (!isTimeZone(config.timezone)) problems.push(`"timezone" ${JSON.stringify(config.timezone)} is not an IANA time zone`);
   if (problems.length > 0) throw new ConfigError(`${source}: ${problems.join('; ')}`);
   return config;
+}
+
+const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off', 'on'];
+
+/** `rules: { 'image-alt': 'error' }`: known rule ids only (a typo would silently do nothing), known settings only. */
+function validateRules(input: unknown, problems: string[]): Record<string, RuleSetting> | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    problems.push('"rules" must be an object of rule ids to "error", "warning", "info", "on" or "off"');
+    return undefined;
+  }
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(input)) {
+    if (!isRuleId(id)) problems.push(`unknown rule "${id}" in "rules" (known: ${Object.keys(RULES).join(', ')})`);
+    else if (!SETTINGS.includes(setting as RuleSetting)) problems.push(`rule "${id}" must be one of ${SETTINGS.map((s) => `"${s}"`).join(', ')}, got ${JSON.stringify(setting)}`);
+    else rules[id] = setting as RuleSetting;
+  }
+  return rules;
 }
 
 function isTimeZone(zone: string): boolean {

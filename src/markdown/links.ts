@@ -12,10 +12,11 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
 import { encodePath } from '../render/urls.ts';
+import type { Severity } from '../types.ts';
 import type { LinkContext } from './data.ts';
 
-/** Attributes that hold one URL, per element. */
-const URL_ATTRIBUTES: Record<string, readonly string[]> = {
+/** Attributes that hold one URL, per element (the check stage reads the same ones). */
+export const URL_ATTRIBUTES: Record<string, readonly string[]> = {
   a: ['href'],
   area: ['href'],
   img: ['src'],
@@ -29,7 +30,7 @@ const URL_ATTRIBUTES: Record<string, readonly string[]> = {
 };
 
 /** Elements whose missing local file is worth a warning (a plain link may point at a page). */
-const MEDIA = new Set(['img', 'video', 'audio', 'source', 'track', 'embed', 'object']);
+export const MEDIA = new Set(['img', 'video', 'audio', 'source', 'track', 'embed', 'object']);
 
 /** A scheme (`https:`, `mailto:`), protocol-relative `//`, a fragment or a query alone: not ours to touch. */
 const EXTERNAL = /^(?:[a-z][a-z\d+.-]*:|\/\/|#|\?)/i;
@@ -62,11 +63,11 @@ export default function rehypeLinks() {
   };
 }
 
-/** Report a problem about the URL being resolved (placed by the caller). */
-export type UrlReporter = (reason: string, ruleId: string) => void;
+/** Report a problem about the URL being resolved (placed by the caller); a warning unless `severity` says otherwise. */
+export type UrlReporter = (reason: string, ruleId: string, severity?: Severity) => void;
 
 function rewrite(url: string, node: Element, context: LinkContext, file: VFile, assets: Map<string, string>): string {
-  const report: UrlReporter = (reason, ruleId) => addMessage(file, reason, { place: node.position?.start, ruleId, severity: 'warning' });
+  const report: UrlReporter = (reason, ruleId, severity = 'warning') => addMessage(file, reason, { place: node.position?.start, ruleId, severity });
   return resolveUrl(url, context, assets, report, MEDIA.has(node.tagName));
 }
 
@@ -88,7 +89,9 @@ export function resolveUrl(url: string, context: LinkContext, assets: Map<string
   if (/\.(?:md|markdown)$/i.test(pathname)) {
     const pagePath = context.postPaths.get(target);
     if (pagePath !== undefined) return context.basePath + encodePath(pagePath) + suffix;
-    report(`Link to a post that does not exist or is not published: ${url}`, 'broken-link');
+    // A post this build leaves out (a draft, a future post) is a warning: publishing it mends the link.
+    // A file that is not there at all is a broken link, an error (see src/check/rules.ts).
+    report(`Link to a post that does not exist or is not published: ${url}`, 'broken-link', isFile(target) ? 'warning' : 'error');
     return url;
   }
 

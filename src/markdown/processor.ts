@@ -16,6 +16,7 @@ import type { LinkContext } from './data.ts';
 import remarkCloseRawText from './close-raw-text.ts';
 import rehypeExcerpt from './excerpt.ts';
 import rehypeLinks, { resolveUrl } from './links.ts';
+import rehypeCheckFacts from '../check/collect.ts';
 import remarkTitleHeading from './title-heading.ts';
 
 /** The whole chain. The full file text goes in, so positions in messages are positions in the file. */
@@ -30,6 +31,7 @@ export const processor = unified()
   // instead of swallowing the rest of the page.
   .use(rehypeRaw)
   .use(rehypeSlug)
+  .use(rehypeCheckFacts)
   .use(rehypeLinks)
   .use(rehypeExcerpt)
   .use(rehypeStringify)

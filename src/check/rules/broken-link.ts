@@ -1,0 +1,14 @@
+/** `broken-link`: a link to a page or file the site does not produce (base path aware). */
+import type { PostCheck } from '../context.ts';
+import type { SiteIndex } from '../site-index.ts';
+import { localLinks } from './link-targets.ts';
+
+/** Report every local link whose target is not among the site's output files or static files. */
+export function checkBrokenLinks(check: PostCheck, index: SiteIndex): void {
+  for (const { fact, target } of localLinks(check, index)) {
+    if (target.kind !== 'missing') continue;
+    // `/blog/posts/x/` on a site at /blog/ becomes /blog/blog/posts/x/: say why.
+    const twice = index.basePath !== '/' && fact.url.startsWith(index.basePath) ? ` (links starting with / get the base path ${index.basePath} already)` : '';
+    check.report('broken-link', `Broken link ${fact.url}: the site has no page or file at ${target.href}${twice}`, fact.place);
+  }
+}

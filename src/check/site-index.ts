@@ -1,0 +1,89 @@
+/**
+ * Every file the site produces, and every post page's ids: what links and anchors resolve against.
+ * Built from the render plans, so a link checks against exactly the pages a build writes
+ * (posts, tag and author pages with their pagination, feeds, host files), plus copied assets
+ * and static files.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { planSite } from '../render/index.ts';
+import { encodePath, outputFileOf } from '../render/urls.ts';
+import type { Site } from '../types.ts';
+
+/** What links resolve against. */
+export interface SiteIndex {
+  basePath: string;
+  /** Output files, relative to the output root (`posts/x/index.html`, `rss.xml`, `posts/x/pixel.png`). */
+  files: ReadonlySet<string>;
+  /** Ids in each post page's body, by the page's output file. */
+  ids: ReadonlyMap<string, ReadonlySet<string>>;
+  staticDirs: readonly string[];
+}
+
+/** Where an href leads. */
+export type Target =
+  | { kind: 'elsewhere' }
+  | { kind: 'missing'; href: string }
+  /** `href` is the path with the base path; `ids` is known for post pages only; `fragment` is decoded, undefined when the href has none. */
+  | { kind: 'found'; href: string; file: string; ids?: ReadonlySet<string>; fragment?: string };
+
+/** A made-up origin to resolve hrefs against: only the path matters. */
+const ORIGIN = 'http://site.invalid';
+
+/**
+ * Index a site for link checks; `staticDirs` are copied to the output root. `outputFiles`, when
+ * the caller has planned the site already, saves planning it a second time.
+ */
+export function indexSite(site: Site, staticDirs: readonly string[], outputFiles?: Iterable<string>): SiteIndex {
+  const files = new Set(outputFiles ?? planSite(site).map((plan) => plan.file));
+  const ids = new Map<string, ReadonlySet<string>>();
+  for (const post of site.posts) {
+    for (const asset of post.assets.values()) files.add(asset);
+    ids.set(outputFileOf(post.path), post.raw.file.data.check?.ids ?? new Set());
+  }
+  return { basePath: site.basePath, files, ids, staticDirs };
+}
+
+/** The same index with one post's ids taken again (the dev server's in-place edit of a post). */
+export function reindexPost(index: SiteIndex, post: Site['posts'][number]): SiteIndex {
+  const ids = new Map(index.ids);
+  ids.set(outputFileOf(post.path), post.raw.file.data.check?.ids ?? new Set());
+  return { ...index, ids };
+}
+
+/**
+ * Resolve an href as the browser would on the page at `pagePath` (hrefs are final, as the link
+ * plugin rewrote them: root-relative ones already carry the base path), then look the file up.
+ */
+export function resolveTarget(index: SiteIndex, href: string, pagePath: string): Target {
+  const url = new URL(href, ORIGIN + index.basePath + encodePath(pagePath));
+  // Another host, or a path above the base path: another site's business, maybe the same domain's.
+  if (url.origin !== ORIGIN || !url.pathname.startsWith(index.basePath)) return { kind: 'elsewhere' };
+  const relative = safeDecode(url.pathname.slice(index.basePath.length));
+  const fragment = url.hash === '' ? undefined : safeDecode(url.hash.slice(1));
+  const file = produced(index, relative);
+  if (file === undefined) return { kind: 'missing', href: url.pathname };
+  return { kind: 'found', href: url.pathname, file, ids: index.ids.get(file), fragment };
+}
+
+/** The output file a site-relative path is served from, if the site produces it. */
+function produced(index: SiteIndex, relative: string): string | undefined {
+  // `posts/x` without its slash still works: static hosts redirect it to `posts/x/`.
+  const candidates = [outputFileOf(relative), ...(relative === '' || relative.endsWith('/') ? [] : [`${relative}/index.html`])];
+  return (
+    candidates.find((file) => index.files.has(file)) ??
+    candidates.find((file) => index.staticDirs.some((dir) => isFile(path.join(dir, file))))
+  );
+}
+
+function isFile(file: string): boolean {
+  return existsSync(file) && statSync(file).isFile();
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
