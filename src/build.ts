@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
+import { indexSite, runChecks } from './check/index.ts';
 import { readContent, type Registries } from './content/read.ts';
 import { normalizeAuthors } from './content/normalize/authors.ts';
 import { normalizePost } from './content/normalize/index.ts';
@@ -111,9 +112,12 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   const context = markdownContextFor(options.root, config, selected);
   const rendered = selected.flatMap((post) => renderOne(post, context) ?? []);
   const site = createSite(rendered, config, content.tags, options.now, defaultAuthorOf(content, config, options.now));
+  const plans = planSite(site);
+  // The check stage (src/check/): links, anchors, alt text, garbled text... It needs every page of the site.
+  runChecks(site, { files, staticDirs: staticDirsOf(options.root), index: indexSite(site, staticDirsOf(options.root), plans.map((plan) => plan.file)) });
   let output: OutputFile[] = [];
   try {
-    output = await renderPlans(planSite(site), createEngine(templateDirsOf(options.root)));
+    output = await renderPlans(plans, createEngine(templateDirsOf(options.root)));
   } catch (error) {
     files.push(templateFailure(error));
   }

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
-import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, renderOne, templateDirsOf } from '../build.ts';
+import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, renderOne, staticDirsOf, templateDirsOf } from '../build.ts';
+import { indexSite, reindexPost, runChecks, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPost, readRegistries, type Registries } from '../content/read.ts';
 import type { MarkdownContext } from '../markdown/processor.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
@@ -14,7 +15,7 @@ import { postId } from '../render/plan.ts';
 import { templateFailure } from '../render/template-error.ts';
 import { createSite } from '../site/model.ts';
 import { checkUrls } from '../site/select.ts';
-import type { Post, RenderedPost, SiteConfig } from '../types.ts';
+import type { Post, RenderedPost, Site, SiteConfig } from '../types.ts';
 
 /** What one batch of file events asks the session to redo. */
 export interface Changes {
@@ -61,6 +62,9 @@ export class DevSession {
   private templateFile?: VFile;
   private plans = new Map<string, Plan>();
   private plansByPost = new Map<string, Plan[]>();
+  /** The site model and link index of the last full refresh: edits patch both in place. */
+  private site?: Site;
+  private checkIndex?: SiteIndex;
   private engine: Liquid;
   private gitDates: ReadonlyMap<string, Date> = new Map();
   private lastPostPaths: ReadonlyMap<string, string> = new Map();
@@ -152,6 +156,10 @@ export class DevSession {
     const site = createSite(rendered, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
     const changedIds = new Set([...touched].map((absolute) => path.relative(process.cwd(), absolute)));
     const plans = planSite(site);
+    // The same checks as a build, so the overlay shows broken links too; the index is kept for edits.
+    this.site = site;
+    this.checkIndex = indexSite(site, staticDirsOf(this.root), plans.map((plan) => plan.file));
+    runChecks(site, { files: this.files, staticDirs: staticDirsOf(this.root), index: this.checkIndex });
     const { changed, rendered: renderedFiles } = await this.render(
       plans.filter((plan) => {
         const before = this.plans.get(plan.file);
@@ -211,6 +219,7 @@ export class DevSession {
     if (edits.some(({ entry, old }) => !entry.rendered || shapeOf(entry.rendered) !== shapeOf(old))) return undefined;
 
     const dirty = new Set<Plan>();
+    const edited = new Set<RenderedPost>();
     for (const { entry, old } of edits) {
       for (const plan of this.plansByPost.get(postId(old)) ?? []) dirty.add(plan);
       for (const target of old.assets.values()) this.assets.delete(target);
@@ -218,7 +227,10 @@ export class DevSession {
       Object.assign(old, entry.rendered);
       entry.rendered = old;
       for (const [source, target] of old.assets) this.assets.set(target, source);
+      edited.add(old);
+      if (this.checkIndex) this.checkIndex = reindexPost(this.checkIndex, old);
     }
+    if (this.site && this.checkIndex) runChecks(this.site, { files: [], staticDirs: staticDirsOf(this.root), index: this.checkIndex, only: edited });
     return { ...(await this.render(dirty)), removed: [], ms: performance.now() - started };
   }
 
@@ -247,7 +259,9 @@ export class DevSession {
     // A broken edit: the post is the last good one, from an older read; its rendering stays.
     if (post.raw.file !== entry.file) return;
     if (!force && cached && entry.renderedText === text && cached.path === post.path) {
-      // Same markdown, new normalisation (e.g. authors.yml changed): keep the HTML, take the new front matter.
+      // Same markdown, new normalisation (e.g. authors.yml changed): keep the HTML, take the new front matter,
+      // and the facts the markdown stage left for the checks on the file it read.
+      entry.file.data.check = cached.raw.file.data.check;
       entry.rendered = { ...cached, ...post, title: post.title ?? cached.title };
       entry.file.messages.push(...(entry.markdownMessages ?? []));
       return;

@@ -81,6 +81,18 @@ describe('DevSession', () => {
     expect(session.output.get('posts/toml-post/index.html')).toContain('Fixed.');
   });
 
+  it('runs the checks on an edited post, so a broken link shows (and goes) without a full rebuild', async () => {
+    const good = await readFile(post('toml-post.md'), 'utf8');
+    const errors = () => session.files.flatMap((file) => file.messages.filter((m) => m.fatal).map((m) => `${path.basename(file.path)} ${m.ruleId}`));
+    await writeFile(post('toml-post.md'), good.replace('After the fold.', 'After the fold, see [nowhere](/nowhere/).'));
+    const broken = await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    expect(broken.rendered).not.toContain('tags/index.html'); // the in-place path, not a full refresh
+    expect(errors()).toEqual(['toml-post.md broken-link']);
+    await writeFile(post('toml-post.md'), good);
+    await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    expect(errors()).toEqual([]);
+  });
+
   it('re-resolves .md links when the target post moves', async () => {
     await edit('2024/yaml-post.md', (text) => text.replace('title: "YAML post"', 'title: "YAML post"\r\nslug: yaml-moved'));
     await session.update({ posts: new Set([post('2024/yaml-post.md')]), registries: false });
