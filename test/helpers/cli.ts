@@ -50,3 +50,18 @@ export async function listFiles(dir: string): Promise<string[]> {
 export function readOut(out: string, file: string): Promise<string> {
   return readFile(path.join(out, file), 'utf8');
 }
+
+/** A site built by the real CLI into a fresh folder: the run, its files, and a page reader. */
+export interface BuiltSite {
+  out: string;
+  run: CliRun;
+  files: string[];
+  read(file: string): Promise<string>;
+}
+
+/** `blog build <args> --out <temp> --format json`, then list what it wrote. */
+export async function buildSite(args: string[]): Promise<BuiltSite> {
+  const out = await tempDir();
+  const run = await runCli(['build', ...args, '--out', out, '--format', 'json']);
+  return { out, run, files: await listFiles(out), read: (file) => readOut(out, file) };
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Parser from 'rss-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT, jsonMessages, listFiles, readOut, runCli, tempDir, type CliRun } from '../helpers/cli.ts';
+import { PROJECT, buildSite, jsonMessages, readOut, runCli, tempDir, type CliRun } from '../helpers/cli.ts';
 import { byTag, findAll, jsonLd, linkHref, meta, parseHtml, text } from '../helpers/html.ts';
 
 const BASE = 'https://example.org/blog/';
@@ -13,9 +13,7 @@ let run: CliRun;
 let files: string[];
 
 beforeAll(async () => {
-  out = await tempDir();
-  run = await runCli(['build', '--out', out, '--base-url', BASE, '--format', 'json']);
-  files = await listFiles(out);
+  ({ out, run, files } = await buildSite(['--base-url', BASE]));
 });
 
 const page = async (file: string) => parseHtml(await readOut(out, file));

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT, jsonMessages, listFiles, readOut, runCli, tempDir, type CliRun } from '../helpers/cli.ts';
+import { PROJECT, buildSite, jsonMessages, readOut, runCli, tempDir, type CliRun } from '../helpers/cli.ts';
 import { byTag, findAll, jsonLd, parseHtml, text } from '../helpers/html.ts';
 
 const ROOT = path.join(PROJECT, 'test/sites/shapes');
@@ -16,9 +16,7 @@ let run: CliRun;
 let files: string[];
 
 beforeAll(async () => {
-  out = await tempDir();
-  run = await runCli(['build', '--root', ROOT, '--out', out, '--format', 'json']);
-  files = await listFiles(out);
+  ({ out, run, files } = await buildSite(['--root', ROOT]));
 });
 
 const page = async (file: string) => parseHtml(await readOut(out, file));
