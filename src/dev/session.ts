@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
-import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, renderOne, staticDirsOf, templateDirsOf } from '../build.ts';
+import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, staticDirsOf, templateDirsOf } from '../build.ts';
 import { indexSite, reindexPost, runChecks, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPost, readRegistries, type Registries } from '../content/read.ts';
 import type { MarkdownContext } from '../markdown/processor.ts';
@@ -15,7 +15,8 @@ import { postId } from '../render/plan.ts';
 import { templateFailure } from '../render/template-error.ts';
 import { createSite } from '../site/model.ts';
 import { checkUrls } from '../site/select.ts';
-import type { Post, RenderedPost, Site, SiteConfig } from '../types.ts';
+import type { RenderedPost, Site, SiteConfig } from '../types.ts';
+import { renderEntry, shapeOf, type Entry } from './entry.ts';
 
 /** What one batch of file events asks the session to redo. */
 export interface Changes {
@@ -35,16 +36,6 @@ export interface RebuildResult {
   /** Output paths rendered again, changed or not: the change's dependents. */
   rendered: string[];
   ms: number;
-}
-
-/** A post as the session keeps it. */
-interface Entry {
-  file: VFile;
-  post?: Post;
-  /** The markdown stage's result and messages, reused while the text and URL stay the same. */
-  rendered?: RenderedPost;
-  renderedText?: string;
-  markdownMessages?: VFile['messages'];
 }
 
 /** Rule ids that `checkUrls` files across posts; cleared before each site-wide check. */
@@ -149,7 +140,7 @@ export class DevSession {
       if (!entry.post) continue;
       // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again.
       const linksMoved = urlsMoved && /\.(?:md|markdown)\b/.test(String(entry.file.value));
-      if (touched.has(absolute) || linksMoved) this.renderEntry(entry, entry.post, context, linksMoved);
+      if (touched.has(absolute) || linksMoved) renderEntry(entry, entry.post, context, linksMoved);
     }
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
@@ -213,7 +204,7 @@ export class DevSession {
     // URLs are unchanged, so every link resolves as it did at the last full refresh.
     const context = markdownContextFor(this.root, this.config, []);
     const postPaths = this.lastPostPaths;
-    for (const { entry } of edits) this.renderEntry(entry, entry.post!, { ...context, postPaths }, false);
+    for (const { entry } of edits) renderEntry(entry, entry.post!, { ...context, postPaths }, false);
     // A changed title, date, tag or author moves the post in lists: that needs the full refresh
     // (which finds the markdown just rendered in the entry's cache).
     if (edits.some(({ entry, old }) => !entry.rendered || shapeOf(entry.rendered) !== shapeOf(old))) return undefined;
@@ -252,45 +243,10 @@ export class DevSession {
     return { changed, rendered };
   }
 
-  /** Render an entry's markdown unless the cached result still fits; keep its messages either way. */
-  private renderEntry(entry: Entry, post: Post, context: MarkdownContext, force: boolean): void {
-    const text = String(entry.file.value);
-    const cached = entry.rendered;
-    // A broken edit: the post is the last good one, from an older read; its rendering stays.
-    if (post.raw.file !== entry.file) return;
-    if (!force && cached && entry.renderedText === text && cached.path === post.path) {
-      // Same markdown, new normalisation (e.g. authors.yml changed): keep the HTML, take the new front matter,
-      // and the facts the markdown stage left for the checks on the file it read.
-      entry.file.data.check = cached.raw.file.data.check;
-      entry.rendered = { ...cached, ...post, title: post.title ?? cached.title };
-      entry.file.messages.push(...(entry.markdownMessages ?? []));
-      return;
-    }
-    const before = entry.file.messages.length;
-    entry.rendered = renderOne(post, context) ?? cached;
-    entry.renderedText = text;
-    entry.markdownMessages = entry.file.messages.slice(before);
-  }
-
   /** Whether any post's URL appeared, moved or vanished since the last rebuild. */
   private urlsMoved(postPaths: ReadonlyMap<string, string>): boolean {
     if (postPaths.size !== this.lastPostPaths.size) return true;
     for (const [source, url] of postPaths) if (this.lastPostPaths.get(source) !== url) return true;
     return false;
   }
-}
-
-/** Everything about a post that list pages, neighbours, feeds' order and keys depend on. */
-function shapeOf(post: RenderedPost): string {
-  return JSON.stringify([
-    post.raw.file.path,
-    post.path,
-    post.title,
-    post.published.iso,
-    post.updated?.iso,
-    post.draft,
-    post.future,
-    post.tags,
-    post.authors,
-  ]);
 }

@@ -1,0 +1,50 @@
+/** A post as the dev session keeps it, with its markdown stage cached between rebuilds. */
+import type { VFile } from 'vfile';
+import { renderOne } from '../build.ts';
+import type { MarkdownContext } from '../markdown/processor.ts';
+import type { Post, RenderedPost } from '../types.ts';
+
+/** A post as the session keeps it. */
+export interface Entry {
+  file: VFile;
+  post?: Post;
+  /** The markdown stage's result and messages, reused while the text and URL stay the same. */
+  rendered?: RenderedPost;
+  renderedText?: string;
+  markdownMessages?: VFile['messages'];
+}
+
+/** Render an entry's markdown unless the cached result still fits; keep its messages either way. */
+export function renderEntry(entry: Entry, post: Post, context: MarkdownContext, force: boolean): void {
+  const text = String(entry.file.value);
+  const cached = entry.rendered;
+  // A broken edit: the post is the last good one, from an older read; its rendering stays.
+  if (post.raw.file !== entry.file) return;
+  if (!force && cached && entry.renderedText === text && cached.path === post.path) {
+    // Same markdown, new normalisation (e.g. authors.yml changed): keep the HTML, take the new front matter,
+    // and the facts the markdown stage left for the checks on the file it read.
+    entry.file.data.check = cached.raw.file.data.check;
+    entry.rendered = { ...cached, ...post, title: post.title ?? cached.title };
+    entry.file.messages.push(...(entry.markdownMessages ?? []));
+    return;
+  }
+  const before = entry.file.messages.length;
+  entry.rendered = renderOne(post, context) ?? cached;
+  entry.renderedText = text;
+  entry.markdownMessages = entry.file.messages.slice(before);
+}
+
+/** Everything about a post that list pages, neighbours, feeds' order and keys depend on. */
+export function shapeOf(post: RenderedPost): string {
+  return JSON.stringify([
+    post.raw.file.path,
+    post.path,
+    post.title,
+    post.published.iso,
+    post.updated?.iso,
+    post.draft,
+    post.future,
+    post.tags,
+    post.authors,
+  ]);
+}
