@@ -49,7 +49,8 @@ export async function loadConfig(root: string, overrides: UserConfig = {}): Prom
 async function readUserConfig(file: string): Promise<UserConfig> {
   try {
     if (file.endsWith('.json')) return JSON.parse(await readFile(file, 'utf8')) as UserConfig;
-    const module = (await import(pathToFileURL(file).href)) as { default?: UserConfig };
+    // A query makes each load a new module: the dev server reloads an edited config.
+    const module = (await import(`${pathToFileURL(file).href}?v=${Date.now()}`)) as { default?: UserConfig };
     return module.default ?? {};
   } catch (cause) {
     throw new ConfigError(`${file}: could not be loaded: ${(cause as Error).message}`, { cause });

@@ -28,6 +28,9 @@ export function renderEntry(entry: Entry, post: Post, context: MarkdownContext, 
     entry.file.messages.push(...(entry.markdownMessages ?? []));
     return;
   }
+  // A forced render of an unchanged file (a linked post moved) replaces its earlier markdown messages.
+  const previous = new Set(entry.markdownMessages ?? []);
+  entry.file.messages = entry.file.messages.filter((message) => !previous.has(message));
   const before = entry.file.messages.length;
   entry.rendered = renderOne(post, context) ?? cached;
   entry.renderedText = text;

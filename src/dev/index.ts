@@ -1,7 +1,7 @@
 /** `npm run dev`: build into memory, serve, watch, and push every change to open tabs. */
 import path from 'node:path';
 import { staticDirsOf, templateDirsOf } from '../build.ts';
-import { loadConfig, type UserConfig } from '../config.ts';
+import { ConfigError, loadConfig, type UserConfig } from '../config.ts';
 import { formatReport, toJsonMessages } from '../report.ts';
 import { basePathOf } from '../render/urls.ts';
 import { DevSession, type RebuildResult } from './session.ts';
@@ -82,19 +82,31 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     let result: RebuildResult | undefined;
     version++;
     if (batch.config) {
-      result = await begin();
-      live.send('reload', { paths: '*' });
+      try {
+        result = await begin();
+        live.send('reload', { paths: '*' });
+      } catch (error) {
+        // A broken config keeps the last good site running; the message says what to fix.
+        if (!(error instanceof ConfigError)) throw error;
+        log(error.message);
+      }
     } else if (batch.posts.size > 0 || batch.registries || batch.templates.size > 0) {
       const templates = batch.templates.size > 0 ? affectedTemplates(templateDirsOf(options.root), batch.templates) : undefined;
       result = await session!.update({ posts: batch.posts, registries: batch.registries, templates });
+    } else if (batch.assets.size > 0) {
+      result = await session!.assetsChanged(batch.assets);
+    }
+    if (result) {
       const pages = [...result.changed, ...result.removed].filter((file) => file.endsWith('.html')).map(hrefOf);
       if (pages.length > 0) live.send('reload', { paths: pages });
     }
     live.send('errors', { messages: errors() });
     const css = [...batch.statics].filter((file) => file.endsWith('.css'));
     if (css.length > 0) live.send('css', { hrefs: css.map((file) => hrefOf(relativeToStatic(file, staticDirs))) });
-    if (batch.assets.size > 0 || batch.statics.size > css.length) live.send('reload', { paths: '*' });
-    const report = formatReport(session!.files.filter((file) => file.messages.some((m) => m.fatal === true)), 'text').trimEnd();
+    if (batch.statics.size > css.length) live.send('reload', { paths: '*' });
+    // Only what this change is about: the files it touched, and a template error if there is one.
+    const touched = new Set([...batch.posts, ...batch.templates].map((file) => path.relative(process.cwd(), file)));
+    const report = formatReport(session!.files.filter((file) => touched.has(file.path) || file.path === 'templates' || file.path.endsWith('.liquid')), 'text').trimEnd();
     if (report) log(report);
     const files = result ? `${result.changed.length + result.removed.length} files` : 'no rebuild';
     log(`${new Date().toLocaleTimeString('en-GB')} ${what} → ${files}${result ? ` in ${Math.round(result.ms)} ms` : ''}`);

@@ -4,7 +4,7 @@
  * requests are decoded, normalised and refused if they would climb out of a folder.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,8 +88,13 @@ export function createDevServer(site: () => ServedSite | Promise<ServedSite>): {
   };
 
   const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
     response.setHeader('Cache-Control', 'no-store');
+    // A request line no URL parser accepts must not take the server down.
+    const url = URL.parse(request.url ?? '/', 'http://localhost');
+    if (!url) {
+      response.writeHead(400, { 'Content-Type': TYPES['.txt']! }).end('Bad request');
+      return;
+    }
     if (url.pathname === EVENTS_PATH) {
       response.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
       response.write('retry: 500\n\n');
@@ -112,7 +117,7 @@ export function createDevServer(site: () => ServedSite | Promise<ServedSite>): {
 }
 
 async function serve(site: ServedSite, urlPath: string, response: http.ServerResponse): Promise<void> {
-  if (urlPath === '/' && site.basePath !== '/') {
+  if ((urlPath === '/' || `${urlPath}/` === site.basePath) && site.basePath !== '/') {
     response.writeHead(302, { Location: site.basePath }).end();
     return;
   }
@@ -129,7 +134,9 @@ async function serve(site: ServedSite, urlPath: string, response: http.ServerRes
       // Belt and braces: `requestedFile` already refused every way out of the folder.
       if (!absolute.startsWith(dir + path.sep)) continue;
       const found = await stat(absolute).catch(() => undefined);
-      if (found?.isFile()) return sendFile(site, response, candidate, absolute);
+      // A symlink inside static/ must not lead out of it either.
+      const real = found?.isFile() ? await realpath(absolute) : undefined;
+      if (real && real.startsWith((await realpath(dir)) + path.sep)) return sendFile(site, response, candidate, absolute);
     }
   }
   // `/posts/x` → `/posts/x/`, as static hosts do.

@@ -53,6 +53,8 @@ export class DevSession {
   private templateFile?: VFile;
   private plans = new Map<string, Plan>();
   private plansByPost = new Map<string, Plan[]>();
+  /** Output files whose last render failed (a template error): rendered again on every rebuild until they pass. */
+  private readonly failed = new Set<string>();
   /** The site model and link index of the last full refresh: edits patch both in place. */
   private site?: Site;
   private checkIndex?: SiteIndex;
@@ -105,6 +107,18 @@ export class DevSession {
     return this.refresh(touched, started, changes.templates);
   }
 
+  /** Local files next to posts appeared, changed or went: the posts naming them render again. */
+  async assetsChanged(files: Iterable<string>): Promise<RebuildResult> {
+    const names = [...files].map((file) => path.basename(file));
+    const posts = [...this.entries].filter(([, entry]) => names.some((name) => String(entry.file.value).includes(name))).map(([absolute]) => absolute);
+    for (const absolute of posts) {
+      const entry = this.entries.get(absolute);
+      // The text is unchanged, so the markdown cache would answer: forget it.
+      if (entry) entry.renderedText = undefined;
+    }
+    return this.update({ posts: new Set(posts), registries: false });
+  }
+
   private async readRegistries(): Promise<void> {
     const { registries, files } = await readRegistries(path.join(this.root, 'content'));
     this.registries = registries;
@@ -136,16 +150,19 @@ export class DevSession {
     const context = markdownContextFor(this.root, this.config, posts);
     const urlsMoved = this.urlsMoved(context.postPaths);
     this.lastPostPaths = context.postPaths;
+    const rerendered = new Set(touched);
     for (const [absolute, entry] of this.entries) {
       if (!entry.post) continue;
-      // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again.
+      // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again,
+      // and the pages showing them render again too.
       const linksMoved = urlsMoved && /\.(?:md|markdown)\b/.test(String(entry.file.value));
       if (touched.has(absolute) || linksMoved) renderEntry(entry, entry.post, context, linksMoved);
+      if (linksMoved) rerendered.add(absolute);
     }
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
     const site = createSite(rendered, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
-    const changedIds = new Set([...touched].map((absolute) => path.relative(process.cwd(), absolute)));
+    const changedIds = new Set([...rerendered].map((absolute) => path.relative(process.cwd(), absolute)));
     const plans = planSite(site);
     // The same checks as a build, so the overlay shows broken links too; the index is kept for edits.
     this.site = site;
@@ -158,6 +175,7 @@ export class DevSession {
           !before ||
           before.key !== plan.key ||
           plan.posts.some((post) => changedIds.has(postId(post))) ||
+          this.failed.has(plan.file) ||
           (plan.template !== undefined && (templates === 'all' || templates?.has(plan.template) === true))
         );
       }),
@@ -165,8 +183,7 @@ export class DevSession {
     const next = new Map(plans.map((plan) => [plan.file, plan]));
     const removed = [...this.plans.keys()].filter((file) => !next.has(file));
     for (const file of removed) this.output.delete(file);
-    // After a template error the old plans stay, so the next good edit re-renders what failed.
-    if (!this.templateFile) this.setPlans(next);
+    this.setPlans(next);
     this.assets = new Map([...assetsOf(rendered)].map(([source, target]) => [target, source]));
     return { changed, removed, rendered: renderedFiles, ms: performance.now() - started };
   }
@@ -191,6 +208,7 @@ export class DevSession {
    * the plans that show it render again: no re-planning of thousands of pages.
    */
   private async patch(touched: ReadonlySet<string>, before: ReadonlyMap<string, RenderedPost | undefined>, started: number): Promise<RebuildResult | undefined> {
+    if (this.failed.size > 0) return undefined;
     const edits: Array<{ entry: Entry; old: RenderedPost }> = [];
     for (const absolute of touched) {
       const entry = this.entries.get(absolute);
@@ -211,35 +229,51 @@ export class DevSession {
 
     const dirty = new Set<Plan>();
     const edited = new Set<RenderedPost>();
+    let idsChanged = false;
     for (const { entry, old } of edits) {
       for (const plan of this.plansByPost.get(postId(old)) ?? []) dirty.add(plan);
       for (const target of old.assets.values()) this.assets.delete(target);
+      const oldIds = old.raw.file.data.check?.ids;
       // In place: the site model, its lists and the plans' closures all hold this object.
+      // Keys the new version no longer has (a removed `canonical`, `lang`) must go too.
+      for (const key of Object.keys(old)) if (!(key in entry.rendered!)) delete (old as unknown as Record<string, unknown>)[key];
       Object.assign(old, entry.rendered);
+      if (!sameIds(oldIds, old.raw.file.data.check?.ids)) idsChanged = true;
       entry.rendered = old;
       for (const [source, target] of old.assets) this.assets.set(target, source);
       edited.add(old);
       if (this.checkIndex) this.checkIndex = reindexPost(this.checkIndex, old);
     }
-    if (this.site && this.checkIndex) runChecks(this.site, { files: [], staticDirs: staticDirsOf(this.root), index: this.checkIndex, only: edited });
+    if (this.site && this.checkIndex) {
+      // Other posts' anchors into an edited post depend on its ids: when those changed, check every post.
+      const only = idsChanged ? undefined : edited;
+      runChecks(this.site, { files: only ? [] : this.files, staticDirs: staticDirsOf(this.root), index: this.checkIndex, only });
+    }
     return { ...(await this.render(dirty)), removed: [], ms: performance.now() - started };
   }
 
-  /** Render plans into the output; a template error stops the run and is kept for the overlay. */
+  /**
+   * Render plans into the output. A template error is kept for the overlay, and every plan that
+   * failed is remembered, so it renders again on the next rebuild whatever that rebuild is about.
+   */
   private async render(plans: Iterable<Plan>): Promise<{ changed: string[]; rendered: string[] }> {
     const changed: string[] = [];
     const rendered: string[] = [];
     this.templateFile = undefined;
-    try {
-      for (const plan of plans) {
+    const failed = new Set<string>();
+    for (const plan of plans) {
+      try {
         const contents = await plan.render(this.engine);
         rendered.push(plan.file);
         if (this.output.get(plan.file) !== contents) changed.push(plan.file);
         this.output.set(plan.file, contents);
+      } catch (error) {
+        failed.add(plan.file);
+        this.templateFile ??= templateFailure(error);
       }
-    } catch (error) {
-      this.templateFile = templateFailure(error);
     }
+    for (const file of rendered) this.failed.delete(file);
+    for (const file of failed) this.failed.add(file);
     return { changed, rendered };
   }
 
@@ -249,4 +283,12 @@ export class DevSession {
     for (const [source, url] of postPaths) if (this.lastPostPaths.get(source) !== url) return true;
     return false;
   }
+}
+
+/** Whether two id sets (a post's heading ids) are the same. */
+function sameIds(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
 }

@@ -102,9 +102,9 @@ export function watchSite(
     const now = Date.now();
     if (!hasPending) firstEventAt = now;
     hasPending = true;
-    // chokidar merges a quick unlink + add into one change; a slow one arrives as two events,
-    // and the re-created file must still land in the same batch.
-    if (event === 'unlink') sawUnlink = true;
+    // chokidar merges a quick unlink + add into one change; a slow one, or a rename (add of the
+    // new name, unlink of the old, in either order), arrives as two events that belong in one batch.
+    if (event !== 'change') sawUnlink = true;
     clearTimeout(timer);
     const quiet = sawUnlink ? unlinkQuietMs : quietMs;
     timer = setTimeout(flush, now - firstEventAt >= Math.max(maxWaitMs, quiet) ? 0 : quiet);

@@ -1,5 +1,6 @@
 /** The dev server over real HTTP: what it serves, and every traversal attempt it refuses. */
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestedFile } from '../../src/dev/server.ts';
 import { startDev, type DevServer } from '../../src/dev/index.ts';
@@ -81,6 +82,24 @@ describe('dev server over HTTP', () => {
   it('redirects / to the base path and a folder without its slash to the slash', async () => {
     expect(await get(dev.url, '/')).toMatchObject({ status: 302, location: '/blog/' });
     expect(await get(dev.url, '/blog/posts/toml-post')).toMatchObject({ status: 301, location: '/blog/posts/toml-post/' });
+  });
+
+  it('answers 400 to a request line no URL parser accepts, and keeps serving', async () => {
+    const { port } = new URL(dev.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: x\r\n\r\n'));
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+      setTimeout(() => socket.end(), 500);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect((await get(dev.url, '/blog/')).status).toBe(200);
+  });
+
+  it('redirects the base path without its slash', async () => {
+    expect(await get(dev.url, '/blog')).toMatchObject({ status: 302, location: '/blog/' });
   });
 
   it.each([

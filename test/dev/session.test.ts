@@ -1,5 +1,5 @@
 /** The dev session's dependency graph: which files one change renders again, on a real site copy. */
-import { rm, writeFile, readFile, rename } from 'node:fs/promises';
+import { mkdir, rm, writeFile, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -105,6 +105,54 @@ describe('DevSession', () => {
     const result = await session.update({ posts: new Set(), registries: true });
     expect(result.changed).toEqual(expect.arrayContaining(['posts/toml-post/index.html', 'authors/gerrit/index.html', 'authors/index.html']));
     expect(session.output.get('posts/toml-post/index.html')).toContain('Gerrit Renamed');
+  });
+});
+
+describe('DevSession after review', () => {
+  it('updates the pages that show a post whose .md link target moved, without piling up messages', async () => {
+    const count = () => session.files.find((file) => file.path.endsWith('toml-post.md'))!.messages.length;
+    const before = count();
+    for (const slug of ['moved-once', 'moved-twice']) {
+      await edit('2024/yaml-post.md', (text) => text.replace(/title: "YAML post"(\r\nslug: [^\r]*)?/, `title: "YAML post"\r\nslug: ${slug}`));
+      await session.update({ posts: new Set([post('2024/yaml-post.md')]), registries: false });
+    }
+    // The toml post's excerpt links to the yaml post, and tag pages show that excerpt.
+    expect(session.output.get('tags/rust/index.html')).toContain('/blog/posts/moved-twice/#details');
+    expect(count()).toBe(before);
+  });
+
+  it('renders again every page a template error stopped, once the template is fixed', async () => {
+    const template = path.join(root, 'templates/post.liquid');
+    await mkdir(path.dirname(template), { recursive: true });
+    const good = await readFile(path.join(PROJECT, 'templates/post.liquid'), 'utf8');
+    await writeFile(template, '{% if %}');
+    await session.update({ posts: new Set(), registries: false, templates: 'all' });
+    expect(session.files.some((file) => file.path.endsWith('post.liquid') && file.messages.some((m) => m.fatal))).toBe(true);
+    await edit('toml-post.md', (text) => text.replace('After the fold.', 'Written while the template was broken.'));
+    await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    await writeFile(template, good);
+    await session.update({ posts: new Set(), registries: false, templates: new Set(['post']) });
+    expect(session.output.get('posts/toml-post/index.html')).toContain('Written while the template was broken.');
+    expect(session.files.some((file) => file.messages.some((m) => m.fatal))).toBe(false);
+  });
+
+  it('drops a front matter key that was removed (no stale canonical link)', async () => {
+    const good = await readFile(post('toml-post.md'), 'utf8');
+    await writeFile(post('toml-post.md'), good.replace('+++\n\n', 'canonical = "https://other.example/x"\n+++\n\n'));
+    await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    expect(session.output.get('posts/toml-post/index.html')).toContain('https://other.example/x');
+    await writeFile(post('toml-post.md'), good);
+    await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    expect(session.output.get('posts/toml-post/index.html')).not.toContain('https://other.example/x');
+  });
+
+  it('serves an image added after the post that shows it', async () => {
+    await edit('toml-post.md', (text) => text.replace('After the fold.', 'After the fold. ![Later](./later.png)'));
+    await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    expect(session.assets.has('posts/toml-post/later.png')).toBe(false);
+    await writeFile(post('later.png'), 'png');
+    await session.assetsChanged([post('later.png')]);
+    expect(session.assets.get('posts/toml-post/later.png')).toBe(post('later.png'));
   });
 });
 

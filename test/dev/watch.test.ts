@@ -87,6 +87,13 @@ describe('watchSite', () => {
     expect([...batches[0]!.posts]).toEqual([file('a.md')]);
   });
 
+  it('turns a rename into one batch naming both files', async () => {
+    await rename(file('a.md'), file('renamed.md'));
+    await settle();
+    expect(batches).toHaveLength(1);
+    expect([...batches[0]!.posts].sort()).toEqual([file('a.md'), file('renamed.md')]);
+  });
+
   it('sees new and deleted posts', async () => {
     await writeFile(file('b.md'), '# B\n');
     await settle();
