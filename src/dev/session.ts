@@ -13,6 +13,7 @@ import type { MarkdownContext } from '../markdown/processor.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { postId } from '../render/plan.ts';
 import { templateFailure } from '../render/template-error.ts';
+import { summaryKey } from '../render/view.ts';
 import { createSite } from '../site/model.ts';
 import { checkUrls } from '../site/select.ts';
 import type { RenderedPost, Site, SiteConfig } from '../types.ts';
@@ -231,7 +232,13 @@ export class DevSession {
     const edited = new Set<RenderedPost>();
     let idsChanged = false;
     for (const { entry, old } of edits) {
-      for (const plan of this.plansByPost.get(postId(old)) ?? []) dirty.add(plan);
+      // The post's own page and its feeds always change; neighbours show only its title and link
+      // (its shape, unchanged here); list pages only what summaryKey covers.
+      const listed = summaryKey(old) !== summaryKey(entry.rendered!);
+      for (const plan of this.plansByPost.get(postId(old)) ?? []) {
+        const own = plan.template === 'post' ? plan.posts[0] === old : plan.template === undefined || listed;
+        if (own) dirty.add(plan);
+      }
       for (const target of old.assets.values()) this.assets.delete(target);
       const oldIds = old.raw.file.data.check?.ids;
       // In place: the site model, its lists and the plans' closures all hold this object.

@@ -144,6 +144,14 @@ export function createViews(site: Site) {
   return { site: siteView(site), summary, post, tag, author };
 }
 
+/**
+ * Everything a list page (home, tags) shows of a post beyond its title, date, tags and authors:
+ * when this stays the same, an edit of the post leaves the lists it is on unchanged.
+ */
+export function summaryKey(post: RenderedPost): string {
+  return JSON.stringify([post.excerptHtml, post.summary, readingMinutes(post.html), post.excerptHtml.trim() !== post.html.trim(), post.image, post.data]);
+}
+
 /** Reading time at ~220 words a minute, at least one. */
 function readingMinutes(html: string): number {
   const text = html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
