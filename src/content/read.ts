@@ -1,6 +1,6 @@
 /** Read posts and registries from `content/`: the only stage that reads content from disk. */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -79,6 +79,19 @@ export function fileFor(absolutePath: string, value: string): VFile {
 export async function readPost(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>): Promise<{ file: VFile; post?: RawPost }> {
   const absolute = path.join(postsDir, relPath);
   const [bytes, stats] = await Promise.all([readFile(absolute), stat(absolute)]);
+  return postFromBytes(absolute, relPath, bytes, stats.mtime, gitDates);
+}
+
+/**
+ * The same, synchronously: the dev server reads one edited post this way, so a rebuild runs to
+ * its end without giving the event loop to the file watcher's re-scan of the folder.
+ */
+export function readPostSync(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>): { file: VFile; post?: RawPost } {
+  const absolute = path.join(postsDir, relPath);
+  return postFromBytes(absolute, relPath, readFileSync(absolute), statSync(absolute).mtime, gitDates);
+}
+
+function postFromBytes(absolute: string, relPath: string, bytes: Uint8Array, mtime: Date, gitDates: ReadonlyMap<string, Date>): { file: VFile; post?: RawPost } {
   const { file, valid } = utf8File(absolute, bytes);
   if (!valid) return { file };
   const result = parseFrontMatter(String(file.value));
@@ -86,7 +99,7 @@ export async function readPost(postsDir: string, relPath: string, gitDates: Read
     for (const problem of result.problems) addMessage(file, problem.reason, { place: problem.place, ruleId: problem.ruleId, severity: 'error' });
     return { file };
   }
-  return { file, post: { file, relPath, frontMatter: result.frontMatter, mtime: stats.mtime, gitDate: gitDates.get(absolute) } };
+  return { file, post: { file, relPath, frontMatter: result.frontMatter, mtime, gitDate: gitDates.get(absolute) } };
 }
 
 /** Strict UTF-8 decoding without the BOM; on failure, the offset of the first bad byte's character. */

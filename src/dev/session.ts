@@ -8,7 +8,7 @@ import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
 import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, staticDirsOf, templateDirsOf } from '../build.ts';
 import { indexSite, reindexPost, runChecks, type SiteIndex } from '../check/index.ts';
-import { firstCommitDates, listPosts, readPost, readRegistries, type Registries } from '../content/read.ts';
+import { firstCommitDates, listPosts, readPostSync, readRegistries, type Registries } from '../content/read.ts';
 import type { MarkdownContext } from '../markdown/processor.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { postId } from '../render/plan.ts';
@@ -85,7 +85,7 @@ export class DevSession {
     this.gitDates = await firstCommitDates(this.postsDir);
     await this.readRegistries();
     const relPaths = await listPosts(this.postsDir);
-    await Promise.all(relPaths.map((relPath) => this.reread(path.join(this.postsDir, relPath))));
+    for (const relPath of relPaths) this.reread(path.join(this.postsDir, relPath));
     return this.refresh(new Set(this.entries.keys()), started, 'all');
   }
 
@@ -100,7 +100,7 @@ export class DevSession {
     }
     if (changes.templates) this.engine = createEngine(templateDirsOf(this.root));
     const before = new Map([...touched].map((absolute) => [absolute, this.entries.get(absolute)?.rendered]));
-    await Promise.all([...touched].map((absolute) => this.reread(absolute)));
+    for (const absolute of touched) this.reread(absolute);
     if (!changes.registries && !changes.templates) {
       const patched = await this.patch(touched, before, started);
       if (patched) return patched;
@@ -127,12 +127,12 @@ export class DevSession {
   }
 
   /** Read one post again; a deleted one leaves, a broken one keeps its last good version. */
-  private async reread(absolute: string): Promise<void> {
+  private reread(absolute: string): void {
     const relPath = path.relative(this.postsDir, absolute).split(path.sep).join('/');
     const previous = this.entries.get(absolute);
     let result;
     try {
-      result = await readPost(this.postsDir, relPath, this.gitDates);
+      result = readPostSync(this.postsDir, relPath, this.gitDates);
     } catch {
       this.entries.delete(absolute);
       return;
