@@ -84,7 +84,6 @@ async function main(argv: string[]): Promise<number> {
       drafts: values.drafts,
       future: values.future,
       strict: values.strict,
-      format: values.format,
       dryRun: command === 'check',
       now: new Date(),
     },

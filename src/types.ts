@@ -25,7 +25,6 @@ export interface BuildOptions {
   drafts: boolean;
   future: boolean;
   strict: boolean;
-  format: 'text' | 'json';
   /** Write nothing (`check`). */
   dryRun: boolean;
   /** "Now", injectable so tests of future posts are deterministic. */

@@ -16,7 +16,7 @@ const RULES_SITE = path.join(PROJECT, 'test/sites/check-rules');
 /** Check the rules fixture in-process with `rules` in place of its own. */
 async function check(rules: SiteConfig['rules']) {
   const config = { ...(await loadConfig(RULES_SITE)), rules };
-  const options = { root: RULES_SITE, out: '', drafts: false, future: false, strict: false, format: 'json' as const, dryRun: true, now: new Date('2025-01-01') };
+  const options = { root: RULES_SITE, out: '', drafts: false, future: false, strict: false, dryRun: true, now: new Date('2025-01-01') };
   return { config, result: await build(options, config), options };
 }
 

@@ -65,7 +65,7 @@ afterAll(async () => {
 /** Check the temporary site's external links in-process. */
 async function checkOnce(options: Parameters<typeof checkExternalLinks>[1]) {
   const config = await loadConfig(root);
-  const result = await build({ root, out: '', drafts: false, future: false, strict: false, format: 'json', dryRun: true, now: new Date() }, config);
+  const result = await build({ root, out: '', drafts: false, future: false, strict: false, dryRun: true, now: new Date() }, config);
   const counts = await checkExternalLinks(result.site!, options);
   return { counts, lines: linesOf(toJsonMessages(result.files), 'broken-link') };
 }
