@@ -11,7 +11,7 @@ import { indexSite, runChecks } from './check/index.ts';
 import { readContent, type Registries } from './content/read.ts';
 import { normalizeAuthors } from './content/normalize/authors.ts';
 import { normalizePost } from './content/normalize/index.ts';
-import { renderMarkdown, type MarkdownContext } from './markdown/processor.ts';
+import { renderMarkdown, type MarkdownContext } from './markdown/render.ts';
 import { addMessage, countErrors } from './messages.ts';
 import { writeSite } from './output/write.ts';
 import { createEngine, planSite, renderPlans } from './render/index.ts';
@@ -67,16 +67,6 @@ export function markdownContextFor(root: string, config: SiteConfig, posts: read
   return { basePath: basePathOf(config.url), contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
 }
 
-/** Render one post's markdown; a plugin failure becomes an error on the post instead of a crash. */
-export function renderOne(post: Post, context: MarkdownContext): RenderedPost | undefined {
-  try {
-    return renderMarkdown(post, context);
-  } catch (cause) {
-    addMessage(post.raw.file, `Rendering failed: ${(cause as Error).message}`, { place: { line: 1, column: 1 }, ruleId: 'markdown-failed', severity: 'error' });
-    return undefined;
-  }
-}
-
 /** Every local asset the posts reference: absolute source → path in the output. */
 export function assetsOf(posts: readonly RenderedPost[]): Map<string, string> {
   const assets = new Map<string, string>();
@@ -110,7 +100,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
 
   // Only published posts are link targets: a link to a draft must not leak its URL.
   const context = markdownContextFor(options.root, config, selected);
-  const rendered = selected.flatMap((post) => renderOne(post, context) ?? []);
+  const rendered = selected.flatMap((post) => renderMarkdown(post, context) ?? []);
   const site = createSite(rendered, config, content.tags, options.now, defaultAuthorOf(content, config, options.now));
   const plans = planSite(site);
   // The check stage (src/check/): links, anchors, alt text, garbled text... It needs every page of the site.

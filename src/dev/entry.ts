@@ -1,7 +1,6 @@
 /** A post as the dev session keeps it, with its markdown stage cached between rebuilds. */
 import type { VFile } from 'vfile';
-import { renderOne } from '../build.ts';
-import type { MarkdownContext } from '../markdown/processor.ts';
+import { renderMarkdown, type MarkdownContext } from '../markdown/render.ts';
 import type { Post, RenderedPost } from '../types.ts';
 
 /** A post as the session keeps it. */
@@ -32,7 +31,7 @@ export function renderEntry(entry: Entry, post: Post, context: MarkdownContext, 
   const previous = new Set(entry.markdownMessages ?? []);
   entry.file.messages = entry.file.messages.filter((message) => !previous.has(message));
   const before = entry.file.messages.length;
-  entry.rendered = renderOne(post, context) ?? cached;
+  entry.rendered = renderMarkdown(post, context) ?? cached;
   entry.renderedText = text;
   entry.markdownMessages = entry.file.messages.slice(before);
 }

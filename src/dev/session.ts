@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, staticDirsOf, templateDirsOf } from '../build.ts';
 import { indexSite, reindexPost, runChecks, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, type Registries } from '../content/read.ts';
-import type { MarkdownContext } from '../markdown/processor.ts';
+import type { MarkdownContext } from '../markdown/render.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { postId } from '../render/plan.ts';
 import { templateFailure } from '../render/template-error.ts';

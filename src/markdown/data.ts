@@ -15,7 +15,15 @@ export interface LinkContext {
   staticDirs: readonly string[];
   /** Every post's absolute source path → its page path, so `./other.md` links resolve. */
   postPaths: ReadonlyMap<string, string>;
+  /** Filled while rendering: every file-system and post lookup a result was decided on. */
+  deps?: LinkDependency[];
 }
+
+/**
+ * One lookup the link plugin made: whether a file exists, or which page a `.md` file is.
+ * A cached rendering stays valid while every one of its lookups gives the same answer.
+ */
+export type LinkDependency = { file: string; exists: boolean } | { post: string; page: string | null };
 
 declare module 'vfile' {
   interface DataMap {

@@ -80,7 +80,7 @@ export function resolveUrl(url: string, context: LinkContext, assets: Map<string
   if (url === '' || EXTERNAL.test(url)) return url;
   const { pathname, suffix } = splitUrl(url);
   if (url.startsWith('/')) {
-    const inStatic = context.staticDirs.some((dir) => isFile(path.join(dir, safeDecode(pathname))));
+    const inStatic = context.staticDirs.some((dir) => fileExists(context, path.join(dir, safeDecode(pathname))));
     if (media && !inStatic) report(`Missing local file ${url} (not in static/)`, 'missing-asset');
     return context.basePath + url.slice(1);
   }
@@ -88,14 +88,15 @@ export function resolveUrl(url: string, context: LinkContext, assets: Map<string
   const target = path.resolve(path.dirname(context.sourcePath), safeDecode(pathname));
   if (/\.(?:md|markdown)$/i.test(pathname)) {
     const pagePath = context.postPaths.get(target);
+    context.deps?.push({ post: target, page: pagePath ?? null });
     if (pagePath !== undefined) return context.basePath + encodePath(pagePath) + suffix;
     // A post this build leaves out (a draft, a future post) is a warning: publishing it mends the link.
     // A file that is not there at all is a broken link, an error (see src/check/rules.ts).
-    report(`Link to a post that does not exist or is not published: ${url}`, 'broken-link', isFile(target) ? 'warning' : 'error');
+    report(`Link to a post that does not exist or is not published: ${url}`, 'broken-link', fileExists(context, target) ? 'warning' : 'error');
     return url;
   }
 
-  const exists = isFile(target);
+  const exists = fileExists(context, target);
   if (!exists) {
     if (!media) return url;
     report(`Missing local file ${url} (looked for ${path.relative(process.cwd(), target)})`, 'missing-asset');
@@ -110,7 +111,14 @@ export function resolveUrl(url: string, context: LinkContext, assets: Map<string
   return context.basePath + encodePath(output) + suffix;
 }
 
-function isFile(file: string): boolean {
+/** Whether `file` is a file, recorded in the context's dependencies. */
+function fileExists(context: LinkContext, file: string): boolean {
+  const exists = isFile(file);
+  context.deps?.push({ file, exists });
+  return exists;
+}
+
+export function isFile(file: string): boolean {
   return existsSync(file) && statSync(file).isFile();
 }
 

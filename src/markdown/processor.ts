@@ -1,6 +1,4 @@
-/** The one unified processor (frozen once, reused for every post) and the markdown stage: Post → RenderedPost. */
-import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
+/** The unified processor: frozen once, reused for every post. The stage around it is render.ts. */
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
@@ -9,13 +7,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { cutAtWord } from '../content/normalize/description.ts';
-import { addMessage } from '../messages.ts';
-import type { Post, RenderedPost } from '../types.ts';
-import type { LinkContext } from './data.ts';
 import remarkCloseRawText from './close-raw-text.ts';
 import rehypeExcerpt from './excerpt.ts';
-import rehypeLinks, { resolveUrl } from './links.ts';
+import rehypeLinks from './links.ts';
 import rehypeCheckFacts from '../check/collect.ts';
 import remarkTitleHeading from './title-heading.ts';
 
@@ -37,41 +31,10 @@ export const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
-/** Site-wide facts the markdown stage needs for every post. */
-export type MarkdownContext = Omit<LinkContext, 'pagePath' | 'sourcePath'>;
-
-/** Render one post's body; problems go to the post's VFile. */
-export function renderMarkdown(post: Post, context: MarkdownContext): RenderedPost {
-  const file = post.raw.file;
-  file.data.links = { ...context, pagePath: post.path, sourcePath: file.data.absolutePath ?? file.path };
-  file.data.needsTitle = post.title === undefined;
-  // parse/run/stringify instead of process(): process() would replace the file's source text.
-  const tree = processor.parse(file);
-  const hast = processor.runSync(tree, file);
-  const html = processor.stringify(hast, file);
-
-  let title = post.title ?? file.data.headingTitle;
-  if (title === undefined) {
-    title = post.fileTitle;
-    addMessage(file, `No title in front matter or first heading; using the file name: "${title}"`, {
-      place: { line: 1, column: 1 },
-      ruleId: 'title-from-filename',
-      severity: 'warning',
-    });
-  }
-  const assets = file.data.assets ?? new Map<string, string>();
-  // The social image may sit next to the post like any body image: resolve, check and copy it the same way.
-  const image = post.image === undefined ? undefined : resolveUrl(post.image, file.data.links, assets, (reason, ruleId) =>
-    addMessage(file, reason, { place: post.raw.frontMatter.locate(['image']) ?? { line: 1, column: 1 }, ruleId, severity: 'warning' }), true);
-  const excerpt = file.data.excerpt ?? { type: 'root', children: [] };
-  const excerptText = toString(excerpt).replace(/\s+/g, ' ').trim();
-  return {
-    ...post,
-    title,
-    html,
-    excerptHtml: toHtml(excerpt),
-    summary: post.description ?? cutAtWord(excerptText, 160),
-    image,
-    assets,
-  };
+/**
+ * The processor for one post's text. Every post gets the same frozen processor for now;
+ * the point of asking per text is that cheaper processors can serve posts that cannot need every construct.
+ */
+export function processorFor(_text: string): typeof processor {
+  return processor;
 }

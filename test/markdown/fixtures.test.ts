@@ -9,7 +9,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/content/frontmatter.ts';
 import { normalizePost } from '../../src/content/normalize/index.ts';
-import { renderMarkdown } from '../../src/markdown/processor.ts';
+import { renderMarkdown } from '../../src/markdown/render.ts';
 import type { RawPost, SiteConfig } from '../../src/types.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/markdown');
@@ -28,7 +28,7 @@ async function render(name: string) {
     [absolutePath, post.path],
     [path.join(FIXTURES, name, 'other.md'), 'posts/other/'],
   ]);
-  const rendered = renderMarkdown(post, { basePath: '/blog/', contentDir: FIXTURES, staticDirs: [], postPaths });
+  const rendered = renderMarkdown(post, { basePath: '/blog/', contentDir: FIXTURES, staticDirs: [], postPaths })!;
   return { rendered, messages: file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`) };
 }
 

@@ -1,0 +1,162 @@
+/**
+ * The markdown stage: Post → RenderedPost, split in three so the middle can run anywhere:
+ * `jobOf` (main thread) → `renderJob` (main thread, a worker, or skipped for a cache hit) → `applyResult`.
+ * Jobs and results are plain data: they cross to worker threads and into the cache as they are.
+ */
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import { VFile } from 'vfile';
+import { cutAtWord } from '../content/normalize/description.ts';
+import { addMessage } from '../messages.ts';
+import type { Point, Post, RenderedPost } from '../types.ts';
+import type { CheckFacts } from '../check/facts.ts';
+import type { LinkContext, LinkDependency } from './data.ts';
+import { resolveUrl } from './links.ts';
+import { processorFor } from './processor.ts';
+
+/** Site-wide facts the markdown stage needs for every post. */
+export type MarkdownContext = Omit<LinkContext, 'pagePath' | 'sourcePath' | 'deps'>;
+
+/** Everything needed to render one post's body, except the site-wide context. */
+export interface MarkdownJob {
+  /** The VFile's path (absolute) and cwd, so messages name the file as the content stage does. */
+  path: string;
+  cwd: string;
+  /** Absolute path on disk: links and assets resolve from here. */
+  sourcePath: string;
+  /** The whole decoded file, front matter included, so positions are positions in the file. */
+  text: string;
+  pagePath: string;
+  title?: string;
+  fileTitle: string;
+  description?: string;
+  image?: string;
+  imagePlace?: Point;
+}
+
+/** A message as plain data. */
+export interface StoredMessage {
+  reason: string;
+  place?: VFile['messages'][number]['place'];
+  ruleId?: string;
+  source?: string;
+  fatal?: boolean | null;
+}
+
+/** What rendering one body gives, as plain data. */
+export interface MarkdownResult {
+  title: string;
+  html: string;
+  excerptHtml: string;
+  summary: string;
+  image?: string;
+  assets: Array<[string, string]>;
+  facts: Omit<CheckFacts, 'links' | 'ids'> & { ids: string[] };
+  messages: StoredMessage[];
+  /** What the result was decided on beyond the job itself: a cached result holds while these hold. */
+  deps: LinkDependency[];
+}
+
+/** The job for one normalised post. */
+export function jobOf(post: Post): MarkdownJob {
+  const file = post.raw.file;
+  return {
+    path: file.path,
+    cwd: file.cwd,
+    sourcePath: file.data.absolutePath ?? file.path,
+    text: String(file.value),
+    pagePath: post.path,
+    title: post.title,
+    fileTitle: post.fileTitle,
+    description: post.description,
+    image: post.image,
+    imagePlace: post.image === undefined ? undefined : post.raw.frontMatter.locate(['image']),
+  };
+}
+
+/** Render one body. Pure apart from reading the file system for assets; a plugin failure becomes an error message. */
+export function renderJob(job: MarkdownJob, context: MarkdownContext): MarkdownResult {
+  const file = new VFile({ path: job.path, cwd: job.cwd, value: job.text });
+  const deps: LinkDependency[] = [];
+  file.data.absolutePath = job.sourcePath;
+  file.data.links = { ...context, pagePath: job.pagePath, sourcePath: job.sourcePath, deps };
+  file.data.needsTitle = job.title === undefined;
+  try {
+    return render(job, file, deps);
+  } catch (cause) {
+    addMessage(file, `Rendering failed: ${(cause as Error).message}`, { place: { line: 1, column: 1 }, ruleId: 'markdown-failed', severity: 'error' });
+    return { ...emptyResult(job), messages: file.messages.map(storeMessage), deps };
+  }
+}
+
+function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): MarkdownResult {
+  const processor = processorFor(job.text);
+  // parse/run/stringify instead of process(): process() would replace the file's source text.
+  const hast = processor.runSync(processor.parse(file), file);
+  const html = processor.stringify(hast, file);
+
+  let title = job.title ?? file.data.headingTitle;
+  if (title === undefined) {
+    title = job.fileTitle;
+    addMessage(file, `No title in front matter or first heading; using the file name: "${title}"`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'title-from-filename',
+      severity: 'warning',
+    });
+  }
+  const assets = file.data.assets ?? new Map<string, string>();
+  // The social image may sit next to the post like any body image: resolve, check and copy it the same way.
+  const image = job.image === undefined ? undefined : resolveUrl(job.image, file.data.links!, assets, (reason, ruleId) =>
+    addMessage(file, reason, { place: job.imagePlace ?? { line: 1, column: 1 }, ruleId, severity: 'warning' }), true);
+  const excerpt = file.data.excerpt ?? { type: 'root', children: [] };
+  const excerptText = toString(excerpt).replace(/\s+/g, ' ').trim();
+  const facts = file.data.check;
+  return {
+    title,
+    html,
+    excerptHtml: toHtml(excerpt),
+    summary: job.description ?? cutAtWord(excerptText, 160),
+    image,
+    assets: [...assets],
+    facts: facts ? { urls: facts.urls, images: facts.images, ids: [...facts.ids], marker: facts.marker, words: facts.words } : emptyResult(job).facts,
+    messages: file.messages.map(storeMessage),
+    deps,
+  };
+}
+
+function emptyResult(job: MarkdownJob): Omit<MarkdownResult, 'messages' | 'deps'> {
+  return { title: job.title ?? job.fileTitle, html: '', excerptHtml: '', summary: job.description ?? '', assets: [], facts: { urls: [], images: [], ids: [], marker: false, words: 0 } };
+}
+
+function storeMessage(message: VFile['messages'][number]): StoredMessage {
+  return { reason: message.reason, place: message.place, ruleId: message.ruleId, source: message.source, fatal: message.fatal };
+}
+
+/** The rendered post, with the result's messages filed on the post's own file and its facts left for the checks. */
+export function applyResult(post: Post, result: MarkdownResult, context: MarkdownContext): RenderedPost | undefined {
+  const file = post.raw.file;
+  for (const stored of result.messages) {
+    const message = file.message(stored.reason, { place: stored.place, ruleId: stored.ruleId, source: stored.source });
+    message.fatal = stored.fatal;
+  }
+  if (result.messages.some((message) => message.ruleId === 'markdown-failed')) return undefined;
+  file.data.check = {
+    ...result.facts,
+    ids: new Set(result.facts.ids),
+    links: { ...context, pagePath: post.path, sourcePath: file.data.absolutePath ?? file.path },
+  };
+  return {
+    ...post,
+    title: result.title,
+    html: result.html,
+    excerptHtml: result.excerptHtml,
+    summary: result.summary,
+    image: result.image,
+    assets: new Map(result.assets),
+  };
+}
+
+/** Render one post on this thread: the three steps in a row. */
+export function renderMarkdown(post: Post, context: MarkdownContext): RenderedPost | undefined {
+  return applyResult(post, renderJob(jobOf(post), context), context);
+}
