@@ -11,11 +11,15 @@ import { indexSite, runChecks } from './check/index.ts';
 import { readContent, type Registries } from './content/read.ts';
 import { normalizeAuthors } from './content/normalize/authors.ts';
 import { normalizePost } from './content/normalize/index.ts';
-import { renderMarkdown, type MarkdownContext } from './markdown/render.ts';
+import { cacheDirOf, digest, openBucket } from './cache/store.ts';
+import { defaultThreads } from './markdown/pool.ts';
+import type { MarkdownContext, MarkdownResult } from './markdown/render.ts';
+import { renderPosts, type MarkdownStats } from './markdown/stage.ts';
 import { addMessage, countErrors } from './messages.ts';
-import { writeSite } from './output/write.ts';
-import { createEngine, planSite, renderPlans } from './render/index.ts';
-import type { OutputFile } from './render/output-file.ts';
+import { emitSite, type Emitted, type Manifest } from './output/emit.ts';
+import { siteDigest } from './output/page-keys.ts';
+import { openStaging } from './output/write.ts';
+import { createEngine, planSite } from './render/index.ts';
 import { templateFailure } from './render/template-error.ts';
 import { basePathOf } from './render/urls.ts';
 import { checkUrls, selectPosts } from './site/select.ts';
@@ -30,8 +34,10 @@ export interface BuildResult {
   files: VFile[];
   exitCode: 0 | 1;
   site?: Site;
-  /** Number of files written (0 for `check` or a failed build). */
+  /** Number of files in the output (0 for `check` or a failed build). */
   written: number;
+  /** Where the work went: markdown from the cache or rendered, output files rendered, kept or copied. */
+  stats?: { markdown: MarkdownStats; output?: { rendered: number; kept: number; copied: number } };
 }
 
 /** A site's template folders, searched in order: its own first, then the project's defaults. */
@@ -98,23 +104,41 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   const selected = selectPosts(normalised, options);
   checkUrls(selected);
 
+  const cacheDir = cacheDirOf(options.root);
+  const useCache = options.cache !== false;
+  const markdownCache = openBucket<MarkdownResult>(cacheDir, 'markdown', useCache);
   // Only published posts are link targets: a link to a draft must not leak its URL.
   const context = markdownContextFor(options.root, config, selected);
-  const rendered = selected.flatMap((post) => renderMarkdown(post, context) ?? []);
+  const markdown = await renderPosts(selected, context, { cache: markdownCache, threads: options.threads ?? defaultThreads() });
+  const rendered = markdown.rendered;
   const site = createSite(rendered, config, content.tags, options.now, defaultAuthorOf(content, config, options.now));
   const plans = planSite(site);
+  const staticDirs = staticDirsOf(options.root);
   // The check stage (src/check/): links, anchors, alt text, garbled text... It needs every page of the site.
-  runChecks(site, { files, staticDirs: staticDirsOf(options.root), index: indexSite(site, staticDirsOf(options.root), plans.map((plan) => plan.file)) });
-  let output: OutputFile[] = [];
+  runChecks(site, { files, staticDirs, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)) });
+
+  // Pages are rendered even when the build has already failed: template errors belong in the same report.
+  const staging = options.dryRun || countErrors(files, options.strict) > 0 ? undefined : await openStaging(options.out);
+  const outputs = openBucket<Manifest>(cacheDir, 'output', useCache);
+  const manifestKey = digest(path.resolve(options.out));
+  const templateDirs = templateDirsOf(options.root);
+  let emitted: Emitted | undefined;
   try {
-    output = await renderPlans(plans, createEngine(templateDirsOf(options.root)));
+    emitted = await emitSite(
+      { plans, engine: createEngine(templateDirs), staticDirs, assets: assetsOf(rendered), siteKey: siteDigest(site, templateDirs), previous: outputs.get(manifestKey) ?? {} },
+      staging,
+    );
   } catch (error) {
     files.push(templateFailure(error));
   }
 
-  const failed = countErrors(files, options.strict) > 0;
-  if (failed || options.dryRun) return { files, exitCode: failed ? 1 : 0, site, written: 0 };
-  const assets = assetsOf(rendered);
-  await writeSite(options.out, { files: output, staticDirs: staticDirsOf(options.root), assets });
-  return { files, exitCode: 0, site, written: output.length + assets.size };
+  const stats = { markdown: markdown.stats, output: emitted && { rendered: emitted.rendered, kept: emitted.kept, copied: emitted.copied } };
+  if (!staging || !emitted || countErrors(files, options.strict) > 0) {
+    await staging?.abort();
+    return { files, exitCode: countErrors(files, options.strict) > 0 ? 1 : 0, site, written: 0, stats };
+  }
+  const stamps = await staging.commit();
+  outputs.set(manifestKey, Object.fromEntries([...stamps].map(([file, stamp]) => [file, { ...stamp, key: emitted.keys.get(file) }])));
+  markdownCache.prune();
+  return { files, exitCode: 0, site, written: stamps.size, stats };
 }

@@ -29,6 +29,10 @@ export interface BuildOptions {
   dryRun: boolean;
   /** "Now", injectable so tests of future posts are deterministic. */
   now: Date;
+  /** Use the persistent cache in `<root>/.cache/` (`--no-cache` turns it off); on unless false. */
+  cache?: boolean;
+  /** Worker threads for markdown; one per core unless given (1 renders on the main thread). */
+  threads?: number;
 }
 
 /** A path into the front matter data, e.g. `['seo', 'title']` or `['authors', 1]`. */
@@ -149,6 +153,8 @@ export interface RenderedPost extends Post {
   image?: string;
   /** Local files referenced by the body, to copy next to the page: absolute source path → path relative to `dist/`. */
   assets: Map<string, string>;
+  /** A digest of what the markdown stage gave (body, excerpt, title, summary, image): pages showing the post are keyed on it. */
+  digest: string;
 }
 
 /** A tag across the whole site. */

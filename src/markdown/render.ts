@@ -6,6 +6,7 @@
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { VFile } from 'vfile';
+import { digest } from '../cache/store.ts';
 import { cutAtWord } from '../content/normalize/description.ts';
 import { addMessage } from '../messages.ts';
 import type { Point, Post, RenderedPost } from '../types.ts';
@@ -55,6 +56,8 @@ export interface MarkdownResult {
   messages: StoredMessage[];
   /** What the result was decided on beyond the job itself: a cached result holds while these hold. */
   deps: LinkDependency[];
+  /** A digest of what the post shows (HTML, excerpt, title, summary, image), for the keys of pages showing it. */
+  digest: string;
 }
 
 /** The job for one normalised post. */
@@ -85,7 +88,7 @@ export function renderJob(job: MarkdownJob, context: MarkdownContext): MarkdownR
     return render(job, file, deps);
   } catch (cause) {
     addMessage(file, `Rendering failed: ${(cause as Error).message}`, { place: { line: 1, column: 1 }, ruleId: 'markdown-failed', severity: 'error' });
-    return { ...emptyResult(job), messages: file.messages.map(storeMessage), deps };
+    return { ...emptyResult(job), messages: file.messages.map(storeMessage), deps, digest: '' };
   }
 }
 
@@ -111,20 +114,17 @@ function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): Markdown
   const excerpt = file.data.excerpt ?? { type: 'root', children: [] };
   const excerptText = toString(excerpt).replace(/\s+/g, ' ').trim();
   const facts = file.data.check;
+  const shown = { title, html, excerptHtml: toHtml(excerpt), summary: job.description ?? cutAtWord(excerptText, 160), image, assets: [...assets] };
   return {
-    title,
-    html,
-    excerptHtml: toHtml(excerpt),
-    summary: job.description ?? cutAtWord(excerptText, 160),
-    image,
-    assets: [...assets],
+    ...shown,
+    digest: digest(JSON.stringify(shown)),
     facts: facts ? { urls: facts.urls, images: facts.images, ids: [...facts.ids], marker: facts.marker, words: facts.words } : emptyResult(job).facts,
     messages: file.messages.map(storeMessage),
     deps,
   };
 }
 
-function emptyResult(job: MarkdownJob): Omit<MarkdownResult, 'messages' | 'deps'> {
+function emptyResult(job: MarkdownJob): Omit<MarkdownResult, 'messages' | 'deps' | 'digest'> {
   return { title: job.title ?? job.fileTitle, html: '', excerptHtml: '', summary: job.description ?? '', assets: [], facts: { urls: [], images: [], ids: [], marker: false, words: 0 } };
 }
 
@@ -153,6 +153,7 @@ export function applyResult(post: Post, result: MarkdownResult, context: Markdow
     summary: result.summary,
     image: result.image,
     assets: new Map(result.assets),
+    digest: result.digest,
   };
 }
 

@@ -1,21 +1,31 @@
 /**
- * Write the site: everything goes into a staging folder beside the output, which replaces
- * the output only once complete, so a failed build leaves the previous `dist/` as it was.
+ * Write the site: everything goes into a staging folder beside the output, which replaces the
+ * output only once complete, so a failed build leaves the previous `dist/` as it was.
+ * Files whose bytes are unchanged are hard-linked from the previous output instead of written,
+ * so they keep their mtime (rsync and CDN uploads skip them) and cost no writes.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { OutputFile } from '../render/output-file.ts';
 
-/** What goes into the output folder. */
-export interface SiteFiles {
-  /** Rendered pages, feeds and host files. */
-  files: readonly OutputFile[];
-  /** Folders copied to the output root in order; later ones win (project `static/`, then the site's). */
-  staticDirs: readonly string[];
-  /** Absolute source path → path relative to the output root. */
-  assets: ReadonlyMap<string, string>;
+/** Size and mtime of one output file, as the manifest remembers them to know it untouched. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** A staging folder being filled; nothing reaches the output until `commit`. */
+export interface Staging {
+  /** A rendered file: kept from the output when its bytes are the same, else written. */
+  put(relative: string, contents: string): Promise<void>;
+  /** Keep the output's file if it still has `stamp`; false when it does not (the caller renders it). */
+  keep(relative: string, stamp: FileStamp): Promise<boolean>;
+  /** A file copied from `source` with its mtime, kept from the output when size and mtime match. */
+  copy(relative: string, source: string): Promise<void>;
+  /** Swap the staging folder in; returns the stamp of every file now in the output. */
+  commit(): Promise<Map<string, FileStamp>>;
+  abort(): Promise<void>;
 }
 
 /** Resolve `relative` inside `dir`, refusing anything that would land outside it. */
@@ -25,41 +35,118 @@ export function insideDir(dir: string, relative: string): string {
   return target;
 }
 
-/** Write everything to a staging folder, then swap it in for `outDir`. */
-export async function writeSite(outDir: string, site: SiteFiles): Promise<void> {
+/** Open at most this many files at once: large sites would otherwise run out of file descriptors. */
+const PARALLEL = 64;
+
+/** Start a staging folder beside `outDir`. */
+export async function openStaging(outDir: string): Promise<Staging> {
   const out = path.resolve(outDir);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = `${out}.tmp-${suffix}`;
-  try {
-    await mkdir(staging, { recursive: true });
-    for (const dir of site.staticDirs) {
-      if (existsSync(dir)) await cp(dir, staging, { recursive: true });
+  await mkdir(staging, { recursive: true });
+  const made = new Set<string>([staging]);
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
+
+  const claimed = new Set<string>();
+  /**
+   * Claim a path in staging (its folder created) and name where the previous output had it.
+   * Each path is claimed once: writing over a hard-linked file would change the previous output's bytes.
+   */
+  const places = async (relative: string) => {
+    const target = insideDir(staging, relative);
+    if (claimed.has(target)) throw new Error(`Two outputs for one file: ${relative}`);
+    claimed.add(target);
+    const dir = path.dirname(target);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
     }
-    for (const [source, target] of site.assets) {
-      const destination = insideDir(staging, target);
-      await mkdir(path.dirname(destination), { recursive: true });
-      await cp(source, destination);
-    }
-    // Pages are written last: a page never loses to a static file of the same name.
-    await inBatches(site.files, async (file) => {
-      const destination = insideDir(staging, file.path);
-      await mkdir(path.dirname(destination), { recursive: true });
-      await writeFile(destination, file.contents);
+    return { target, previous: insideDir(out, relative) };
+  };
+  /** Run `task` with at most PARALLEL in flight; the first failure surfaces at commit. */
+  const queue = async (task: () => Promise<void>) => {
+    if (pending.size >= PARALLEL) await Promise.race(pending);
+    const running = task().catch((error: unknown) => {
+      failure ??= error;
     });
-    await swap(staging, out, `${out}.old-${suffix}`);
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+    pending.add(running);
+    void running.finally(() => pending.delete(running));
+  };
+
+  return {
+    put: (relative, contents) =>
+      queue(async () => {
+        const { target, previous } = await places(relative);
+        const bytes = Buffer.from(contents);
+        const before = await stampOf(previous);
+        if (before?.size === bytes.length && bytes.equals(await readFile(previous))) await linkOrCopy(previous, target);
+        else await writeFile(target, bytes);
+      }),
+    keep: async (relative, stamp) => {
+      const before = await stampOf(insideDir(out, relative));
+      if (before?.size !== stamp.size || before.mtimeMs !== stamp.mtimeMs) return false;
+      const { target, previous } = await places(relative);
+      await queue(() => linkOrCopy(previous, target));
+      return true;
+    },
+    copy: (relative, source) =>
+      queue(async () => {
+        const { target, previous } = await places(relative);
+        const [from, before] = await Promise.all([stat(source), stampOf(previous)]);
+        if (before?.size === from.size && before.mtimeMs === from.mtimeMs) return linkOrCopy(previous, target);
+        await copyFile(source, target);
+        await utimes(target, from.atime, from.mtime);
+      }),
+    async commit() {
+      await Promise.all(pending);
+      if (failure !== undefined) throw failure;
+      const stamps = await stampTree(staging);
+      await swap(staging, out, `${out}.old-${suffix}`);
+      return stamps;
+    },
+    async abort() {
+      await Promise.all(pending);
+      await rm(staging, { recursive: true, force: true });
+    },
+  };
+}
+
+async function stampOf(file: string): Promise<FileStamp | undefined> {
+  try {
+    const stats = await stat(file);
+    return stats.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs } : undefined;
+  } catch {
+    return undefined;
   }
 }
 
-/** Open at most this many files at once: large sites would otherwise run out of file descriptors. */
-const BATCH = 64;
-
-async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += BATCH) {
-    await Promise.all(items.slice(start, start + BATCH).map(task));
+/** A hard link keeps the previous file's bytes and mtime at no cost; where links fail (another device), a copy with its times. */
+async function linkOrCopy(previous: string, target: string): Promise<void> {
+  try {
+    await link(previous, target);
+  } catch {
+    const { atime, mtime } = await stat(previous);
+    await copyFile(previous, target);
+    await utimes(target, atime, mtime);
   }
+}
+
+/** The stamp of every file under `dir`, by `/`-separated relative path. */
+async function stampTree(dir: string): Promise<Map<string, FileStamp>> {
+  const stamps = new Map<string, FileStamp>();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (let start = 0; start < entries.length; start += PARALLEL) {
+    await Promise.all(
+      entries.slice(start, start + PARALLEL).map(async (entry) => {
+        if (!entry.isFile()) return;
+        const file = path.join(entry.parentPath, entry.name);
+        const stamp = await stampOf(file);
+        if (stamp) stamps.set(path.relative(dir, file).split(path.sep).join('/'), stamp);
+      }),
+    );
+  }
+  return stamps;
 }
 
 /** Two renames: the window without `dist/` is as short as the file system allows. */

@@ -65,7 +65,8 @@ describe('check --fix', () => {
   });
 
   it('rewrites nothing else: every other file is byte for byte as it was', async () => {
-    const after = await listFiles(root);
+    // The render cache is the tool's own, not the author's.
+    const after = (await listFiles(root)).filter((file) => !file.startsWith('.cache/'));
     expect(after).toEqual([...before.keys()]);
     for (const file of after) {
       if (file.endsWith('garbled.md') || file.endsWith('crlf.md')) continue;

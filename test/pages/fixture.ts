@@ -62,8 +62,9 @@ function post(input: PostInput): RenderedPost {
     excerptHtml: input.excerptHtml ?? input.html,
     summary: `Summary of ${input.title}`,
     assets: new Map(),
+    digest: `digest of ${input.slug}`,
     ...input.extra,
-  };
+  } as RenderedPost;
 }
 
 /** Build a fresh fixture site (newest first), so a test may change it freely. */

@@ -58,6 +58,7 @@ function makePost(input: PostInput): RenderedPost {
     excerptHtml: input.html,
     summary: input.summary,
     assets: new Map(),
+    digest: `digest of ${input.slug}`,
   };
 }
 

@@ -1,0 +1,98 @@
+/**
+ * The persistent cache in `<root>/.cache/`: one file per entry, named by its key, holding a
+ * checksum line and then the JSON value. A truncated or corrupt entry fails its checksum and
+ * counts as a miss, so it is rebuilt, never served. Entries are written to a temporary name and
+ * renamed, so a build killed mid-write leaves either the old entry or none.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** A hex digest of its parts, for keys and checksums. */
+export function digest(...parts: Array<string | Uint8Array>): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+/** One kind of entry (`markdown`, `pages`…) in one site's cache folder. */
+export interface CacheBucket<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
+  /** Remove entries this run neither read nor wrote (posts deleted or changed since). */
+  prune(): void;
+}
+
+/** The cache folder of a site; `enabled: false` (`--no-cache`) reads nothing and writes nothing. */
+export function cacheDirOf(root: string): string {
+  return path.join(root, '.cache');
+}
+
+/** A bucket in `<dir>/<name>/`; with `enabled` false every get misses and nothing is written. */
+export function openBucket<T>(dir: string, name: string, enabled: boolean): CacheBucket<T> {
+  const bucketDir = path.join(dir, name);
+  const used = new Set<string>();
+  const fileOf = (key: string) => path.join(bucketDir, key.slice(0, 2), key);
+  if (!enabled) return { get: () => undefined, set: () => undefined, prune: () => undefined };
+  ignoreInGit(dir);
+  return {
+    get(key) {
+      used.add(key);
+      return readEntry<T>(fileOf(key));
+    },
+    set(key, value) {
+      used.add(key);
+      writeEntry(fileOf(key), value);
+    },
+    prune() {
+      for (const shard of listDir(bucketDir)) {
+        for (const key of listDir(path.join(bucketDir, shard))) {
+          if (!used.has(key)) rmSync(path.join(bucketDir, shard, key), { force: true });
+        }
+      }
+    },
+  };
+}
+
+function readEntry<T>(file: string): T | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf('\n');
+  const body = text.slice(newline + 1);
+  if (newline !== 64 || text.slice(0, 64) !== digest(body)) return undefined;
+  try {
+    return JSON.parse(body) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeEntry(file: string, value: unknown): void {
+  const body = JSON.stringify(value);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temporary, `${digest(body)}\n${body}`);
+  renameSync(temporary, file);
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** A `.gitignore` of `*` inside the cache folder keeps it out of the site's repository without touching theirs. */
+function ignoreInGit(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(path.join(dir, '.gitignore'), '*\n', { flag: 'wx' });
+  } catch {
+    // Already there.
+  }
+}
