@@ -13,6 +13,8 @@ export async function copySite(name: string): Promise<string> {
     await writeFile(path.join(root, 'site.config.json'), JSON.stringify(config));
     return root;
   }
-  await cp(path.join(PROJECT, 'test/sites', name), root, { recursive: true });
+  // Without the render cache earlier runs left in the fixture: each copy starts cold.
+  const source = path.join(PROJECT, 'test/sites', name);
+  await cp(source, root, { recursive: true, filter: (file) => path.relative(source, file).split(path.sep)[0] !== '.cache' });
   return root;
 }
