@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/helpers/temp-root.ts'],
     include: ['test/**/*.test.ts'],
     // Real-browser tests run with `npm run test:e2e`.
     exclude: ['test/e2e/**', 'node_modules/**'],

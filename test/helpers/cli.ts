@@ -34,7 +34,8 @@ export function jsonMessages(run: CliRun): JsonMessage[] {
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'blog-test-'): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), prefix));
+  // Under the run's own folder (test/helpers/temp-root.ts), removed when the run ends.
+  return mkdtemp(path.join(process.env.BLOG_TEST_TMP ?? os.tmpdir(), prefix));
 }
 
 /** Every file below `dir`, relative, sorted. */
