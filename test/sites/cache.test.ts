@@ -1,0 +1,124 @@
+/**
+ * Cached, parallel and incremental builds give the same site as a cold single-threaded one,
+ * byte for byte, and touch only the files whose bytes change. Real CLI, real files: a generated
+ * site big enough (120 posts) that markdown goes to worker threads.
+ */
+import { appendFile, mkdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateSite } from '../../scripts/generate-site.ts';
+import { listFiles, runCli, tempDir, type CliRun } from '../helpers/cli.ts';
+
+const POSTS = 120;
+let root: string;
+
+/** Every file of a tree: bytes and mtime. */
+async function snapshot(dir: string): Promise<Map<string, { bytes: Buffer; mtimeMs: number }>> {
+  const files = await listFiles(dir);
+  return new Map(await Promise.all(files.map(async (file) => [file, { bytes: await readFile(path.join(dir, file)), mtimeMs: (await stat(path.join(dir, file))).mtimeMs }] as const)));
+}
+
+/** Files whose bytes differ between two trees, and files only one of them has. */
+function differences(a: Map<string, { bytes: Buffer }>, b: Map<string, { bytes: Buffer }>): string[] {
+  const names = new Set([...a.keys(), ...b.keys()]);
+  return [...names].filter((name) => !a.get(name)?.bytes.equals(b.get(name)?.bytes ?? Buffer.alloc(0)) || !a.has(name) || !b.has(name)).sort();
+}
+
+async function build(out: string, ...flags: string[]): Promise<CliRun> {
+  const run = await runCli(['build', '--root', root, '--out', path.join(root, out), ...flags]);
+  expect(run.code, run.stderr).toBe(0);
+  return run;
+}
+
+/** A cold, single-threaded build of the site as it is now: the reference every other build must equal. */
+async function reference(): Promise<Map<string, { bytes: Buffer; mtimeMs: number }>> {
+  await rm(path.join(root, 'reference'), { recursive: true, force: true });
+  await build('reference', '--no-cache', '--threads', '1');
+  return snapshot(path.join(root, 'reference'));
+}
+
+const summary = (run: CliRun) => /built .*$/m.exec(run.stderr)?.[0] ?? run.stderr;
+
+beforeAll(async () => {
+  root = await tempDir('blog-cache-');
+  await generateSite(root, POSTS);
+}, 60_000);
+
+describe('cold, parallel, cached and warm builds', () => {
+  let cold: Map<string, { bytes: Buffer; mtimeMs: number }>;
+
+  beforeAll(async () => {
+    cold = await reference();
+  }, 120_000);
+
+  it('give byte-identical trees on one thread and on two', async () => {
+    const run = await build('parallel', '--no-cache', '--threads', '2');
+    expect(summary(run)).toContain(`markdown: ${POSTS} rendered, 0 cached`);
+    expect(differences(cold, await snapshot(path.join(root, 'parallel')))).toEqual([]);
+  }, 120_000);
+
+  it('renders nothing on a warm build and keeps every file with its mtime', async () => {
+    await build('dist', '--threads', '2');
+    const first = await snapshot(path.join(root, 'dist'));
+    expect(differences(cold, first)).toEqual([]);
+
+    const run = await build('dist');
+    expect(summary(run)).toMatch(/: 0 rendered, \d+ unchanged, 1 copied; markdown: 0 rendered, 120 cached/);
+    const warm = await snapshot(path.join(root, 'dist'));
+    expect(differences(cold, warm)).toEqual([]);
+    expect([...warm].filter(([file, { mtimeMs }]) => first.get(file)?.mtimeMs !== mtimeMs)).toEqual([]);
+  }, 120_000);
+
+  it('re-renders one edited post and rewrites only the files whose bytes change', async () => {
+    const before = await snapshot(path.join(root, 'dist'));
+    await appendFile(path.join(root, 'content/posts/post-110.md'), '\nOne more paragraph, at the end.\n');
+    const run = await build('dist');
+    expect(summary(run)).toContain('markdown: 1 rendered, 119 cached');
+
+    const after = await snapshot(path.join(root, 'dist'));
+    expect(differences(await reference(), after)).toEqual([]);
+    const rewritten = [...after].filter(([file, { mtimeMs }]) => before.get(file)?.mtimeMs !== mtimeMs).map(([file]) => file).sort();
+    expect(rewritten).toEqual(differences(before, after));
+    expect(rewritten).toContain('posts/post-110/index.html');
+    expect(rewritten).toContain('rss.xml');
+    expect(rewritten).not.toContain('posts/post-109/index.html');
+  }, 120_000);
+
+  it('removes the pages of a deleted post', async () => {
+    await rm(path.join(root, 'content/posts/post-119.md'));
+    await build('dist');
+    const after = await snapshot(path.join(root, 'dist'));
+    expect(after.has('posts/post-119/index.html')).toBe(false);
+    expect(differences(await reference(), after)).toEqual([]);
+  }, 120_000);
+});
+
+describe('the cache is invalidated or ignored when it must be', () => {
+  it('re-renders every post when the config changes what markdown resolves against', async () => {
+    const config = path.join(root, 'site.config.json');
+    await writeFile(config, JSON.stringify({ ...JSON.parse(await readFile(config, 'utf8')), url: 'https://example.org/blog/' }));
+    const run = await build('dist');
+    expect(summary(run)).toMatch(/markdown: 119 rendered, 0 cached/);
+    expect(differences(await reference(), await snapshot(path.join(root, 'dist')))).toEqual([]);
+  }, 120_000);
+
+  it('re-renders pages when a template changes, without touching the markdown cache', async () => {
+    await mkdir(path.join(root, 'templates'), { recursive: true });
+    await writeFile(path.join(root, 'templates/unused-partial.liquid'), 'unused\n');
+    const run = await build('dist');
+    expect(summary(run)).toMatch(/: [1-9][\d,]* rendered, 0 unchanged, 1 copied; markdown: 0 rendered, 119 cached/);
+  }, 120_000);
+
+  it('detects corrupt and truncated entries and renders those posts again', async () => {
+    const entries = (await listFiles(path.join(root, '.cache/markdown'))).map((file) => path.join(root, '.cache/markdown', file));
+    expect(entries).toHaveLength(119);
+    await truncate(entries[0]!, 100);
+    const text = await readFile(entries[1]!, 'utf8');
+    await writeFile(entries[1]!, text.replace('<p>', '<p>INJECTED'));
+    const run = await build('dist');
+    expect(summary(run)).toContain('markdown: 2 rendered, 117 cached');
+    const after = await snapshot(path.join(root, 'dist'));
+    expect([...after.values()].some(({ bytes }) => bytes.includes('INJECTED'))).toBe(false);
+    expect(differences(await reference(), after)).toEqual([]);
+  }, 120_000);
+});
