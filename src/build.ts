@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { indexSite, runChecks } from './check/index.ts';
 import { readContent, type Registries } from './content/read.ts';
+import { emptyMemo, usedEntries, type RememberedFrontMatter } from './content/frontmatter-memo.ts';
+import { generatorVersion } from './cache/version.ts';
 import { normalizeAuthors } from './content/normalize/authors.ts';
 import { normalizePost } from './content/normalize/index.ts';
 import { cacheDirOf, digest, openBucket } from './cache/store.ts';
@@ -98,14 +100,17 @@ export function unsafeOutDir(root: string, out: string): string | undefined {
 
 /** Run the whole pipeline; writes `options.out` only when there are no errors and `dryRun` is off. */
 export async function build(options: BuildOptions, config: SiteConfig): Promise<BuildResult> {
-  const content = await readContent(options.root);
+  const cacheDir = cacheDirOf(options.root);
+  const useCache = options.cache !== false;
+  const frontMatterCache = openBucket<Record<string, RememberedFrontMatter>>(cacheDir, 'frontmatter', useCache);
+  const memoKey = digest(generatorVersion(), path.resolve(options.root));
+  const memo = emptyMemo(frontMatterCache.get(memoKey));
+  const content = await readContent(options.root, memo);
   const files = content.files;
   const normalised = content.posts.map((raw) => normalizeOne(raw, content, config, options.now));
   const selected = selectPosts(normalised, options);
   checkUrls(selected);
 
-  const cacheDir = cacheDirOf(options.root);
-  const useCache = options.cache !== false;
   const markdownCache = openBucket<MarkdownResult>(cacheDir, 'markdown', useCache);
   // Only published posts are link targets: a link to a draft must not leak its URL.
   const context = markdownContextFor(options.root, config, selected);
@@ -138,6 +143,8 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
     return { files, exitCode: countErrors(files, options.strict) > 0 ? 1 : 0, site, written: 0, stats };
   }
   const stamps = await staging.commit();
+  if (memo.added || memo.used.size !== memo.entries.size) frontMatterCache.set(memoKey, usedEntries(memo));
+  frontMatterCache.prune();
   outputs.set(manifestKey, Object.fromEntries([...stamps].map(([file, stamp]) => [file, { ...stamp, key: emitted.keys.get(file) }])));
   markdownCache.prune();
   return { files, exitCode: 0, site, written: stamps.size, stats };

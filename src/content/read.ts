@@ -9,6 +9,7 @@ import { location } from 'vfile-location';
 import { addMessage } from '../messages.ts';
 import type { AuthorEntry, RawPost, TagEntry } from '../types.ts';
 import { parseFrontMatter } from './frontmatter.ts';
+import { parseRemembered, type FrontMatterMemo } from './frontmatter-memo.ts';
 import { parseAuthors, parseTags } from './registries.ts';
 
 /** `authors.yml` and `tags.yml`, by id. */
@@ -28,7 +29,7 @@ export interface Content extends Registries {
 const POST_EXTENSIONS = new Set(['.md', '.markdown']);
 
 /** Read `<root>/content/`: posts under `posts/`, plus `authors.yml` and `tags.yml` if present. */
-export async function readContent(root: string): Promise<Content> {
+export async function readContent(root: string, memo?: FrontMatterMemo): Promise<Content> {
   const contentDir = path.join(root, 'content');
   const postsDir = path.join(contentDir, 'posts');
   const files: VFile[] = [];
@@ -37,7 +38,7 @@ export async function readContent(root: string): Promise<Content> {
 
   const posts: RawPost[] = [];
   // Reading is I/O bound: read every file at once, then keep the order of the sorted listing.
-  const results = await Promise.all(relPaths.map((relPath) => readPost(postsDir, relPath, gitDates)));
+  const results = await Promise.all(relPaths.map((relPath) => readPost(postsDir, relPath, gitDates, memo)));
   for (const result of results) {
     files.push(result.file);
     if (result.post) posts.push(result.post);
@@ -76,10 +77,10 @@ export function fileFor(absolutePath: string, value: string): VFile {
 }
 
 /** Read one post: decode strictly as UTF-8, split and parse its front matter. `post` is missing when that failed. */
-export async function readPost(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>): Promise<{ file: VFile; post?: RawPost }> {
+export async function readPost(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>, memo?: FrontMatterMemo): Promise<{ file: VFile; post?: RawPost }> {
   const absolute = path.join(postsDir, relPath);
   const [bytes, stats] = await Promise.all([readFile(absolute), stat(absolute)]);
-  return postFromBytes(absolute, relPath, bytes, stats.mtime, gitDates);
+  return postFromBytes(absolute, relPath, bytes, stats.mtime, gitDates, memo);
 }
 
 /**
@@ -91,10 +92,10 @@ export function readPostSync(postsDir: string, relPath: string, gitDates: Readon
   return postFromBytes(absolute, relPath, readFileSync(absolute), statSync(absolute).mtime, gitDates);
 }
 
-function postFromBytes(absolute: string, relPath: string, bytes: Uint8Array, mtime: Date, gitDates: ReadonlyMap<string, Date>): { file: VFile; post?: RawPost } {
+function postFromBytes(absolute: string, relPath: string, bytes: Uint8Array, mtime: Date, gitDates: ReadonlyMap<string, Date>, memo?: FrontMatterMemo): { file: VFile; post?: RawPost } {
   const { file, valid } = utf8File(absolute, bytes);
   if (!valid) return { file };
-  const result = parseFrontMatter(String(file.value));
+  const result = memo ? parseRemembered(String(file.value), memo) : parseFrontMatter(String(file.value));
   if (!result.ok) {
     for (const problem of result.problems) addMessage(file, problem.reason, { place: problem.place, ruleId: problem.ruleId, severity: 'error' });
     return { file };
