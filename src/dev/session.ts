@@ -9,7 +9,10 @@ import type { VFile } from 'vfile';
 import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, staticDirsOf, templateDirsOf } from '../build.ts';
 import { indexSite, reindexPost, runChecks, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, type Registries } from '../content/read.ts';
-import type { MarkdownContext } from '../markdown/render.ts';
+import { cacheDirOf, openBucket } from '../cache/store.ts';
+import { defaultThreads } from '../markdown/pool.ts';
+import type { MarkdownContext, MarkdownResult } from '../markdown/render.ts';
+import { renderPosts } from '../markdown/stage.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { postId } from '../render/plan.ts';
 import { templateFailure } from '../render/template-error.ts';
@@ -86,7 +89,28 @@ export class DevSession {
     await this.readRegistries();
     const relPaths = await listPosts(this.postsDir);
     for (const relPath of relPaths) this.reread(path.join(this.postsDir, relPath));
+    await this.renderAll();
     return this.refresh(new Set(this.entries.keys()), started, 'all');
+  }
+
+  /**
+   * The first render of every post goes through the build's markdown stage: the persistent cache
+   * and worker threads. Each entry then holds its result as if it had rendered it itself, with
+   * its markdown messages kept aside for refresh() to file, as for any cached rendering.
+   */
+  private async renderAll(): Promise<void> {
+    const entries = [...this.entries.values()].filter((entry) => entry.post !== undefined);
+    const posts = entries.map((entry) => entry.post!);
+    const before = entries.map((entry) => entry.file.messages.length);
+    const cache = openBucket<MarkdownResult>(cacheDirOf(this.root), 'markdown', true);
+    const { rendered } = await renderPosts(posts, markdownContextFor(this.root, this.config, posts), { cache, threads: defaultThreads() });
+    const byFile = new Map(rendered.map((post) => [post.raw.file, post]));
+    entries.forEach((entry, index) => {
+      entry.rendered = byFile.get(entry.file);
+      entry.renderedText = entry.rendered && String(entry.file.value);
+      entry.markdownMessages = entry.file.messages.slice(before[index]);
+      entry.file.messages.length = before[index]!;
+    });
   }
 
   /** Apply one batch of changes. */
