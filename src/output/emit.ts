@@ -2,7 +2,7 @@
  * Put every output file of the site into a staging folder: plans rendered (or kept from the
  * last build when their key says nothing changed), static files and post assets copied.
  * Without a staging folder (`check`, or a build that already failed) plans are only rendered,
- * so template errors are still found.
+ * so template errors are still found — except those the last build rendered under the same key.
  */
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
@@ -50,7 +50,9 @@ export async function emitSite(input: EmitInput, staging: Staging | undefined): 
     const key = pageKey(input.siteKey, plan);
     emitted.keys.set(plan.file, key);
     const last = input.previous[plan.file];
-    if (staging && last?.key === key && (await staging.keep(plan.file, last))) {
+    // Same key, same bytes: the last build rendered this file without error. `check` needs no more;
+    // a build keeps the file, if it is still there as written.
+    if (last?.key === key && (!staging || (await staging.keep(plan.file, last)))) {
       emitted.kept++;
       continue;
     }
