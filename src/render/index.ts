@@ -1,9 +1,7 @@
 /** render/: the whole site as plans (pages, feeds, host files), and rendering them. Pure: model in, files out. */
-import type { Liquid } from 'liquidjs';
 import type { Site } from '../types.ts';
 import { planFeeds } from './feeds.ts';
 import { renderRobots, renderSitemap } from './host-files.ts';
-import type { OutputFile } from './output-file.ts';
 import { planPages } from './pages.ts';
 import { listingKey, type Plan } from './plan.ts';
 
@@ -26,11 +24,4 @@ export function planSite(site: Site): Plan[] {
     },
     { file: 'robots.txt', key: site.config.url, posts: [], render: () => renderRobots(site).contents },
   ];
-}
-
-/** Render plans in order; a template error is thrown as LiquidJS raised it (with its position). */
-export async function renderPlans(plans: readonly Plan[], engine: Liquid): Promise<OutputFile[]> {
-  const files: OutputFile[] = [];
-  for (const plan of plans) files.push({ path: plan.file, contents: await plan.render(engine) });
-  return files;
 }
