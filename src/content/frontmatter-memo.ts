@@ -29,21 +29,26 @@ export function parseRemembered(text: string, memo: FrontMatterMemo): FrontMatte
   const key = digest(text);
   memo.used.add(key);
   const known = memo.entries.get(key);
-  if (known) {
-    let parsed: FrontMatterResult | undefined;
-    const locate: FrontMatter['locate'] = (path) => {
-      parsed ??= parseFrontMatter(text);
-      return parsed.ok ? parsed.frontMatter.locate(path) : undefined;
-    };
-    return { ok: true, frontMatter: { format: known.format, data: structuredClone(known.data), locate } };
-  }
+  if (known) return { ok: true, frontMatter: { format: known.format, data: structuredClone(known.data), locate: lazyLocate(text) } };
   const result = parseFrontMatter(text);
+  if (!result.ok) return result;
   // Only what JSON keeps exactly: TOML dates, YAML's .inf/.nan or binary would come back changed.
-  if (result.ok && isPlainJson(result.frontMatter.data)) {
+  if (isPlainJson(result.frontMatter.data)) {
     memo.entries.set(key, { format: result.frontMatter.format, data: result.frontMatter.data });
     memo.added = true;
   }
-  return result;
+  // Positions come back lazily here too: holding every post's YAML document until the end of a
+  // large build would cost more memory than the rare second parse costs time.
+  return { ok: true, frontMatter: { ...result.frontMatter, locate: lazyLocate(text) } };
+}
+
+/** `locate` for a text whose front matter parsed before: parse it again the first time a position is needed. */
+function lazyLocate(text: string): FrontMatter['locate'] {
+  let parsed: FrontMatterResult | undefined;
+  return (path) => {
+    parsed ??= parseFrontMatter(text);
+    return parsed.ok ? parsed.frontMatter.locate(path) : undefined;
+  };
 }
 
 /** The entries this run used, for the next run (entries of changed or deleted posts drop out). */
