@@ -41,8 +41,12 @@ function body(next: () => number, n: number): string {
   return parts.join('\n\n') + '\n';
 }
 
-function frontMatter(next: () => number, n: number): string {
-  const day = new Date(Date.UTC(2015, 0, 1) + n * 86_400_000 * 0.9).toISOString().slice(0, 10);
+/** Posts spread evenly over 2000–2025, in the past whatever the count: a future post would not be built. */
+const FIRST_DAY = Date.UTC(2000, 0, 1);
+const DAYS = 26 * 365;
+
+function frontMatter(next: () => number, n: number, count: number): string {
+  const day = new Date(FIRST_DAY + Math.floor((n * DAYS) / count) * 86_400_000).toISOString().slice(0, 10);
   const tags = [TAGS[n % TAGS.length]!, TAGS[(n * 7 + 3) % TAGS.length]!];
   const author = AUTHORS[n % AUTHORS.length]!;
   switch (n % 4) {
@@ -65,7 +69,7 @@ export async function generateSite(out: string, count: number): Promise<void> {
   await writeFile(path.join(out, 'site.config.json'), JSON.stringify({ title: 'Generated', url: 'https://example.org/', postsPerPage: 10 }));
   const next = random(42);
   for (let n = 0; n < count; n++) {
-    await writeFile(path.join(out, 'content/posts', `post-${n}.md`), frontMatter(next, n) + body(next, n));
+    await writeFile(path.join(out, 'content/posts', `post-${n}.md`), frontMatter(next, n, count) + body(next, n));
   }
 }
 
