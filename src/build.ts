@@ -14,7 +14,6 @@ import { generatorVersion } from './cache/version.ts';
 import { normalizeAuthors } from './content/normalize/authors.ts';
 import { normalizePost } from './content/normalize/index.ts';
 import { cacheDirOf, digest, openBucket } from './cache/store.ts';
-import { defaultThreads } from './markdown/pool.ts';
 import type { MarkdownContext, MarkdownResult } from './markdown/render.ts';
 import { renderPosts, type MarkdownStats } from './markdown/stage.ts';
 import { addMessage, countErrors } from './messages.ts';
@@ -114,7 +113,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   const markdownCache = openBucket<MarkdownResult>(cacheDir, 'markdown', useCache);
   // Only published posts are link targets: a link to a draft must not leak its URL.
   const context = markdownContextFor(options.root, config, selected);
-  const markdown = await renderPosts(selected, context, { cache: markdownCache, threads: options.threads ?? defaultThreads() });
+  const markdown = await renderPosts(selected, context, { cache: markdownCache, threads: options.threads });
   const rendered = markdown.rendered;
   const site = createSite(rendered, config, content.tags, options.now, defaultAuthorOf(content, config, options.now));
   const plans = planSite(site);

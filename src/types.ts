@@ -31,7 +31,7 @@ export interface BuildOptions {
   now: Date;
   /** Use the persistent cache in `<root>/.cache/` (`--no-cache` turns it off); on unless false. */
   cache?: boolean;
-  /** Worker threads for markdown; one per core unless given (1 renders on the main thread). */
+  /** Worker threads for markdown (1: the main thread alone); automatic unless given (see markdown/pool.ts). */
   threads?: number;
 }
 

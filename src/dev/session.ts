@@ -10,7 +10,6 @@ import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, staticDirs
 import { indexSite, reindexPost, runChecks, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
-import { defaultThreads } from '../markdown/pool.ts';
 import type { MarkdownContext, MarkdownResult } from '../markdown/render.ts';
 import { renderPosts } from '../markdown/stage.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
@@ -103,7 +102,7 @@ export class DevSession {
     const posts = entries.map((entry) => entry.post!);
     const before = entries.map((entry) => entry.file.messages.length);
     const cache = openBucket<MarkdownResult>(cacheDirOf(this.root), 'markdown', true);
-    const { rendered } = await renderPosts(posts, markdownContextFor(this.root, this.config, posts), { cache, threads: defaultThreads() });
+    const { rendered } = await renderPosts(posts, markdownContextFor(this.root, this.config, posts), { cache, threads: undefined });
     const byFile = new Map(rendered.map((post) => [post.raw.file, post]));
     entries.forEach((entry, index) => {
       entry.rendered = byFile.get(entry.file);

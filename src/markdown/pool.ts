@@ -1,14 +1,14 @@
 /**
  * Markdown rendering spread over worker threads (piscina), one per core, while the main thread
- * keeps I/O and templates. Small batches stay on the main thread: starting a worker (loading
- * the whole unified chain) costs more than rendering a few dozen posts.
+ * keeps I/O and templates. Small batches stay on the main thread: starting a worker (loading and
+ * compiling the whole chain, ~3 s measured here) costs about as much as rendering 100 posts.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { renderJob, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
 
-/** Below this many posts to render, workers cost more than they save (measured: see scripts/bench.ts). */
-export const PARALLEL_FROM = 100;
+/** Posts each worker should get when the thread count is automatic, to pay for its start. */
+const POSTS_PER_WORKER = 150;
 
 /** Jobs per message to a worker: enough to amortise the message, few enough to balance the load. */
 const BATCH = 8;
@@ -16,16 +16,20 @@ const BATCH = 8;
 /** Every worker loads the whole unified chain (tens of MB): more than this many cost memory for little gain. */
 const MAX_THREADS = 8;
 
-/** The number of threads to use when none is asked for: one per core, up to MAX_THREADS. */
-export function defaultThreads(): number {
-  return Math.min(availableParallelism(), MAX_THREADS);
+/**
+ * Workers for `count` posts: as asked (`--threads N`), else one per core (up to MAX_THREADS)
+ * as long as each gets POSTS_PER_WORKER posts; 1 means the main thread alone.
+ */
+export function workersFor(count: number, threads: number | undefined): number {
+  if (threads !== undefined) return Math.min(threads, count);
+  const workers = Math.min(availableParallelism(), MAX_THREADS, Math.floor(count / POSTS_PER_WORKER));
+  return workers >= 2 ? workers : 1;
 }
 
-/** Render every job, in order; on `threads` workers when there are enough jobs to pay for them. */
-export async function runJobs(jobs: readonly MarkdownJob[], context: MarkdownContext, threads: number): Promise<MarkdownResult[]> {
-  // Each worker should get enough posts to pay for its start.
-  const workers = Math.min(threads, Math.ceil(jobs.length / (PARALLEL_FROM / 2)));
-  if (workers <= 1 || jobs.length < PARALLEL_FROM) return jobs.map((job) => renderJob(job, context));
+/** Render every job, in order; on worker threads when there are enough jobs to pay for them (or when asked). */
+export async function runJobs(jobs: readonly MarkdownJob[], context: MarkdownContext, threads: number | undefined): Promise<MarkdownResult[]> {
+  const workers = workersFor(jobs.length, threads);
+  if (workers <= 1) return jobs.map((job) => renderJob(job, context));
   const pool = new Piscina<MarkdownJob[], MarkdownResult[]>({
     filename: new URL('./worker.ts', import.meta.url).href,
     minThreads: workers,

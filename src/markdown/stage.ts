@@ -21,7 +21,7 @@ export interface MarkdownStats {
 export async function renderPosts(
   posts: readonly Post[],
   context: MarkdownContext,
-  options: { cache: CacheBucket<MarkdownResult>; threads: number },
+  options: { cache: CacheBucket<MarkdownResult>; threads: number | undefined },
 ): Promise<{ rendered: RenderedPost[]; stats: MarkdownStats }> {
   const jobs = posts.map(jobOf);
   const keys = jobs.map((job) => keyOf(job, context));
