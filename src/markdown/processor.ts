@@ -1,4 +1,8 @@
-/** The unified processor: frozen once, reused for every post. The stage around it is render.ts. */
+/**
+ * The unified processors: each frozen once and reused. They differ only in which GFM constructs
+ * the parser knows, picked per post from its text (see gfm.ts); all of them skip rehype-raw where
+ * it changes nothing (see raw.ts). The stage around them is render.ts.
+ */
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
@@ -6,35 +10,77 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type PluggableList } from 'unified';
+import type { VFile } from 'vfile';
 import remarkCloseRawText from './close-raw-text.ts';
 import rehypeExcerpt from './excerpt.ts';
+import remarkGfmSubset, { GFM, gfmFeatures, remarkLiteralsOnDemand } from './gfm.ts';
 import rehypeLinks from './links.ts';
+import rehypeRawWhenNeeded from './raw.ts';
 import rehypeCheckFacts from '../check/collect.ts';
 import remarkTitleHeading from './title-heading.ts';
 
-/** The whole chain. The full file text goes in, so positions in messages are positions in the file. */
-export const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkGfm)
-  .use(remarkTitleHeading)
-  .use(remarkCloseRawText)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  // Re-parse raw HTML into real nodes, so an unclosed `<iframe>` is closed within its post
-  // instead of swallowing the rest of the page.
-  .use(rehypeRaw)
-  .use(rehypeSlug)
-  .use(rehypeCheckFacts)
-  .use(rehypeLinks)
-  .use(rehypeExcerpt)
-  .use(rehypeStringify)
-  .freeze();
+/**
+ * The whole chain around `syntax` and `raw`. The full file text goes in, so positions in messages
+ * are positions in the file.
+ */
+function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWhenNeeded) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(syntax)
+    .use(remarkTitleHeading)
+    .use(remarkCloseRawText)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    // Re-parse raw HTML into real nodes, so an unclosed `<iframe>` is closed within its post
+    // instead of swallowing the rest of the page.
+    .use(raw)
+    .use(rehypeSlug)
+    .use(rehypeCheckFacts)
+    .use(rehypeLinks)
+    .use(rehypeExcerpt)
+    .use(rehypeStringify)
+    .freeze();
+}
+
+/** The reference: remark-gfm and rehype-raw as they are. Every other processor must render as this one does. */
+export const fullProcessor = chain([remarkGfm], rehypeRaw);
+
+type MarkdownProcessor = typeof fullProcessor;
+
+/** Set in a processor key: autolink literals are parsed in a second pass, only when text could hold one. */
+const ON_DEMAND = 32;
+const processors = new Map<number, MarkdownProcessor>();
+
+/** The processor for a key: a GFM feature mask, maybe with `ON_DEMAND`. Built and frozen on first use. */
+function processorOf(key: number): MarkdownProcessor {
+  let processor = processors.get(key);
+  if (processor === undefined) {
+    if (key & ON_DEMAND) {
+      const eager = processorOf(key & ~ON_DEMAND);
+      const parseWithLiterals = (document: string, file: VFile) => eager.parser!(document, file);
+      processor = chain([[remarkGfmSubset, key & ~ON_DEMAND & ~GFM.autolinkLiteral], [remarkLiteralsOnDemand, parseWithLiterals]], rehypeRawWhenNeeded);
+    } else {
+      processor = chain([[remarkGfmSubset, key]], rehypeRawWhenNeeded);
+    }
+    processors.set(key, processor);
+  }
+  return processor;
+}
+
+let forceFull = false;
+
+/** Tests: make `processorFor` return `fullProcessor`, to compare against it. */
+export function useFullProcessor(on: boolean): void {
+  forceFull = on;
+}
 
 /**
- * The processor for one post's text. Every post gets the same frozen processor for now;
- * the point of asking per text is that cheaper processors can serve posts that cannot need every construct.
+ * The processor for one post's text: only the GFM constructs the text could contain. Most posts
+ * mention `http`, `www` or `@` only in link destinations, so autolink literals are parsed on demand.
  */
-export function processorFor(_text: string): typeof processor {
-  return processor;
+export function processorFor(text: string): MarkdownProcessor {
+  if (forceFull) return fullProcessor;
+  const features = gfmFeatures(text);
+  return processorOf(features & GFM.autolinkLiteral ? features | ON_DEMAND : features);
 }
