@@ -72,7 +72,7 @@ export function planPages(site: Site): Plan[] {
       template,
       key: `${template}\n${path}\n${key}`,
       posts,
-      render: (engine) => engine.renderFile(template, { site: views.site, ...view() }),
+      render: (engine) => engine.renderFileSync(template, { site: views.site, ...view() }),
     });
 
   /** The layout fields of one page of a paginated list. */
