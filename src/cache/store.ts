@@ -5,7 +5,7 @@
  * renamed, so a build killed mid-write leaves either the old entry or none.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A hex digest of its parts, for keys and checksums. */
@@ -14,6 +14,9 @@ export function digest(...parts: Array<string | Uint8Array>): string {
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('hex');
 }
+
+/** Temporary entry files younger than this may belong to a build still running. */
+const STALE_TEMP_MS = 10 * 60_000;
 
 /** One kind of entry (`markdown`, `pages`…) in one site's cache folder. */
 export interface CacheBucket<T> {
@@ -34,7 +37,11 @@ export function openBucket<T>(dir: string, name: string, enabled: boolean): Cach
   const used = new Set<string>();
   const fileOf = (key: string) => path.join(bucketDir, key.slice(0, 2), key);
   if (!enabled) return { get: () => undefined, set: () => undefined, prune: () => undefined };
-  ignoreInGit(dir);
+  try {
+    ignoreInGit(dir);
+  } catch {
+    // A read-only site: every set below fails quietly too.
+  }
   return {
     get(key) {
       used.add(key);
@@ -42,16 +49,32 @@ export function openBucket<T>(dir: string, name: string, enabled: boolean): Cach
     },
     set(key, value) {
       used.add(key);
-      writeEntry(fileOf(key), value);
+      // The cache is an optimisation: a read-only or full disk costs speed, never the build.
+      try {
+        writeEntry(fileOf(key), value);
+      } catch {
+        // Rendered again next time.
+      }
     },
     prune() {
-      for (const shard of listDir(bucketDir)) {
-        for (const key of listDir(path.join(bucketDir, shard))) {
-          if (!used.has(key)) rmSync(path.join(bucketDir, shard, key), { force: true });
-        }
+      try {
+        pruneUnused();
+      } catch {
+        // Left for the next build to tidy.
       }
     },
   };
+
+  function pruneUnused(): void {
+    for (const shard of listDir(bucketDir)) {
+      for (const name of listDir(path.join(bucketDir, shard))) {
+        const file = path.join(bucketDir, shard, name);
+        // Another build may be writing this temporary file right now; only old leftovers go.
+        if (name.endsWith('.tmp') && Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < STALE_TEMP_MS) continue;
+        if (!used.has(name)) rmSync(file, { force: true });
+      }
+    }
+  }
 }
 
 function readEntry<T>(file: string): T | undefined {

@@ -102,7 +102,10 @@ export class DevSession {
     const posts = entries.map((entry) => entry.post!);
     const before = entries.map((entry) => entry.file.messages.length);
     const cache = openBucket<MarkdownResult>(cacheDirOf(this.root), 'markdown', true);
-    const { rendered } = await renderPosts(posts, markdownContextFor(this.root, this.config, posts), { cache, threads: undefined });
+    const context = markdownContextFor(this.root, this.config, posts);
+    const { rendered } = await renderPosts(posts, context, { cache, threads: undefined });
+    // The links just resolved against these URLs: the first refresh has nothing to resolve again.
+    this.lastPostPaths = context.postPaths;
     const byFile = new Map(rendered.map((post) => [post.raw.file, post]));
     entries.forEach((entry, index) => {
       entry.rendered = byFile.get(entry.file);

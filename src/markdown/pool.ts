@@ -42,7 +42,11 @@ export async function runJobs(jobs: readonly MarkdownJob[], context: MarkdownCon
   });
   try {
     const batches: Array<Promise<MarkdownResult[]>> = [];
-    for (let start = 0; start < jobs.length; start += BATCH) batches.push(pool.run(jobs.slice(start, start + BATCH)));
+    for (let start = 0; start < jobs.length; start += BATCH) {
+      const batch = jobs.slice(start, start + BATCH);
+      // A worker that dies (out of memory, a native crash) costs its batch a second try here, not the build.
+      batches.push(pool.run(batch).catch(() => batch.map((job) => renderJob(job, context))));
+    }
     return (await Promise.all(batches)).flat();
   } finally {
     await pool.destroy();

@@ -38,5 +38,5 @@ function postDigest(post: RenderedPost): string {
 
 /** The key of one plan's output file. */
 export function pageKey(site: string, plan: Plan): string {
-  return digest(site, plan.file, plan.key, ...plan.posts.map(postDigest));
+  return digest(site, plan.file, plan.key, ...plan.posts.map(postDigest), 'lists', ...(plan.lists ?? []).map(postDigest));
 }

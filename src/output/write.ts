@@ -5,7 +5,7 @@
  * so they keep their mtime (rsync and CDN uploads skip them) and cost no writes.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -81,7 +81,8 @@ export async function openStaging(outDir: string): Promise<Staging> {
         const bytes = Buffer.from(contents);
         const before = await stampOf(previous);
         if (before?.size === bytes.length && bytes.equals(await readFile(previous))) await linkOrCopy(previous, target);
-        else await writeFile(target, bytes);
+        // `wx`/EXCL everywhere: a write must never reach an existing inode, which may be the previous output's.
+        else await writeFile(target, bytes, { flag: 'wx' });
       }),
     keep: async (relative, stamp) => {
       const before = await stampOf(insideDir(out, relative));
@@ -94,16 +95,22 @@ export async function openStaging(outDir: string): Promise<Staging> {
       queue(async () => {
         const { target, previous } = await places(relative);
         const [from, before] = await Promise.all([stat(source), stampOf(previous)]);
-        if (before?.size === from.size && before.mtimeMs === from.mtimeMs) return linkOrCopy(previous, target);
-        await copyFile(source, target);
+        // utimes() below sets a millisecond Date: compare to the millisecond.
+        if (before?.size === from.size && Math.abs(before.mtimeMs - from.mtimeMs) < 1) return linkOrCopy(previous, target);
+        await copyFile(source, target, constants.COPYFILE_EXCL);
         await utimes(target, from.atime, from.mtime);
       }),
     async commit() {
       await Promise.all(pending);
-      if (failure !== undefined) throw failure;
-      const stamps = await stampTree(staging);
-      await swap(staging, out, `${out}.old-${suffix}`);
-      return stamps;
+      try {
+        if (failure !== undefined) throw failure;
+        const stamps = await stampTree(staging);
+        await swap(staging, out, `${out}.old-${suffix}`);
+        return stamps;
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true });
+        throw error;
+      }
     },
     async abort() {
       await Promise.all(pending);
@@ -127,7 +134,7 @@ async function linkOrCopy(previous: string, target: string): Promise<void> {
     await link(previous, target);
   } catch {
     const { atime, mtime } = await stat(previous);
-    await copyFile(previous, target);
+    await copyFile(previous, target, constants.COPYFILE_EXCL);
     await utimes(target, atime, mtime);
   }
 }

@@ -62,16 +62,18 @@ export function planPages(site: Site): Plan[] {
     path: string;
     key: string;
     posts: readonly RenderedPost[];
+    lists?: readonly RenderedPost[];
     sitemap?: boolean;
     view: () => { page: PageView } & Record<string, unknown>;
   }
-  const add = ({ template, path, key, posts, sitemap = true, view }: PageSpec) =>
+  const add = ({ template, path, key, posts, lists, sitemap = true, view }: PageSpec) =>
     plans.push({
       file: outputFileOf(path),
       sitemapPath: sitemap ? path : undefined,
       template,
       key: `${template}\n${path}\n${key}`,
       posts,
+      lists,
       render: (engine) => engine.renderFileSync(template, { site: views.site, ...view() }),
     });
 
@@ -139,6 +141,7 @@ export function planPages(site: Site): Plan[] {
     path: 'tags/',
     key: tags.map((tag) => `${tag.slug}\t${tag.label}\t${tag.posts.length}`).join('\n'),
     posts: [],
+    lists: site.posts,
     view: () => ({
       page: page('tags/', 'Tags', { section: 'tags', description: `All tags of ${siteTitle}` }),
       tags: tags.map(views.tag),
@@ -151,8 +154,9 @@ export function planPages(site: Site): Plan[] {
       add({
         template: 'tag',
         path: list.path,
-        key: `${tag.label}\n${listKey(list)}`,
+        key: `${tag.label}\t${tag.posts.length}\n${listKey(list)}`,
         posts: list.items,
+        lists: tag.posts,
         view: () => {
           const tagView = views.tag(tag);
           return {
@@ -172,6 +176,7 @@ export function planPages(site: Site): Plan[] {
     path: 'authors/',
     key: authors.map((author) => `${author.id}\t${author.name}\t${author.posts.length}`).join('\n'),
     posts: [],
+    lists: site.posts,
     view: () => ({
       page: page('authors/', 'Authors', { section: 'authors', description: `The authors of ${siteTitle}` }),
       authors: authors.map(views.author),
@@ -186,6 +191,7 @@ export function planPages(site: Site): Plan[] {
       // The author page lists titles and dates, not excerpts: its key covers all it shows.
       key: `${author.name}\t${author.bio ?? ''}\t${author.url ?? ''}\n${listingKey(author.posts)}`,
       posts: [],
+      lists: author.posts,
       view: () => ({
         page: page(path, author.name, {
           section: 'authors',
@@ -203,6 +209,7 @@ export function planPages(site: Site): Plan[] {
     path: 'archive/',
     key: listingKey(site.posts),
     posts: [],
+    lists: site.posts,
     view: () => ({
       page: page('archive/', 'Archive', { section: 'archive', description: `All posts of ${siteTitle}` }),
       years: byYear(site.posts).map(({ year, posts }) => ({ year, count: posts.length, posts: summaries(posts) })),

@@ -18,6 +18,12 @@ export interface Plan {
   key: string;
   /** Posts whose own content (title, excerpt, body, dates) appears in the file. */
   posts: readonly RenderedPost[];
+  /**
+   * Posts the file lists (archive, author and tag pages: titles, dates, counts), beyond `posts`.
+   * They enter its persistent key (output/page-keys.ts), which must cover everything a custom
+   * template could show of them; the dev server follows them through `key` instead.
+   */
+  lists?: readonly RenderedPost[];
   render(engine: Liquid): Promise<string> | string;
 }
 
@@ -33,5 +39,5 @@ export function postsKey(posts: readonly RenderedPost[]): string {
 
 /** A key part for pages that list posts by title and date only (archive, author pages, sitemap). */
 export function listingKey(posts: readonly RenderedPost[]): string {
-  return posts.map((post) => `${postId(post)}\t${post.path}\t${post.title}\t${(post.updated ?? post.published).iso}\t${post.draft}`).join('\n');
+  return posts.map((post) => `${postId(post)}\t${post.path}\t${post.title}\t${post.published.iso}\t${post.updated?.iso ?? ''}\t${post.lang ?? ''}\t${post.draft}`).join('\n');
 }
