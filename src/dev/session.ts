@@ -10,7 +10,7 @@ import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, staticDirs
 import { indexSite, reindexPost, runChecks, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
-import type { MarkdownContext, MarkdownResult } from '../markdown/render.ts';
+import { jobOf, renderJob, type MarkdownContext, type MarkdownResult } from '../markdown/render.ts';
 import { renderPosts } from '../markdown/stage.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { postId } from '../render/plan.ts';
@@ -40,6 +40,9 @@ export interface RebuildResult {
   rendered: string[];
   ms: number;
 }
+
+/** Posts rendered and thrown away at start, to warm this thread's markdown chain. */
+const WARM_UP_POSTS = 40;
 
 /** Rule ids that `checkUrls` files across posts; cleared before each site-wide check. */
 const SITE_RULES = new Set(['duplicate-url', 'reserved-url']);
@@ -106,6 +109,10 @@ export class DevSession {
     const { rendered } = await renderPosts(posts, context, { cache, threads: undefined });
     // The links just resolved against these URLs: the first refresh has nothing to resolve again.
     this.lastPostPaths = context.postPaths;
+    // Posts came from workers or the cache, so this thread has never run the markdown chain, and
+    // its first edits would run it cold (66 ms a post instead of ~17, measured). A few throwaway
+    // renders get the JIT going before the author's first save.
+    for (const post of posts.slice(0, WARM_UP_POSTS)) renderJob(jobOf(post), context);
     const byFile = new Map(rendered.map((post) => [post.raw.file, post]));
     entries.forEach((entry, index) => {
       entry.rendered = byFile.get(entry.file);
