@@ -57,6 +57,9 @@ describe('normalizePath', () => {
       [{ permalink: '/../../etc/' }, 'Unsafe permalink "/../../etc/": it would leave the output folder', 'permalink', 'unsafe-path'],
       [{ permalink: '/a/./b/' }, 'Unsafe permalink "/a/./b/": it contains a "." segment', 'permalink', 'unsafe-path'],
       [{ permalink: '/a/%2e%2e/b/' }, 'Unsafe permalink "/a/%2e%2e/b/": it would leave the output folder', 'permalink', 'unsafe-path'],
+      // Found by the property tests (properties.test.ts).
+      [{ permalink: '/a/..../' }, 'Unsafe permalink "/a/..../": it contains ".."', 'permalink', 'unsafe-path'],
+      [{ permalink: '/javascript:alert(1)' }, 'Unsafe permalink "/javascript:alert(1)": it must be a path inside the site, not a URL or drive', 'permalink', 'unsafe-path'],
       [{ permalink: '/a/%2fb/' }, 'Unsafe permalink "/a/%2fb/": it contains an encoded slash', 'permalink', 'unsafe-path'],
       [{ permalink: 'C:\\site\\x' }, 'Unsafe permalink "C:\\site\\x": it contains a backslash', 'permalink', 'unsafe-path'],
       [{ permalink: 'C:/site/x' }, 'Unsafe permalink "C:/site/x": it must be a path inside the site, not a URL or drive', 'permalink', 'unsafe-path'],

@@ -39,11 +39,15 @@ function permalinkPath(permalink: string): { path: string } | { problem: string 
     }
     // Browsers and servers resolve `%2e%2e` like `..`, so the decoded form must be safe too.
     if (decoded === '..') return { problem: 'it would leave the output folder' };
+    // `....` is no parent, but Windows drops trailing dots and some servers fold dot runs: refused like slugs.
+    if (decoded.includes('..')) return { problem: 'it contains ".."' };
     if (decoded === '.') return { problem: 'it contains a "." segment' };
     if (/[/\\]/.test(decoded)) return { problem: 'it contains an encoded slash' };
     if (CONTROL.test(decoded)) return { problem: 'it contains a control character' };
   }
   const path = segments.join('/');
+  // `/javascript:x` loses its slash here: a path that now reads as a URL would be one in a relative href.
+  if (SCHEME_OR_DRIVE.test(path)) return { problem: 'it must be a path inside the site, not a URL or drive' };
   // `.html` permalinks name a file (Jekyll style); everything else is a folder with index.html.
   return { path: /\.html$/i.test(path) ? path : `${path}/` };
 }
