@@ -70,7 +70,7 @@ class AuthorReader {
     if (entry) return this.add(fromEntry(entry));
     if (this.warnUnknown && BARE_KEY.test(name)) {
       // `gerit` is far more likely a mistyped key than someone's whole name.
-      this.ctx.report(`Unknown author "${name}": not a key of authors.yml; using it as a name`, {
+      this.ctx.report(`Unknown author ${quote(name)}: not a key of authors.yml; using it as a name`, {
         path,
         severity: 'warning',
         ruleId: 'unknown-author',

@@ -47,7 +47,7 @@ function readCanonical(data: Record<string, unknown>, ctx: NormalizeContext): st
     url = undefined;
   }
   if (url && (url.protocol === 'http:' || url.protocol === 'https:')) return found.text;
-  ctx.report(`Invalid canonical URL "${found.text}": expected an absolute http(s) URL; it is ignored`, {
+  ctx.report(`Invalid canonical URL ${quote(found.text)}: expected an absolute http(s) URL; it is ignored`, {
     path: found.path,
     severity: 'warning',
     ruleId: 'invalid-url',

@@ -8,6 +8,13 @@ import { slugify } from './slug.ts';
 /** Characters that must never reach a file name: C0/C1 controls (NUL included) and DEL. */
 const CONTROL = /\p{Cc}/u;
 
+/** File systems refuse names over 255 bytes; a margin leaves room for `index.html` and temporary suffixes. */
+const MAX_SEGMENT_BYTES = 200;
+
+function tooLong(segment: string): boolean {
+  return Buffer.byteLength(segment) > MAX_SEGMENT_BYTES;
+}
+
 /** Why an explicit slug can't be one folder name inside `posts/`, or undefined when it can. */
 function slugProblem(slug: string): string | undefined {
   if (slug === '') return 'it is empty';
@@ -44,6 +51,7 @@ function permalinkPath(permalink: string): { path: string } | { problem: string 
     if (decoded === '.') return { problem: 'it contains a "." segment' };
     if (/[/\\]/.test(decoded)) return { problem: 'it contains an encoded slash' };
     if (CONTROL.test(decoded)) return { problem: 'it contains a control character' };
+    if (tooLong(decoded)) return { problem: `a segment is longer than ${MAX_SEGMENT_BYTES} bytes` };
   }
   const path = segments.join('/');
   // `/javascript:x` loses its slash here: a path that now reads as a URL would be one in a relative href.
@@ -61,9 +69,10 @@ export function normalizePath(raw: RawPost, data: Record<string, unknown>, ctx: 
   const explicit = data['slug'];
   if (typeof explicit === 'string' || typeof explicit === 'number') {
     const written = String(explicit).normalize('NFC').trim();
-    const problem = slugProblem(written);
     // Slugified like a file name would be: `Mixed Case`, `a#b`, `100%` all become clean URL segments.
-    if (problem === undefined) slug = slugify(written);
+    const slugified = slugify(written);
+    const problem = slugProblem(written) ?? (tooLong(slugified) ? `it is longer than ${MAX_SEGMENT_BYTES} bytes` : undefined);
+    if (problem === undefined) slug = slugified;
     else ctx.report(`Unsafe slug ${quote(explicit)}: ${problem}`, { path: ['slug'], severity: 'error', ruleId: 'unsafe-path' });
   } else if (explicit !== undefined && explicit !== null) {
     ctx.report(`Invalid slug ${quote(explicit)}: expected text`, { path: ['slug'], severity: 'error', ruleId: 'invalid-slug' });

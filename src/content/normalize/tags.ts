@@ -47,7 +47,7 @@ export function normalizeTags(data: Record<string, unknown>, ctx: NormalizeConte
     if (spelling === '') return;
     const own = tagKey(spelling);
     if (own === '') {
-      ctx.report(`Invalid tag "${spelling}": a tag needs a letter or a digit`, { path, severity: 'warning', ruleId: 'invalid-tag' });
+      ctx.report(`Invalid tag ${quote(spelling)}: a tag needs a letter or a digit`, { path, severity: 'warning', ruleId: 'invalid-tag' });
       return;
     }
     const key = index.get(own) ?? own;
