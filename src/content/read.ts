@@ -1,7 +1,7 @@
 /** Read posts and registries from `content/`: the only stage that reads content from disk. */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { VFile } from 'vfile';
@@ -33,7 +33,13 @@ export async function readContent(root: string, memo?: FrontMatterMemo): Promise
   const contentDir = path.join(root, 'content');
   const postsDir = path.join(contentDir, 'posts');
   const files: VFile[] = [];
-  const relPaths = await listPosts(postsDir);
+  const links = await symlinksIn(root, postsDir);
+  const relPaths = [...(await listPosts(postsDir)), ...links.inside].sort();
+  for (const { relPath, target } of links.outside) {
+    const file = fileFor(path.join(postsDir, relPath), '');
+    addMessage(file, `Symbolic link to ${target}, outside the site: not followed`, { place: { line: 1, column: 1 }, ruleId: 'symlink-outside', severity: 'warning' });
+    files.push(file);
+  }
   const gitDates = await firstCommitDates(postsDir);
 
   const posts: RawPost[] = [];
@@ -69,6 +75,30 @@ export async function listPosts(postsDir: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && POST_EXTENSIONS.has(path.extname(entry.name).toLowerCase()))
     .map((entry) => path.relative(postsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
+}
+
+/**
+ * Symbolic links below `postsDir` (the listing above skips them). A link to a post inside the
+ * site is read like the file it points to; a link that leaves the site is not followed, so a
+ * shared content folder cannot publish `~/.ssh/id_rsa` as a post. Linked folders are never
+ * descended into: inside the site their posts are listed where they really are.
+ */
+export async function symlinksIn(root: string, postsDir: string): Promise<{ inside: string[]; outside: Array<{ relPath: string; target: string }> }> {
+  const found = { inside: [] as string[], outside: [] as Array<{ relPath: string; target: string }> };
+  if (!existsSync(postsDir)) return found;
+  const realRoot = await realpath(root);
+  const entries = await readdir(postsDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries.filter((candidate) => candidate.isSymbolicLink())) {
+    const absolute = path.join(entry.parentPath, entry.name);
+    const relPath = path.relative(postsDir, absolute).split(path.sep).join('/');
+    const target = await realpath(absolute).catch(() => undefined);
+    // A dangling link is nothing to read; the post it named is simply not there.
+    if (target === undefined) continue;
+    const inside = target === realRoot || target.startsWith(realRoot + path.sep);
+    if (!inside) found.outside.push({ relPath, target });
+    else if (POST_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && (await stat(target)).isFile()) found.inside.push(relPath);
+  }
+  return found;
 }
 
 /** A VFile whose path reads well in messages: relative to where the command runs. */

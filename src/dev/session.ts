@@ -8,7 +8,7 @@ import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
 import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, staticDirsOf, templateDirsOf } from '../build.ts';
 import { indexSite, reindexPost, runChecks, type SiteIndex } from '../check/index.ts';
-import { firstCommitDates, listPosts, readPostSync, readRegistries, type Registries } from '../content/read.ts';
+import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
 import { jobOf, renderJob, type MarkdownContext, type MarkdownResult } from '../markdown/render.ts';
 import { renderPosts } from '../markdown/stage.ts';
@@ -89,7 +89,8 @@ export class DevSession {
     const started = performance.now();
     this.gitDates = await firstCommitDates(this.postsDir);
     await this.readRegistries();
-    const relPaths = await listPosts(this.postsDir);
+    // Links to posts elsewhere in the site count as posts, as in a build (read.ts).
+    const relPaths = [...(await listPosts(this.postsDir)), ...(await symlinksIn(this.root, this.postsDir)).inside];
     for (const relPath of relPaths) this.reread(path.join(this.postsDir, relPath));
     await this.renderAll();
     return this.refresh(new Set(this.entries.keys()), started, 'all');
