@@ -4,13 +4,20 @@ import { parseArgs } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
 import { build, unsafeOutDir } from './build.ts';
 import { finishCheck } from './check/finish.ts';
+import { cacheDirOf } from './cache/store.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { lockBuild } from './output/lock.ts';
+import { recoverOutput } from './output/recover.ts';
+import type { SiteConfig } from './types.ts';
 import { formatReport } from './report.ts';
 import { startDev } from './dev/index.ts';
 
 const USAGE = `Usage: blog <build|check|dev> [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
                        [--format text|json] [--strict] [--no-cache] [--threads N] [--port N] [--host H]
        blog check [--fix] [--external] ...   fix garbled text and invisible characters in place; fetch external links`;
+
+/** The parsed flags. */
+type Values = Extract<ReturnType<typeof parse>, { help: false }>['values'];
 
 /** Thrown for bad usage: exit code 2. */
 class UsageError extends Error {}
@@ -47,7 +54,7 @@ function parse(argv: string[]) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got ${JSON.stringify(values.port)}`);
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) throw new UsageError(`--threads must be a whole number from 1, got ${JSON.stringify(values.threads)}`);
-  return { help: false as const, command, values: { ...values, port, threads, format: values.format as 'text' | 'json' } };
+  return { help: false as const, command: command as 'build' | 'check' | 'dev', values: { ...values, port, threads, format: values.format as 'text' | 'json' } };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -80,6 +87,22 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
+  // Only `build` writes the output; it takes the site's lock and tidies up after a killed build first.
+  const lock = command === 'build' ? lockBuild(cacheDirOf(root)) : undefined;
+  if (lock && !lock.ok) {
+    process.stderr.write(`${lock.message}\n`);
+    return 1;
+  }
+  try {
+    if (command === 'build') for (const line of await recoverOutput(out)) process.stderr.write(`Note: ${line}\n`);
+    return await runPipeline(command, root, out, values, config, started);
+  } finally {
+    if (lock?.ok) lock.release();
+  }
+}
+
+/** Build or check, then report. */
+async function runPipeline(command: 'build' | 'check', root: string, out: string, values: Values, config: SiteConfig, started: number): Promise<number> {
   const result = await build(
     {
       root,

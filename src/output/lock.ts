@@ -1,0 +1,103 @@
+/**
+ * One build at a time per site. Two builds at once would stage into the same output and prune
+ * each other's cache entries; the second one instead stops with a message naming the first.
+ * A lock left by a build that was killed (its process is gone) is taken over.
+ */
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Who holds a lock, as written in the lock file. */
+interface Holder {
+  pid: number;
+  host: string;
+  started: string;
+}
+
+const READ_ONLY = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/** A lock of another host can't be probed: it counts as abandoned once this old. */
+const FOREIGN_LOCK_MS = 60 * 60_000;
+
+/** The site's build lock, or a message saying who holds it. */
+export type LockResult = { ok: true; release(): void } | { ok: false; message: string };
+
+/** Take the build lock of the site whose cache folder is `cacheDir`. */
+export function lockBuild(cacheDir: string): LockResult {
+  const file = path.join(cacheDir, 'build.lock');
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+  } catch (error) {
+    // A read-only site (its output elsewhere) has no cache to protect, and nowhere to put a lock.
+    if (READ_ONLY.has((error as NodeJS.ErrnoException).code ?? '')) return { ok: true, release: () => undefined };
+    throw error;
+  }
+  const me: Holder = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
+  // Two tries: the second after removing a lock whose holder is gone.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, JSON.stringify(me), { flag: 'wx' });
+      return { ok: true, release: () => releaseIfMine(file) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = readHolder(file);
+    if (holder && isAlive(holder, file)) {
+      return {
+        ok: false,
+        message: `Another build is running on this site (process ${holder.pid} on ${holder.host}, since ${holder.started}). Wait for it to finish; if it is not running, delete ${path.relative(process.cwd(), file) || file}.`,
+      };
+    }
+    // Only the stale lock just read goes: a build that took it over meanwhile keeps its own.
+    if (sameHolder(readHolder(file), holder)) rmSync(file, { force: true });
+  }
+  return { ok: false, message: `Could not take the build lock ${file}: another build keeps taking it` };
+}
+
+function sameHolder(a: Holder | undefined, b: Holder | undefined): boolean {
+  return a?.pid === b?.pid && a?.host === b?.host && a?.started === b?.started;
+}
+
+function readHolder(file: string): Holder | undefined {
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<Holder>;
+    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.started === 'string') return value as Holder;
+  } catch {
+    // Empty or half-written: the holder died while writing it (the write is one small call).
+  }
+  return undefined;
+}
+
+function isAlive(holder: Holder, file: string): boolean {
+  if (holder.host !== os.hostname()) {
+    const age = Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    return age < FOREIGN_LOCK_MS;
+  }
+  try {
+    // Signal 0 only asks whether the process exists.
+    process.kill(holder.pid, 0);
+    return !isZombie(holder.pid);
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A killed build whose parent is gone too can stay a zombie where nothing reaps orphans (PID 1
+ * of many containers): it still answers signal 0, but it is dead. Linux says so in /proc.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Remove the lock if this process still holds it (a takeover may have replaced it). */
+function releaseIfMine(file: string): void {
+  const holder = readHolder(file);
+  if (holder?.pid === process.pid && holder.host === os.hostname()) rmSync(file, { force: true });
+}
