@@ -153,6 +153,8 @@ export interface RenderedPost extends Post {
   image?: string;
   /** Local files referenced by the body, to copy next to the page: absolute source path → path relative to `dist/`. */
   assets: Map<string, string>;
+  /** The body's h2 and h3 headings in order, for a table of contents (`text` is plain text). */
+  toc: Array<{ depth: number; id: string; text: string }>;
   /** A digest of what the markdown stage gave (body, excerpt, title, summary, image): pages showing the post are keyed on it. */
   digest: string;
 }

@@ -20,10 +20,18 @@ export interface LinkContext {
 }
 
 /**
- * One lookup the link plugin made: whether a file exists, or which page a `.md` file is.
+ * One lookup the link and image plugins made: whether a file exists, which page a `.md` file is,
+ * or which version of an image its width and height were read from (`stamp`: byte length and mtime).
  * A cached rendering stays valid while every one of its lookups gives the same answer.
  */
-export type LinkDependency = { file: string; exists: boolean } | { post: string; page: string | null };
+export type LinkDependency = { file: string; exists: boolean } | { post: string; page: string | null } | { image: string; stamp: string | null };
+
+/** One entry of a post's table of contents: an h2 or h3 of the body. */
+export interface TocEntry {
+  depth: number;
+  id: string;
+  text: string;
+}
 
 declare module 'vfile' {
   interface DataMap {
@@ -36,5 +44,13 @@ declare module 'vfile' {
     excerpt: Root;
     /** Local assets referenced by the body: absolute source → site-relative output path. */
     assets: globalThis.Map<string, string>;
+    toc: TocEntry[];
+  }
+}
+
+declare module 'hast' {
+  interface Data {
+    /** On an `<img>` whose `src` is a local file: its absolute path, for the image plugin. */
+    sourceFile?: string;
   }
 }

@@ -46,7 +46,10 @@ export default function rehypeLinks() {
       for (const attribute of URL_ATTRIBUTES[node.tagName] ?? []) {
         const value = node.properties[attribute];
         if (typeof value !== 'string') continue;
-        node.properties[attribute] = rewrite(value, node, context, file, assets);
+        const resolved = rewrite(value, node, context, file, assets);
+        // The image plugin reads the size of the file `src` names (see images.ts).
+        if (node.tagName === 'img' && attribute === 'src' && resolved.file !== undefined) node.data = { ...node.data, sourceFile: resolved.file } as Element['data'];
+        node.properties[attribute] = resolved.url;
       }
       const srcset: unknown = node.properties.srcSet;
       // rehype-raw gives srcset as one string, other paths as a list: write back one string either way.
@@ -55,7 +58,7 @@ export default function rehypeLinks() {
         node.properties.srcSet = candidates
           .map((candidate) => {
             const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
-            return [rewrite(url, node, context, file, assets), ...descriptor].join(' ');
+            return [rewrite(url, node, context, file, assets).url, ...descriptor].join(' ');
           })
           .join(', ');
       }
@@ -66,9 +69,9 @@ export default function rehypeLinks() {
 /** Report a problem about the URL being resolved (placed by the caller); a warning unless `severity` says otherwise. */
 export type UrlReporter = (reason: string, ruleId: string, severity?: Severity) => void;
 
-function rewrite(url: string, node: Element, context: LinkContext, file: VFile, assets: Map<string, string>): string {
+function rewrite(url: string, node: Element, context: LinkContext, file: VFile, assets: Map<string, string>): { url: string; file?: string } {
   const report: UrlReporter = (reason, ruleId, severity = 'warning') => addMessage(file, reason, { place: node.position?.start, ruleId, severity });
-  return resolveUrl(url, context, assets, report, MEDIA.has(node.tagName));
+  return resolveLocal(url, context, assets, report, MEDIA.has(node.tagName));
 }
 
 /**
@@ -77,38 +80,43 @@ function rewrite(url: string, node: Element, context: LinkContext, file: VFile, 
  * while a relative link may well name a page.
  */
 export function resolveUrl(url: string, context: LinkContext, assets: Map<string, string>, report: UrlReporter, media: boolean): string {
-  if (url === '' || EXTERNAL.test(url)) return url;
+  return resolveLocal(url, context, assets, report, media).url;
+}
+
+/** `resolveUrl`, also giving the local file the URL serves when there is one (in content/ or a static folder). */
+function resolveLocal(url: string, context: LinkContext, assets: Map<string, string>, report: UrlReporter, media: boolean): { url: string; file?: string } {
+  if (url === '' || EXTERNAL.test(url)) return { url };
   const { pathname, suffix } = splitUrl(url);
   if (url.startsWith('/')) {
-    const inStatic = context.staticDirs.some((dir) => fileExists(context, path.join(dir, safeDecode(pathname))));
-    if (media && !inStatic) report(`Missing local file ${url} (not in static/)`, 'missing-asset');
-    return context.basePath + url.slice(1);
+    const file = context.staticDirs.map((dir) => path.join(dir, safeDecode(pathname))).find((candidate) => fileExists(context, candidate));
+    if (media && file === undefined) report(`Missing local file ${url} (not in static/)`, 'missing-asset');
+    return { url: context.basePath + url.slice(1), file };
   }
 
   const target = path.resolve(path.dirname(context.sourcePath), safeDecode(pathname));
   if (/\.(?:md|markdown)$/i.test(pathname)) {
     const pagePath = context.postPaths.get(target);
     context.deps?.push({ post: target, page: pagePath ?? null });
-    if (pagePath !== undefined) return context.basePath + encodePath(pagePath) + suffix;
+    if (pagePath !== undefined) return { url: context.basePath + encodePath(pagePath) + suffix };
     // A post this build leaves out (a draft, a future post) is a warning: publishing it mends the link.
     // A file that is not there at all is a broken link, an error (see src/check/rules.ts).
     report(`Link to a post that does not exist or is not published: ${url}`, 'broken-link', fileExists(context, target) ? 'warning' : 'error');
-    return url;
+    return { url };
   }
 
   const exists = fileExists(context, target);
   if (!exists) {
-    if (!media) return url;
+    if (!media) return { url };
     report(`Missing local file ${url} (looked for ${path.relative(process.cwd(), target)})`, 'missing-asset');
   }
   const fromContent = path.relative(context.contentDir, target);
   if (fromContent.startsWith('..') || path.isAbsolute(fromContent)) {
     report(`Local file ${url} is outside content/ and is not copied`, 'asset-outside-content');
-    return url;
+    return { url };
   }
   const output = assetOutputPath(context, target);
   if (exists) assets.set(target, output);
-  return context.basePath + encodePath(output) + suffix;
+  return { url: context.basePath + encodePath(output) + suffix, file: exists ? target : undefined };
 }
 
 /** Whether `file` is a file, recorded in the context's dependencies. */

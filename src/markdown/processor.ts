@@ -13,8 +13,11 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import type { VFile } from 'vfile';
 import remarkCloseRawText from './close-raw-text.ts';
+import rehypeCodeBlocks from './code-blocks.ts';
 import rehypeExcerpt from './excerpt.ts';
 import remarkGfmSubset, { GFM, gfmFeatures, remarkLiteralsOnDemand } from './gfm.ts';
+import rehypeHeadings from './headings.ts';
+import rehypeImages from './images.ts';
 import rehypeLinks from './links.ts';
 import rehypeRawWhenNeeded from './raw.ts';
 import rehypeCheckFacts from '../check/collect.ts';
@@ -38,7 +41,13 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
     .use(rehypeSlug)
     .use(rehypeCheckFacts)
     .use(rehypeLinks)
+    .use(rehypeImages)
+    // After rehype-raw (highlighted blocks would only slow its re-parse) and the check facts
+    // (word counts stay counts of the author's words); before the excerpt, which shows code too.
+    .use(rehypeCodeBlocks)
     .use(rehypeExcerpt)
+    // Anchor links and the outline are the body's alone: see headings.ts.
+    .use(rehypeHeadings)
     .use(rehypeStringify)
     .freeze();
 }

@@ -4,14 +4,14 @@
  * Jobs and results are plain data: they cross to worker threads and into the cache as they are.
  */
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
+import type { Root, RootContent } from 'hast';
 import { VFile } from 'vfile';
 import { digest } from '../cache/store.ts';
 import { cutAtWord } from '../content/normalize/description.ts';
 import { addMessage } from '../messages.ts';
 import type { Point, Post, RenderedPost } from '../types.ts';
 import type { CheckFacts } from '../check/facts.ts';
-import type { LinkContext, LinkDependency } from './data.ts';
+import type { LinkContext, LinkDependency, TocEntry } from './data.ts';
 import { resolveUrl } from './links.ts';
 import { processorFor } from './processor.ts';
 
@@ -52,6 +52,8 @@ export interface MarkdownResult {
   summary: string;
   image?: string;
   assets: Array<[string, string]>;
+  /** The body's h2/h3 outline; it follows from `html`, so the digest need not cover it. */
+  toc: TocEntry[];
   facts: Omit<CheckFacts, 'links' | 'ids'> & { ids: string[] };
   messages: StoredMessage[];
   /** What the result was decided on beyond the job itself: a cached result holds while these hold. */
@@ -112,12 +114,13 @@ function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): Markdown
   const image = job.image === undefined ? undefined : resolveUrl(job.image, file.data.links!, assets, (reason, ruleId) =>
     addMessage(file, reason, { place: job.imagePlace ?? { line: 1, column: 1 }, ruleId, severity: 'warning' }), true);
   const excerpt = file.data.excerpt ?? { type: 'root', children: [] };
-  const excerptText = toString(excerpt).replace(/\s+/g, ' ').trim();
+  const excerptText = plainText(excerpt).replace(/\s+/g, ' ').trim();
   const facts = file.data.check;
   const shown = { title, html, excerptHtml: toHtml(excerpt), summary: job.description ?? cutAtWord(excerptText, 160), image, assets: [...assets] };
   return {
     ...shown,
     digest: digest(JSON.stringify(shown)),
+    toc: file.data.toc ?? [],
     facts: facts ? { urls: facts.urls, images: facts.images, ids: [...facts.ids], marker: facts.marker, words: facts.words } : emptyResult(job).facts,
     messages: file.messages.map(storeMessage),
     deps,
@@ -125,7 +128,15 @@ function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): Markdown
 }
 
 function emptyResult(job: MarkdownJob): Omit<MarkdownResult, 'messages' | 'deps' | 'digest'> {
-  return { title: job.title ?? job.fileTitle, html: '', excerptHtml: '', summary: job.description ?? '', assets: [], facts: { urls: [], images: [], ids: [], marker: false, words: 0 } };
+  return { title: job.title ?? job.fileTitle, html: '', excerptHtml: '', summary: job.description ?? '', assets: [], toc: [], facts: { urls: [], images: [], ids: [], marker: false, words: 0 } };
+}
+
+/** The text a summary is cut from: what the excerpt says, without the language labels of code blocks. */
+function plainText(tree: Root): string {
+  const labels = (node: Root | RootContent): boolean => node.type === 'element' && node.tagName === 'span' && String(node.properties.className) === 'code-lang';
+  const walk = (node: Root | RootContent): string =>
+    node.type === 'text' ? node.value : 'children' in node && !labels(node) ? node.children.map(walk).join('') : '';
+  return walk(tree);
 }
 
 function storeMessage(message: VFile['messages'][number]): StoredMessage {
@@ -153,6 +164,7 @@ export function applyResult(post: Post, result: MarkdownResult, context: Markdow
     summary: result.summary,
     image: result.image,
     assets: new Map(result.assets),
+    toc: result.toc,
     digest: result.digest,
   };
 }

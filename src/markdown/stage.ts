@@ -7,6 +7,7 @@ import { digest } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
 import type { Post, RenderedPost } from '../types.ts';
 import type { LinkDependency } from './data.ts';
+import { imageStamp } from './images.ts';
 import { isFile } from './links.ts';
 import { runJobs } from './pool.ts';
 import { applyResult, jobOf, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
@@ -53,5 +54,9 @@ function keyOf(job: MarkdownJob, context: MarkdownContext): string {
 
 /** Whether every lookup a cached result made still gives the answer it got then. */
 function dependenciesHold(deps: readonly LinkDependency[], context: MarkdownContext): boolean {
-  return deps.every((dep) => ('file' in dep ? isFile(dep.file) === dep.exists : (context.postPaths.get(dep.post) ?? null) === dep.page));
+  return deps.every((dep) =>
+    'file' in dep ? isFile(dep.file) === dep.exists
+    : 'image' in dep ? imageStamp(dep.image) === dep.stamp
+    : (context.postPaths.get(dep.post) ?? null) === dep.page,
+  );
 }

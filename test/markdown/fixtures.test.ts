@@ -2,7 +2,7 @@
  * Markdown fixtures: `test/fixtures/markdown/<case>/input.md` → `output.html` (body) and `excerpt.html`.
  * Regenerate deliberately with `npx vitest run test/markdown -u` and review the diff.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -39,6 +39,9 @@ describe('markdown fixtures', () => {
     const { rendered } = await render(name);
     await expect(rendered.html + '\n').toMatchFileSnapshot(path.join(FIXTURES, name, 'output.html'));
     await expect(rendered.excerptHtml + '\n').toMatchFileSnapshot(path.join(FIXTURES, name, 'excerpt.html'));
+    // The outline only where a fixture has one, so a fixture whose outline goes missing still fails.
+    const toc = path.join(FIXTURES, name, 'toc.json');
+    if (rendered.toc.length > 0 || existsSync(toc)) await expect(JSON.stringify(rendered.toc, null, 2) + '\n').toMatchFileSnapshot(toc);
   });
 
   it('takes the first # heading as the title and removes only that one', async () => {
@@ -64,6 +67,28 @@ describe('markdown fixtures', () => {
     expect(rendered.image).toBe('/blog/posts/social-image/card.png');
     expect([...rendered.assets]).toEqual([[path.join(FIXTURES, 'social-image/card.png'), 'posts/social-image/card.png']]);
     expect(messages).toEqual([]);
+  });
+
+  it('highlights code in the excerpt too, but keeps language labels out of the summary', async () => {
+    const { rendered } = await render('code-blocks');
+    expect(rendered.excerptHtml).toContain('<span class="code-lang">TypeScript</span>');
+    expect(rendered.summary).toBe(`Intro with inline <code>, which stays as it is. const ok: boolean = 1 < 2 && "<b>&amp;</b>" !== '';`);
+  });
+
+  it('gives headings anchor links in the body only, and the h2/h3 outline without footnote calls', async () => {
+    const { rendered } = await render('headings-toc');
+    expect(rendered.excerptHtml).toBe('<h2 id="getting-started">Getting started</h2>\n<p>The first paragraph.</p>\n');
+    expect(rendered.summary).toBe('Getting started The first paragraph.');
+    expect(rendered.toc.map((entry) => entry.text)).toEqual(['Getting started', 'Install blog & run it', 'Notes', 'Quoted heading', 'Hand-written HTML heading']);
+  });
+
+  it('reads image sizes from the files and warns, positioned, about one it cannot read', async () => {
+    const { rendered, messages } = await render('images');
+    expect(rendered.html.match(/<img [^>]*>/g)!.map((img) => /width="(\d+)" height="(\d+)"/.exec(img)?.slice(1).join('x') ?? '-')).toEqual([
+      '3x2', '16x16', '40x20', '30x10', '-', '3x2', '-', '3x2', '-',
+    ]);
+    expect(rendered.html.match(/loading="lazy"/g)).toHaveLength(7);
+    expect(messages).toEqual(['13:1 image-size Cannot read the size of broken.png: Invalid PNG']);
   });
 
   it('derives a plain-text summary from the excerpt when there is no description', async () => {

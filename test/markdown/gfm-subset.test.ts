@@ -90,6 +90,18 @@ const SNIPPETS: string[] = [
   '<table><tr><td>x</td></tr></table>\n\n| a |\n| - |',
   '<a href="https://a.b">www.c.d</a> and <img src="x.png" alt="a@b.c">',
   '<!DOCTYPE html>\n\ntext',
+  // Code blocks (highlighted after rehype-raw, or not) and headings (anchors, outline).
+  '```ts\nconst a = 1 < 2 && b;\n```',
+  '```bash\necho ~/x | tee a~b\n```\n\n~~after~~',
+  '```unknown\n| a | b |\n| - | - |\n```',
+  '```\nhttps://example.com <b>&amp;</b>\n```',
+  '<div>\n\n```js\nlet x;\n```\n\n</div>',
+  '<pre><code class="language-js">raw &lt; pre</code></pre>',
+  '## Intro www.example.com\n\n### Sub ~~gone~~\n\n#### Deep[^1]\n\n[^1]: note',
+  '- ## In a list\n\n> ### In a quote <!-- c -->',
+  '<h2>Raw</h2>\n\n<h3 id="own">Own id</h3>',
+  // Images: the first eager, the rest lazy, local ones sized.
+  '![a](./pixel.png) ![b](https://a.b/c.png) <img src="./x.png" alt="c">',
   // Everything at once, and constructs at the very edges of the file.
   '~~a~~',
   'https://edge.example',

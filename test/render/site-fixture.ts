@@ -58,6 +58,7 @@ function makePost(input: PostInput): RenderedPost {
     excerptHtml: input.html,
     summary: input.summary,
     assets: new Map(),
+    toc: [],
     digest: `digest of ${input.slug}`,
   };
 }
