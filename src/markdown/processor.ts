@@ -20,6 +20,7 @@ import rehypeHeadings from './headings.ts';
 import rehypeImages from './images.ts';
 import rehypeLinks from './links.ts';
 import rehypeRawWhenNeeded from './raw.ts';
+import rehypeValidAttributes from './valid-attributes.ts';
 import rehypeCheckFacts from '../check/collect.ts';
 import remarkTitleHeading from './title-heading.ts';
 
@@ -41,6 +42,7 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
     .use(rehypeSlug)
     .use(rehypeCheckFacts)
     .use(rehypeLinks)
+    .use(rehypeValidAttributes)
     .use(rehypeImages)
     // After rehype-raw (highlighted blocks would only slow its re-parse) and the check facts
     // (word counts stay counts of the author's words); before the excerpt, which shows code too.
