@@ -4,10 +4,11 @@ import type { OutputFile } from './output-file.ts';
 import { createEngine } from './liquid.ts';
 import { listJsonLd } from './jsonld.ts';
 import { paginate, type Page } from './pagination.ts';
-import { absoluteUrl, outputFileOf } from './urls.ts';
+import { absoluteUrl, outputFileOf, pageHref } from './urls.ts';
 import { createViews, paths } from './view.ts';
 import type { PageView, PostSummaryView } from './view-types.ts';
 import { listingKey, postsKey, type Plan } from './plan.ts';
+import { byYear } from '../site/years.ts';
 
 /** The rendered pages, and the site-relative path of every page for the sitemap (not 404). */
 export interface RenderedPages {
@@ -43,7 +44,9 @@ export function planPages(site: Site): Plan[] {
     canonical: absoluteUrl(site, path),
     type: 'website',
     image: null,
+    imageAlt: null,
     lang: site.config.language,
+    alternates: [],
     section: 'home',
     publishedTime: null,
     modifiedTime: null,
@@ -106,13 +109,14 @@ export function planPages(site: Site): Plan[] {
   }
 
   for (const [index, current] of site.posts.entries()) {
-    // Neighbours' titles and links show on the page, so they are part of what it depends on.
+    // Neighbours' and related posts' titles and links show on the page, so they are part of what it depends on.
     const neighbours = [site.posts[index + 1], site.posts[index - 1]].filter((p): p is RenderedPost => p !== undefined);
+    const related = views.related(current);
     add({
       template: 'post',
       path: current.path,
-      key: `${site.posts[index + 1]?.path ?? ''}\n${site.posts[index - 1]?.path ?? ''}`,
-      posts: [current, ...neighbours],
+      key: `${site.posts[index + 1]?.path ?? ''}\n${site.posts[index - 1]?.path ?? ''}\n${postsKey(related)}`,
+      posts: [current, ...neighbours, ...related],
       view: () => {
         const post = views.post(index);
         return {
@@ -121,7 +125,9 @@ export function planPages(site: Site): Plan[] {
             canonical: post.canonical,
             type: 'article',
             image: post.image,
+            imageAlt: post.hero?.alt || null,
             lang: post.lang,
+            alternates: post.lang.toLowerCase() === site.config.language.toLowerCase() ? [] : [{ hreflang: post.lang, href: post.url }],
             section: 'post',
             publishedTime: post.published.iso,
             modifiedTime: post.updated?.iso ?? null,
@@ -211,10 +217,29 @@ export function planPages(site: Site): Plan[] {
     posts: [],
     lists: site.posts,
     view: () => ({
-      page: page('archive/', 'Archive', { section: 'archive', description: `All posts of ${siteTitle}` }),
+      page: page('archive/', 'Archive', {
+        section: 'archive',
+        description: `All posts of ${siteTitle}`,
+        jsonLd: listJsonLd('CollectionPage', site, { path: 'archive/', title: 'Archive', description: `All posts of ${siteTitle}`, posts: site.posts }),
+      }),
       years: byYear(site.posts).map(({ year, posts }) => ({ year, count: posts.length, posts: summaries(posts) })),
     }),
   });
+
+  if (site.config.search !== false) {
+    // The page is the same for every query (the script reads `?q=`); not in the sitemap: it has nothing of its own to find.
+    add({
+      template: 'search',
+      path: 'search/',
+      key: '',
+      posts: [],
+      sitemap: false,
+      view: () => ({
+        page: page('search/', 'Search', { section: 'search', description: `Search the posts of ${siteTitle}`, noindex: true }),
+        search: { script: pageHref(site, 'search.js'), index: pageHref(site, 'pagefind/pagefind.js') },
+      }),
+    });
+  }
 
   add({
     template: '404',
@@ -225,18 +250,6 @@ export function planPages(site: Site): Plan[] {
     view: () => ({ page: page('404.html', 'Page not found', { section: 'error', noindex: true }) }),
   });
   return plans;
-}
-
-/** Posts grouped by the year of their calendar day, in the order given (newest first). */
-export function byYear(posts: readonly RenderedPost[]): Array<{ year: string; posts: RenderedPost[] }> {
-  const groups = new Map<string, RenderedPost[]>();
-  for (const post of posts) {
-    const year = post.published.day.slice(0, 4);
-    const group = groups.get(year);
-    if (group) group.push(post);
-    else groups.set(year, [post]);
-  }
-  return [...groups].map(([year, list]) => ({ year, posts: list }));
 }
 
 function collatorFor(language: string): Intl.Collator {

@@ -74,6 +74,36 @@ export interface PostView extends PostSummaryView {
   /** Inner text of `<script type="application/ld+json">`, already safe (no `<`). */
   jsonLd: string;
   twitterUsername: string | null;
+  /** The contents list; empty when the page shows none (see toc.ts). */
+  toc: TocItemView[];
+  /** Up to three other published posts sharing the most tags (site/related.ts). */
+  related: RelatedPostView[];
+  /** Cards of the post's authors that have a bio or an avatar in authors.yml. */
+  authorCards: AuthorCardView[];
+  /** The hero image at the top of the post, when front matter sets `image`. */
+  hero: { src: string; alt: string } | null;
+  /** Whether Pagefind may index the post (drafts and scheduled posts never). */
+  indexable: boolean;
+}
+
+/** One entry of a post's table of contents, with the entries nested under it. */
+export interface TocItemView {
+  id: string;
+  text: string;
+  /** `#id`. */
+  href: string;
+  children: TocItemView[];
+}
+
+/** A related post at the foot of a post page. */
+export interface RelatedPostView extends PostLinkView {
+  published: DateView;
+}
+
+/** An author card on a post page. */
+export interface AuthorCardView extends AuthorLinkView {
+  avatar: string | null;
+  bio: string | null;
 }
 
 /** The site as every template sees it. */
@@ -85,9 +115,12 @@ export interface SiteView {
   base: string;
   /** Absolute home URL. */
   url: string;
-  nav: { home: string; archive: string; tags: string; authors: string };
+  /** `search` is the search page, or null when the config turns search off (`search: false`). */
+  nav: { home: string; archive: string; tags: string; authors: string; search: string | null };
   feeds: { rss: string; atom: string; json: string };
   stylesheet: string;
+  /** The small deferred script: theme toggle and code copy buttons. */
+  script: string;
   year: number;
 }
 
@@ -97,12 +130,12 @@ export interface TagView extends TagLinkView {
   feed: string;
   description: string | null;
   count: number;
+  /** 1–5: the size of the tag in the tag cloud, growing with the log of its count. */
+  weight: number;
 }
 
 /** An author on the author index or their own page. */
-export interface AuthorView extends AuthorLinkView {
-  avatar: string | null;
-  bio: string | null;
+export interface AuthorView extends AuthorCardView {
   count: number;
 }
 
@@ -121,9 +154,13 @@ export interface PageView {
   type: 'website' | 'article';
   /** Absolute social image URL. */
   image: string | null;
+  /** Alt text of the social image, when the post gives one. */
+  imageAlt: string | null;
   lang: string;
+  /** `<link rel="alternate" hreflang>`: a post written in another language than the site's. */
+  alternates: Array<{ hreflang: string; href: string }>;
   /** Which main-nav entry the page belongs to. */
-  section: 'home' | 'post' | 'archive' | 'tags' | 'authors' | 'error';
+  section: 'home' | 'post' | 'archive' | 'tags' | 'authors' | 'search' | 'error';
   publishedTime: string | null;
   modifiedTime: string | null;
   /** `@handle` for `twitter:site`. */

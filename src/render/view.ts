@@ -3,12 +3,15 @@
  * arrays and plain objects only, with every href already carrying the base path and every
  * canonical/social URL already absolute, so templates never compute a URL.
  */
-import type { PostDate, RenderedPost, Site, SiteAuthor, Tag } from '../types.ts';
+import type { Author, PostDate, RenderedPost, Site, SiteAuthor, Tag } from '../types.ts';
 import { absoluteUrl, pageHref } from './urls.ts';
 import { formatLongDate } from './date-format.ts';
 import { blogPostingJsonLd } from './jsonld.ts';
 import { absoluteRefUrl, absolutizeUrl } from './absolute-html.ts';
+import { tocView, type TocEntry } from './toc.ts';
+import { relatedPosts } from '../site/related.ts';
 import type {
+  AuthorCardView,
   AuthorLinkView,
   AuthorView,
   DateView,
@@ -42,9 +45,16 @@ export function siteView(site: Site): SiteView {
     language: site.config.language,
     base: site.basePath,
     url: absoluteUrl(site, ''),
-    nav: { home: href(''), archive: href('archive/'), tags: href('tags/'), authors: href('authors/') },
+    nav: {
+      home: href(''),
+      archive: href('archive/'),
+      tags: href('tags/'),
+      authors: href('authors/'),
+      search: site.config.search === false ? null : href('search/'),
+    },
     feeds: { rss: href('rss.xml'), atom: href('atom.xml'), json: href('feed.json') },
     stylesheet: href('style.css'),
+    script: href('theme.js'),
     year: site.now.getUTCFullYear(),
   };
 }
@@ -78,6 +88,17 @@ export function createViews(site: Site) {
     href: pageHref(site, paths.author(author.id)),
     url: author.url ?? null,
   });
+
+  const authorCard = (author: Author): AuthorCardView => ({
+    ...authorLink(author),
+    avatar: author.avatar ? resolveHref(site, author.avatar, '') : null,
+    bio: author.bio ?? null,
+  });
+
+  const related = relatedPosts(site);
+  // The tag cloud scales against the most used tag; a log scale keeps one huge tag from flattening the rest.
+  const maxTagCount = Math.max(1, ...site.tags.map((tag) => tag.posts.length));
+  const tagWeight = (count: number) => (maxTagCount === 1 ? 1 : 1 + Math.round((4 * Math.log(count)) / Math.log(maxTagCount)));
 
   const summary = (post: RenderedPost): PostSummaryView => {
     const cached = summaries.get(post);
@@ -116,14 +137,22 @@ export function createViews(site: Site) {
     const link = (other: RenderedPost | undefined): PostLinkView | null =>
       other ? { title: other.title, href: pageHref(site, other.path) } : null;
     const url = absoluteUrl(site, current.path);
+    const base = summary(current);
     return {
-      ...summary(current),
+      ...base,
       html: current.html,
       canonical: current.canonical ? absoluteRefUrl(site, current.canonical, url) : url,
       prev: link(site.posts[index + 1]),
       next: link(site.posts[index - 1]),
       jsonLd: blogPostingJsonLd(current, site),
       twitterUsername: current.twitterUsername ?? null,
+      // A post made by hand (tests, a `processPosts` hook) may carry no `toc`: it then shows none.
+      toc: tocView(current.toc as TocEntry[] | undefined, current.data.toc),
+      related: related(current).map((other) => ({ ...link(other)!, published: dateView(other.published, base.lang) })),
+      // A card with only a name would repeat the byline: only authors with a bio or an avatar get one.
+      authorCards: current.authors.filter((author) => author.bio || author.avatar).map(authorCard),
+      hero: current.image ? { src: current.image, alt: imageAlt(current.data) ?? '' } : null,
+      indexable: !current.draft && !current.future,
     };
   };
 
@@ -132,16 +161,12 @@ export function createViews(site: Site) {
     feed: pageHref(site, `${paths.tag(tag.slug)}rss.xml`),
     description: tag.description ?? null,
     count: tag.posts.length,
+    weight: tagWeight(tag.posts.length),
   });
 
-  const author = (author: SiteAuthor): AuthorView => ({
-    ...authorLink(author),
-    avatar: author.avatar ? resolveHref(site, author.avatar, '') : null,
-    bio: author.bio ?? null,
-    count: author.posts.length,
-  });
+  const author = (author: SiteAuthor): AuthorView => ({ ...authorCard(author), count: author.posts.length });
 
-  return { site: siteView(site), summary, post, tag, author };
+  return { site: siteView(site), summary, post, tag, author, related };
 }
 
 /**
@@ -150,6 +175,16 @@ export function createViews(site: Site) {
  */
 export function summaryKey(post: RenderedPost): string {
   return JSON.stringify([post.excerptHtml, post.summary, readingMinutes(post.html), post.excerptHtml.trim() !== post.html.trim(), post.image, post.data]);
+}
+
+/**
+ * The alt text a post gives its `image` (`imageAlt`, `image_alt`, or `image: { alt }`). Without one
+ * the hero is decorative (`alt=""`): the post title right beside it already says what it is about.
+ */
+export function imageAlt(data: Record<string, unknown>): string | null {
+  const nested = data.image && typeof data.image === 'object' ? (data.image as Record<string, unknown>).alt : undefined;
+  for (const value of [data.imageAlt, data.image_alt, nested]) if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  return null;
 }
 
 /** Reading time at ~220 words a minute, at least one. */

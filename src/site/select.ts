@@ -9,7 +9,7 @@ export function selectPosts<T extends Post>(posts: readonly T[], options: { draf
 }
 
 /** First path segments the site itself produces: a post there would overwrite a list page, a feed or a host file. */
-const RESERVED_SEGMENTS = new Set(['index.html', '404.html', 'rss.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'style.css', 'page', 'tags', 'authors', 'archive']);
+const RESERVED_SEGMENTS = new Set(['index.html', '404.html', 'rss.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'style.css', 'theme.js', 'search.js', 'search', 'pagefind', 'page', 'tags', 'authors', 'archive']);
 
 /** Whether a post's output file would land on something the site generates. */
 function isReserved(file: string): boolean {

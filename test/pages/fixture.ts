@@ -81,7 +81,12 @@ export function makeSite(): Site {
         '<p>Intro with <strong class="raw-check">bold</strong> and <a href="/blog/posts/first.html">the first post</a>.</p>\n' +
         '<p>More <img src="/blog/posts/script/pic.png" alt="A picture"> text.</p>',
       excerptHtml: '<p>Intro with <strong class="raw-check">bold</strong> and <a href="/blog/posts/first.html">the first post</a>.</p>',
-      extra: { image: '/blog/images/card.png', twitterUsername: 'blogsmith', description: 'Hostile' },
+      extra: {
+        image: '/blog/images/card.png',
+        twitterUsername: 'blogsmith',
+        description: 'Hostile',
+        data: { title: HOSTILE_TITLE, custom: 'kept', imageAlt: 'A <card> & "more"' },
+      },
     }),
     post({
       slug: 'fourth',
@@ -90,6 +95,14 @@ export function makeSite(): Site {
       authors: [alice, bob],
       tags: ['javascript', 'notes'],
       html: '<p>Fourth.</p>',
+      // As the markdown stage lists headings (h2 and h3); until its type has `toc`, a cast.
+      extra: {
+        toc: [
+          { depth: 2, id: 'setup', text: 'Setup' },
+          { depth: 3, id: 'install', text: 'Install <it>' },
+          { depth: 2, id: 'use', text: 'Use' },
+        ],
+      } as Partial<RenderedPost>,
     }),
     post({
       slug: 'third',

@@ -8,6 +8,9 @@ import type { OutputFile } from '../../src/render/output-file.ts';
 import { HOSTILE_TAG, HOSTILE_TITLE, makeSite } from './fixture.ts';
 import { all, byTag, hasClass, links, meta, one, parse, prop, text, type ParsedPage } from './html.ts';
 
+/** The inline head script that applies a stored theme choice before the first paint. */
+const THEME_BOOT = 'try{var t=localStorage.getItem("theme");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}';
+
 const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 const ORIGIN = 'https://example.org';
 
@@ -59,7 +62,8 @@ beforeAll(async () => {
 
 describe('output paths', () => {
   it('writes every page of the SPEC table, and nothing else', () => {
-    expect([...files.keys()].sort()).toEqual([...Object.values(EXPECTED_PAGES), '404.html'].sort());
+    // The search page is not in the sitemap: it has nothing of its own to find.
+    expect([...files.keys()].sort()).toEqual([...Object.values(EXPECTED_PAGES), 'search/index.html', '404.html'].sort());
   });
 
   it('lists every page but 404 for the sitemap', () => {
@@ -120,10 +124,14 @@ describe('every page', () => {
     }
   });
 
-  it('escapes front matter text: no script element but JSON-LD, hostile text round-trips', () => {
+  it('escapes front matter text: only JSON-LD and the theme’s own scripts, hostile text round-trips', () => {
     for (const file of files.keys()) {
       const tree = page(file);
-      for (const script of all(tree, byTag('script'))) expect(prop(script, 'type'), file).toBe('application/ld+json');
+      for (const script of all(tree, byTag('script'))) {
+        const src = prop(script, 'src');
+        if (src) expect([src, prop(script, 'defer')], file).toEqual([expect.stringMatching(/^\/blog\/(theme|search)\.js$/), 'true']);
+        else if (prop(script, 'type') !== 'application/ld+json') expect(text(script), file).toBe(THEME_BOOT);
+      }
       expect(all(tree, byTag('b')), file).toEqual([]);
     }
     const post = page('posts/script/index.html');
@@ -172,17 +180,18 @@ describe('post page', () => {
   const file = 'posts/script/index.html';
 
   it('carries the ISO value in <time datetime> and the day in words', () => {
-    const times = all(page(file), byTag('time')).map((el) => [prop(el, 'dateTime'), text(el)]);
+    const metaTimes = (f: string) => all(one(page(f), (el) => hasClass(el, 'post-meta')), byTag('time'));
+    const times = metaTimes(file).map((el) => [prop(el, 'dateTime'), text(el)]);
     expect(times).toEqual([
       ['2025-03-10T09:30:00-07:00', '10 March 2025'],
       ['2025-03-12T18:00:00-07:00', '12 March 2025'],
     ]);
     // the calendar day in the site zone, although the instant is 1 January in UTC
-    expect(all(page('posts/third/index.html'), byTag('time')).map((el) => [prop(el, 'dateTime'), text(el)])).toEqual([
+    expect(metaTimes('posts/third/index.html').map((el) => [prop(el, 'dateTime'), text(el)])).toEqual([
       ['2024-12-31T20:00:00-08:00', '31 December 2024'],
     ]);
     // a date-only value keeps its day
-    expect(all(page('posts/first.html'), byTag('time')).map((el) => [prop(el, 'dateTime'), text(el)])).toEqual([
+    expect(metaTimes('posts/first.html').map((el) => [prop(el, 'dateTime'), text(el)])).toEqual([
       ['2023-02-03T00:00:00-08:00', '3 February 2023'],
     ]);
   });
@@ -190,23 +199,25 @@ describe('post page', () => {
   it('renders the body HTML raw, inside the article', () => {
     const article = one(page(file), byTag('article'));
     expect(text(one(article, (el) => hasClass(el, 'raw-check')))).toBe('bold');
-    expect(prop(one(article, byTag('img')), 'src')).toBe('/blog/posts/script/pic.png');
+    const body = one(article, (el) => hasClass(el, 'post-body'), 'post body');
+    expect(prop(one(body, byTag('img')), 'src')).toBe('/blog/posts/script/pic.png');
   });
 
   it('links authors and tags to their pages', () => {
     const article = one(page('posts/fourth/index.html'), byTag('article'));
-    const hrefs = all(article, byTag('a')).map((el) => [prop(el, 'href'), text(el)]);
+    const hrefs = all(article, (el) => el.tagName === 'a' && !(prop(el, 'href') ?? '').startsWith('#')).map((el) => [prop(el, 'href'), text(el)]);
     expect(hrefs).toEqual([
       ['/blog/authors/alice/', 'Alice Example'],
       ['/blog/authors/bob/', 'Bob'],
       ['/blog/tags/javascript/', 'JavaScript'],
       ['/blog/tags/notes/', 'Notes'],
+      // Alice's card (she has a bio and an avatar); Bob has neither, so no card repeats his name
+      ['/blog/authors/alice/', 'Alice Example'],
     ]);
   });
 
   it('embeds a parseable BlogPosting JSON-LD', () => {
-    const script = one(page(file), (el) => el.tagName === 'script', 'script');
-    expect(prop(script, 'type')).toBe('application/ld+json');
+    const script = one(page(file), (el) => el.tagName === 'script' && prop(el, 'type') === 'application/ld+json', 'JSON-LD script');
     const data = JSON.parse(text(script)) as Record<string, unknown>;
     expect(data['@type']).toBe('BlogPosting');
     expect(data.headline).toBe(HOSTILE_TITLE);
@@ -342,7 +353,7 @@ describe('an empty site', () => {
     const site = { ...makeSite(), posts: [], tags: [], authors: [] };
     const result = await renderPages(site, [TEMPLATES]);
     expect(result.files.map((f) => f.path).sort()).toEqual(
-      ['404.html', 'archive/index.html', 'authors/index.html', 'index.html', 'tags/index.html'].sort(),
+      ['404.html', 'archive/index.html', 'authors/index.html', 'index.html', 'search/index.html', 'tags/index.html'].sort(),
     );
     expect(result.pagePaths).toEqual(['', 'tags/', 'authors/', 'archive/']);
     const home = parse(result.files.find((f) => f.path === 'index.html')!.contents);

@@ -1,0 +1,92 @@
+// The search page: reads ?q=, asks the Pagefind index that `npm run build` writes to <base>pagefind/,
+// and lists the matching posts as links with an excerpt. Loaded (deferred) by the search page only;
+// without it the page still offers the archive and tags.
+(() => {
+  const list = document.getElementById('search-results');
+  const status = document.getElementById('search-status');
+  const input = document.getElementById('search-query');
+  if (!list || !status || !input) return;
+  const form = input.form;
+  const SHOWN = 20;
+  let pagefind;
+  let latest = 0;
+  let timer;
+
+  const load = () => {
+    pagefind ??= import(list.dataset.pagefind).then(async (module) => {
+      // The index holds site-relative URLs (`/posts/x/`); results get the site's base path (`/blog/`).
+      await module.options({ baseUrl: list.dataset.base || '/', excerptLength: 24 });
+      return module;
+    });
+    return pagefind;
+  };
+
+  /** Pagefind's excerpt is text with <mark> around the matches: keep exactly that, as DOM nodes. */
+  const excerptNodes = (html) => {
+    const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body.firstChild;
+    return [...parsed.childNodes].map((node) => {
+      if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    });
+  };
+
+  const item = (result) => {
+    const li = document.createElement('li');
+    const heading = document.createElement('h2');
+    const link = document.createElement('a');
+    link.href = result.url;
+    link.textContent = result.meta?.title || result.url;
+    heading.append(link);
+    const excerpt = document.createElement('p');
+    excerpt.append(...excerptNodes(result.excerpt ?? ''));
+    li.append(heading, excerpt);
+    return li;
+  };
+
+  const run = async (query) => {
+    const ticket = ++latest;
+    const url = new URL(location.href);
+    if (query) url.searchParams.set('q', query);
+    else url.searchParams.delete('q');
+    history.replaceState(null, '', url);
+    if (!query.trim()) {
+      list.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    status.textContent = 'Searching…';
+    let found;
+    try {
+      const search = await (await load()).search(query);
+      found = await Promise.all(search.results.slice(0, SHOWN).map((result) => result.data()));
+      if (ticket !== latest) return;
+      list.replaceChildren(...found.map(item));
+      const total = search.results.length;
+      status.textContent =
+        total === 0
+          ? `No posts match “${query}”.`
+          : `${total} ${total === 1 ? 'post matches' : 'posts match'} “${query}”${total > SHOWN ? `; the first ${SHOWN} are shown` : ''}.`;
+    } catch {
+      if (ticket !== latest) return;
+      list.replaceChildren();
+      status.textContent = 'Search is not available here: its index is made by `npm run build` (the dev server does not make one).';
+    }
+  };
+
+  form?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void run(input.value);
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(input.value), 200);
+  });
+
+  const query = new URLSearchParams(location.search).get('q') ?? '';
+  input.value = query;
+  if (query) void run(query);
+  else void load().catch(() => undefined);
+})();
