@@ -19,6 +19,8 @@ import { renderPosts, type MarkdownStats } from './markdown/stage.ts';
 import { addMessage, countErrors } from './messages.ts';
 import { emitSite, type Emitted, type Manifest } from './output/emit.ts';
 import { siteDigest } from './output/page-keys.ts';
+import { searchFailure } from './output/pagefind.ts';
+import { openSearch, type SearchStats } from './output/search.ts';
 import { openStaging } from './output/write.ts';
 import { createEngine, planSite } from './render/index.ts';
 import { templateFailure } from './render/template-error.ts';
@@ -38,7 +40,12 @@ export interface BuildResult {
   /** Number of files in the output (0 for `check` or a failed build). */
   written: number;
   /** Where the work went: markdown from the cache or rendered, output files rendered, kept or copied. */
-  stats?: { markdown: MarkdownStats; output?: { rendered: number; kept: number; copied: number } };
+  stats?: {
+    markdown: MarkdownStats;
+    output?: { rendered: number; kept: number; copied: number };
+    /** The Pagefind index: pages in it, whether the last build's was kept, time taken. */
+    search?: SearchStats;
+  };
 }
 
 /** A site's template folders, searched in order: its own first, then the project's defaults. */
@@ -126,25 +133,45 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   const outputs = openBucket<Manifest>(cacheDir, 'output', useCache);
   const manifestKey = digest(path.resolve(options.out));
   const templateDirs = templateDirsOf(options.root);
+  const previous = outputs.get(manifestKey) ?? {};
+  // The search stage sees every page on its way into staging, and indexes them before the swap.
+  const search =
+    staging &&
+    openSearch({ enabled: config.search !== false, staging, outDir: options.out, script: path.join(PROJECT_ROOT, 'static', 'search.js'), cacheDir, cache: useCache, manifestKey, previous });
   let emitted: Emitted | undefined;
   try {
     emitted = await emitSite(
-      { plans, engine: createEngine(templateDirs), staticDirs, assets: assetsOf(rendered), siteKey: siteDigest(site, templateDirs), previous: outputs.get(manifestKey) ?? {} },
-      staging,
+      { plans, engine: createEngine(templateDirs), staticDirs, assets: assetsOf(rendered), siteKey: siteDigest(site, templateDirs), previous },
+      search?.staging,
     );
   } catch (error) {
     files.push(templateFailure(error));
   }
 
-  const stats = { markdown: markdown.stats, output: emitted && { rendered: emitted.rendered, kept: emitted.kept, copied: emitted.copied } };
-  if (!staging || !emitted || countErrors(files, options.strict) > 0) {
+  const stats: NonNullable<BuildResult['stats']> = {
+    markdown: markdown.stats,
+    output: emitted && { rendered: emitted.rendered, kept: emitted.kept, copied: emitted.copied },
+  };
+  const failed = () => countErrors(files, options.strict) > 0;
+  if (!staging || !search || !emitted || failed()) {
     await staging?.abort();
-    return { files, exitCode: countErrors(files, options.strict) > 0 ? 1 : 0, site, written: 0, stats };
+    return { files, exitCode: failed() ? 1 : 0, site, written: 0, stats };
+  }
+  try {
+    // Before the swap: dist/ is never half-indexed, and a failed index leaves the previous dist/.
+    // Drafts stay out even when a custom template marks them for Pagefind.
+    const exclude = new Set(plans.filter((plan) => plan.template === 'post' && plan.posts[0]?.draft).map((plan) => plan.file));
+    stats.search = await search.index({ basePath: site.basePath, language: config.language, exclude, keys: emitted.keys });
+  } catch (error) {
+    files.push(searchFailure(error));
+    await staging.abort();
+    return { files, exitCode: 1, site, written: 0, stats };
   }
   const stamps = await staging.commit();
   if (memo.added || memo.used.size !== memo.entries.size) frontMatterCache.set(memoKey, usedEntries(memo));
   frontMatterCache.prune();
   outputs.set(manifestKey, Object.fromEntries([...stamps].map(([file, stamp]) => [file, { ...stamp, key: emitted.keys.get(file) }])));
+  search.remember(stamps);
   markdownCache.prune();
   return { files, exitCode: 0, site, written: stamps.size, stats };
 }

@@ -12,6 +12,8 @@ declare module './types.ts' {
   interface SiteConfig {
     /** Severity per content check (`{ 'image-alt': 'error', 'no-excerpt': 'on' }`); rules not named keep their default. */
     rules?: Readonly<Record<string, RuleSetting>>;
+    /** The Pagefind index, the `/search/` page and the search box; on unless `false`. */
+    search?: boolean;
   }
 }
 
@@ -65,7 +67,7 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
   const user = input as Record<string, unknown>;
   const problems: string[] = [];
   const config: SiteConfig = { ...DEFAULTS };
-  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules']);
+  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules', 'search']);
   for (const key of Object.keys(user)) {
     if (!known.has(key)) problems.push(`unknown key "${key}"`);
   }
@@ -84,6 +86,10 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
     const n = user.postsPerPage;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) problems.push(`"postsPerPage" must be a whole number ≥ 1`);
     else config.postsPerPage = n;
+  }
+  if (user.search !== undefined) {
+    if (typeof user.search !== 'boolean') problems.push(`"search" must be true or false, got ${JSON.stringify(user.search)}`);
+    else config.search = user.search;
   }
   if (user.rules !== undefined) {
     const rules = validateRules(user.rules, problems);

@@ -17,8 +17,8 @@ export interface FileStamp {
 
 /** A staging folder being filled; nothing reaches the output until `commit`. */
 export interface Staging {
-  /** A rendered file: kept from the output when its bytes are the same, else written. */
-  put(relative: string, contents: string): Promise<void>;
+  /** A rendered (or generated: the search index) file: kept from the output when its bytes are the same, else written. */
+  put(relative: string, contents: string | Uint8Array): Promise<void>;
   /** Keep the output's file if it still has `stamp`; false when it does not (the caller renders it). */
   keep(relative: string, stamp: FileStamp): Promise<boolean>;
   /** A file copied from `source` with its mtime, kept from the output when size and mtime match. */

@@ -113,6 +113,13 @@ describe('npm run dev in a browser', () => {
     await page.close();
   });
 
+  it('serves the search page, which says the index comes from a build', async () => {
+    await page.goto(`${dev.url}search/?q=toml`);
+    await expect.poll(() => page.locator('#search-status').innerText(), { timeout: 10_000 }).toContain('npm run build');
+    expect(await page.locator('#search-query').inputValue()).toBe('toml');
+    await page.close();
+  });
+
   it('does not reload tabs whose page did not change', async () => {
     await page.goto(`${dev.url}tags/`);
     await markWindow(page);

@@ -1,0 +1,154 @@
+/**
+ * The Pagefind index of a production build: what it holds (published posts, never drafts),
+ * where its results lead (under the base path), `search: false`, reusing the last index when no
+ * page changed, and a failed index leaving the previous output alone.
+ */
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
+import { ConfigError, loadConfig, validateConfig } from '../../src/config.ts';
+import type { BuildOptions } from '../../src/types.ts';
+import { listFiles, runCli, tempDir } from '../helpers/cli.ts';
+import { copySite } from '../helpers/site-copy.ts';
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: { title?: string };
+}
+
+/** The pages in a built index, decoded from Pagefind's gzipped fragment files. */
+async function fragments(out: string): Promise<Fragment[]> {
+  const dir = path.join(out, 'pagefind/fragment');
+  const names = await readdir(dir).catch(() => []);
+  const decoded = await Promise.all(
+    names.map(async (name) => JSON.parse(gunzipSync(await readFile(path.join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment),
+  );
+  return decoded.sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** Build `root` in-process (so the stats are visible), into `out`. */
+async function buildIn(root: string, out: string, extra: Partial<BuildOptions> = {}, overrides = {}) {
+  const config = await loadConfig(root, overrides);
+  const options: BuildOptions = { root, out, drafts: false, future: false, strict: false, dryRun: false, now: new Date('2025-06-01'), threads: 1, ...extra };
+  return build(options, config);
+}
+
+describe('the search index of a build', () => {
+  it('indexes every published post, and no other page', async () => {
+    const root = await copySite('shapes');
+    const out = path.join(await tempDir(), 'dist');
+    const result = await buildIn(root, out);
+    expect(result.exitCode).toBe(0);
+    const pages = await fragments(out);
+    // Site-relative: the search page gives Pagefind the base path (`/blog/`).
+    expect(pages.map((page) => page.url)).toEqual(result.site!.posts.map((post) => `/${post.path}`).sort());
+    expect(pages.find((page) => page.meta.title === 'TOML post')?.content).toContain('After the fold');
+    expect(result.stats?.search).toMatchObject({ pages: pages.length, reused: false });
+    // What the search page loads, and nothing of Pagefind's own UIs.
+    const files = await listFiles(path.join(out, 'pagefind'));
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']));
+    expect(files.filter((file) => file.includes('-ui'))).toEqual([]);
+  });
+
+  it('never indexes a draft, even when drafts are built', async () => {
+    const root = await copySite('shapes');
+    const out = path.join(await tempDir(), 'dist');
+    const result = await buildIn(root, out, { drafts: true });
+    expect(result.exitCode).toBe(0);
+    expect(result.site!.posts.some((post) => post.draft)).toBe(true);
+    const pages = await fragments(out);
+    expect(pages.length).toBe(result.site!.posts.filter((post) => !post.draft).length);
+    expect(pages.map((page) => page.meta.title)).not.toContain('Draft');
+    expect(pages.some((page) => page.content.includes('Not yet.'))).toBe(false);
+  });
+
+  it('keeps the last index when no page changed, and indexes again after an edit', async () => {
+    const root = await copySite('shapes');
+    const out = path.join(await tempDir(), 'dist');
+    await buildIn(root, out);
+    const entry = path.join(out, 'pagefind/pagefind-entry.json');
+    const before = await stat(entry);
+
+    const again = await buildIn(root, out);
+    expect(again.stats?.search?.reused).toBe(true);
+    // Kept files are the same inodes: rsync and CDN uploads skip them.
+    expect((await stat(entry)).ino).toBe(before.ino);
+    expect(await listFiles(path.join(out, 'pagefind'))).toContain('pagefind.js');
+
+    const post = path.join(root, 'content/posts/toml-post.md');
+    await writeFile(post, (await readFile(post, 'utf8')) + '\nA freshly written zeppelin paragraph.\n');
+    const edited = await buildIn(root, out);
+    expect(edited.stats?.search?.reused).toBe(false);
+    expect((await fragments(out)).find((page) => page.meta.title === 'TOML post')?.content).toContain('zeppelin');
+    // The old index's fragment files are gone with the rest of the last build.
+    expect(await fragments(out)).toHaveLength(edited.site!.posts.length);
+  });
+
+  it('indexes again when the index in the output was touched', async () => {
+    const root = await copySite('shapes');
+    const out = path.join(await tempDir(), 'dist');
+    await buildIn(root, out);
+    await writeFile(path.join(out, 'pagefind/pagefind-entry.json'), '{}');
+    const again = await buildIn(root, out);
+    expect(again.stats?.search?.reused).toBe(false);
+    expect(JSON.parse(await readFile(path.join(out, 'pagefind/pagefind-entry.json'), 'utf8'))).toHaveProperty('languages');
+  });
+
+  it('has no index, search page or search box with `search: false`', async () => {
+    const root = await copySite('shapes');
+    const config = JSON.parse(await readFile(path.join(root, 'site.config.json'), 'utf8')) as object;
+    await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ ...config, search: false }));
+    const out = path.join(await tempDir(), 'dist');
+    const result = await buildIn(root, out);
+    expect(result.exitCode).toBe(0);
+    const files = await listFiles(out);
+    expect(files.filter((file) => file.startsWith('pagefind') || file.startsWith('search'))).toEqual([]);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).not.toMatch(/role="search"|name="q"/);
+    expect(result.stats?.search).toBeUndefined();
+  });
+
+  it('rejects a `search` that is not true or false, naming the config file', async () => {
+    expect(() => validateConfig({ search: 'yes' }, 'site.config.json')).toThrow(new ConfigError('site.config.json: "search" must be true or false, got "yes"'));
+    const root = await copySite('shapes');
+    await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ search: 'no' }));
+    const run = await runCli(['build', '--root', root]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('site.config.json: "search" must be true or false, got "no"');
+  });
+
+  it('fails the build with a clear message when Pagefind fails, leaving the previous output as it was', async () => {
+    const root = await copySite('shapes');
+    const out = path.join(await tempDir(), 'dist');
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    const before = await listFiles(out);
+    const home = await readFile(path.join(out, 'index.html'), 'utf8');
+    const post = path.join(root, 'content/posts/toml-post.md');
+    await writeFile(post, (await readFile(post, 'utf8')) + '\nChanged, so the index must be made again.\n');
+
+    // A Pagefind binary that is not there, as on a platform Pagefind has no build for.
+    const run = await runCliWith({ PAGEFIND_BINARY_PATH: path.join(root, 'no-such-pagefind') }, ['build', '--root', root, '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/pagefind\s+error\s+Pagefind failed: spawn \S+no-such-pagefind ENOENT.*the previous output is unchanged/);
+    expect(run.stderr).toContain('build failed: nothing written');
+    expect(await listFiles(out)).toEqual(before);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(home);
+    expect((await readdir(path.dirname(out))).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+});
+
+/** The CLI with extra environment variables (here: where Pagefind's binary is). */
+async function runCliWith(env: Record<string, string>, args: string[]) {
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  try {
+    return await runCli(args);
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
