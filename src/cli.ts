@@ -6,6 +6,7 @@ import { build, unsafeOutDir } from './build.ts';
 import { finishCheck } from './check/finish.ts';
 import { cacheDirOf } from './cache/store.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { fileSystemMessage } from './output/fs-errors.ts';
 import { lockBuild } from './output/lock.ts';
 import { recoverOutput } from './output/recover.ts';
 import type { SiteConfig } from './types.ts';
@@ -188,7 +189,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`Unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
+    // A full disk or a missing permission is a message about a path; anything else is a bug, with its stack.
+    const message = fileSystemMessage(error);
+    process.stderr.write(message ? `${message}. The previous output is unchanged.\n` : `Unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
     process.exitCode = 1;
   },
 );

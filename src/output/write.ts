@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { withPath } from './fs-errors.ts';
 
 /** Size and mtime of one output file, as the manifest remembers them to know it untouched. */
 export interface FileStamp {
@@ -65,10 +66,11 @@ export async function openStaging(outDir: string): Promise<Staging> {
     return { target, previous: insideDir(out, relative) };
   };
   /** Run `task` with at most PARALLEL in flight; the first failure surfaces at commit. */
-  const queue = async (task: () => Promise<void>) => {
+  const queue = async (relative: string, task: () => Promise<void>) => {
     if (pending.size >= PARALLEL) await Promise.race(pending);
     const running = task().catch((error: unknown) => {
-      failure ??= error;
+      // A write on an open handle fails without a path (ENOSPC): name the output file it was for.
+      failure ??= withPath(error, insideDir(out, relative));
     });
     pending.add(running);
     void running.finally(() => pending.delete(running));
@@ -76,7 +78,7 @@ export async function openStaging(outDir: string): Promise<Staging> {
 
   return {
     put: (relative, contents) =>
-      queue(async () => {
+      queue(relative, async () => {
         const { target, previous } = await places(relative);
         const bytes = Buffer.from(contents);
         const before = await stampOf(previous);
@@ -88,11 +90,11 @@ export async function openStaging(outDir: string): Promise<Staging> {
       const before = await stampOf(insideDir(out, relative));
       if (before?.size !== stamp.size || before.mtimeMs !== stamp.mtimeMs) return false;
       const { target, previous } = await places(relative);
-      await queue(() => linkOrCopy(previous, target));
+      await queue(relative, () => linkOrCopy(previous, target));
       return true;
     },
     copy: (relative, source) =>
-      queue(async () => {
+      queue(relative, async () => {
         const { target, previous } = await places(relative);
         const [from, before] = await Promise.all([stat(source), stampOf(previous)]);
         // utimes() below sets a millisecond Date: compare to the millisecond.

@@ -1,0 +1,38 @@
+/**
+ * File system failures while writing the site (a full disk, no permission, a read-only mount)
+ * are the machine's problem, not a bug: they end the run with one line naming the path and
+ * what went wrong, never a stack trace.
+ */
+import path from 'node:path';
+
+/** What each error code means, in words. */
+const REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'the operation is not permitted',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  ENAMETOOLONG: 'the name is too long for the file system',
+  EMFILE: 'too many files are open',
+  ENFILE: 'too many files are open on this system',
+  EIO: 'an input/output error (a failing disk?)',
+  EBUSY: 'the file is in use',
+  EXDEV: 'the staging folder and the output are on different file systems',
+};
+
+/** A one-line message for a file system error, or undefined for any other error. */
+export function fileSystemMessage(error: unknown, fallbackPath?: string): string | undefined {
+  const { code, path: where, dest } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
+  if (typeof code !== 'string' || !(code in REASONS)) return undefined;
+  const named = where ?? dest ?? fallbackPath;
+  const shown = named === undefined ? 'the output' : path.relative(process.cwd(), named) || named;
+  return `Cannot write ${shown}: ${REASONS[code]} (${code})`;
+}
+
+/** Give an error that names no file (a failed write on an open handle) the file it was about. */
+export function withPath<T>(error: T, file: string): T {
+  if (error && typeof error === 'object' && !('path' in error)) Object.assign(error, { path: file });
+  return error;
+}
