@@ -78,7 +78,10 @@ export function defaultAuthorOf(registries: Registries, config: SiteConfig, now:
 /** What every post's markdown resolves against: the base path and every post's URL. */
 export function markdownContextFor(root: string, config: SiteConfig, posts: readonly Post[]): MarkdownContext {
   const postPaths = new Map(posts.map((post) => [post.raw.file.data.absolutePath ?? post.raw.file.path, post.path]));
-  return { basePath: basePathOf(config.url), contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
+  const context: MarkdownContext = { basePath: basePathOf(config.url), contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
+  // Only when on, so the cache keys of sites that don't sanitize stay as they were.
+  if (config.sanitize) context.sanitize = true;
+  return context;
 }
 
 /** Every local asset the posts reference: absolute source → path in the output. */

@@ -14,6 +14,8 @@ declare module './types.ts' {
     rules?: Readonly<Record<string, RuleSetting>>;
     /** The Pagefind index, the `/search/` page and the search box; on unless `false`. */
     search?: boolean;
+    /** Run rehype-sanitize over post bodies, for sites that publish untrusted authors; off unless `true`. */
+    sanitize?: boolean;
   }
 }
 
@@ -67,7 +69,7 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
   const user = input as Record<string, unknown>;
   const problems: string[] = [];
   const config: SiteConfig = { ...DEFAULTS };
-  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules', 'search']);
+  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules', 'search', 'sanitize']);
   for (const key of Object.keys(user)) {
     if (!known.has(key)) problems.push(`unknown key "${key}"`);
   }
@@ -90,6 +92,10 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
   if (user.search !== undefined) {
     if (typeof user.search !== 'boolean') problems.push(`"search" must be true or false, got ${JSON.stringify(user.search)}`);
     else config.search = user.search;
+  }
+  if (user.sanitize !== undefined) {
+    if (typeof user.sanitize !== 'boolean') problems.push(`"sanitize" must be true or false, got ${JSON.stringify(user.sanitize)}`);
+    else config.sanitize = user.sanitize;
   }
   if (user.rules !== undefined) {
     const rules = validateRules(user.rules, problems);

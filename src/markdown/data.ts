@@ -15,6 +15,8 @@ export interface LinkContext {
   staticDirs: readonly string[];
   /** Every post's absolute source path → its page path, so `./other.md` links resolve. */
   postPaths: ReadonlyMap<string, string>;
+  /** `sanitize: true` in the site config: bodies go through rehype-sanitize (see sanitize.ts). */
+  sanitize?: boolean;
   /** Filled while rendering: every file-system and post lookup a result was decided on. */
   deps?: LinkDependency[];
 }

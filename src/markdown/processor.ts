@@ -20,6 +20,7 @@ import rehypeHeadings from './headings.ts';
 import rehypeImages from './images.ts';
 import rehypeLinks from './links.ts';
 import rehypeRawWhenNeeded from './raw.ts';
+import rehypeSanitizeWhenAsked from './sanitize.ts';
 import rehypeValidAttributes from './valid-attributes.ts';
 import rehypeCheckFacts from '../check/collect.ts';
 import remarkTitleHeading from './title-heading.ts';
@@ -39,6 +40,7 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
     // Re-parse raw HTML into real nodes, so an unclosed `<iframe>` is closed within its post
     // instead of swallowing the rest of the page.
     .use(raw)
+    .use(rehypeSanitizeWhenAsked)
     .use(rehypeSlug)
     .use(rehypeCheckFacts)
     .use(rehypeLinks)

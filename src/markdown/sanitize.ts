@@ -1,0 +1,22 @@
+/**
+ * rehype plugin: with `sanitize: true` in the site config, post bodies go through rehype-sanitize
+ * (GitHub's rules) for sites that publish authors they don't trust: no script, style, iframe or
+ * event handler, and only http(s), mailto and relative URLs (`javascript:` links lose their href).
+ * It runs right after raw HTML is parsed, so the check stage sees what is published, and before
+ * heading ids, code highlighting and anchors, which the site adds itself.
+ */
+import type { Root } from 'hast';
+import rehypeSanitize, { defaultSchema, type Options } from 'rehype-sanitize';
+import type { VFile } from 'vfile';
+
+/**
+ * GitHub's schema without its `user-content-` prefix on ids: remark-rehype already gives
+ * footnotes that prefix (and their links point at it), so a second one would break them.
+ * Unprefixed ids can shadow `window.x` names, which this site's scripts never read.
+ */
+const SCHEMA: Options = { ...defaultSchema, clobber: [] };
+
+export default function rehypeSanitizeWhenAsked() {
+  const sanitize = rehypeSanitize(SCHEMA) as unknown as (tree: Root) => Root;
+  return (tree: Root, file: VFile): Root | undefined => (file.data.links?.sanitize ? sanitize(tree) : undefined);
+}
