@@ -43,8 +43,9 @@ export async function readContent(root: string, memo?: FrontMatterMemo): Promise
   const gitDates = await firstCommitDates(postsDir);
 
   const posts: RawPost[] = [];
-  // Reading is I/O bound: read every file at once, then keep the order of the sorted listing.
-  const results = await Promise.all(relPaths.map((relPath) => readPost(postsDir, relPath, gitDates, memo)));
+  // Reading is I/O bound: many files at once, but not all (100,000 posts would run out of file
+  // descriptors: EMFILE). Results keep the order of the sorted listing.
+  const results = await mapLimited(relPaths, READ_PARALLEL, (relPath) => readPost(postsDir, relPath, gitDates, memo));
   for (const result of results) {
     files.push(result.file);
     if (result.post) posts.push(result.post);
@@ -52,6 +53,23 @@ export async function readContent(root: string, memo?: FrontMatterMemo): Promise
 
   const registries = await readRegistries(contentDir);
   return { posts, ...registries.registries, files: [...files, ...registries.files] };
+}
+
+/** Files read at once: far below any system's descriptor limit, enough to keep the disk busy. */
+const READ_PARALLEL = 64;
+
+/** `items.map(task)` with at most `limit` tasks running, results in order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Read and parse `authors.yml` and `tags.yml` (both optional) from `contentDir`. */

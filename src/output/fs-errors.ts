@@ -22,13 +22,18 @@ const REASONS: Record<string, string> = {
   EXDEV: 'the staging folder and the output are on different file systems',
 };
 
+/** System calls that only read (an error without one came from a write of ours). */
+const READS = new Set(['open', 'read', 'scandir', 'stat', 'lstat', 'readlink', 'realpath', 'access']);
+
 /** A one-line message for a file system error, or undefined for any other error. */
 export function fileSystemMessage(error: unknown, fallbackPath?: string): string | undefined {
-  const { code, path: where, dest } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
+  const { code, path: where, dest, syscall } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
   if (typeof code !== 'string' || !(code in REASONS)) return undefined;
   const named = where ?? dest ?? fallbackPath;
   const shown = named === undefined ? 'the output' : path.relative(process.cwd(), named) || named;
-  return `Cannot write ${shown}: ${REASONS[code]} (${code})`;
+  // Reads open files too: an `open` outside a staging folder (`dist.tmp-*`) read the site's own files.
+  const reading = syscall !== undefined && READS.has(syscall) && !(named ?? '').includes('.tmp-');
+  return `Cannot ${reading ? 'read' : 'write'} ${shown}: ${REASONS[code]} (${code})`;
 }
 
 /** Give an error that names no file (a failed write on an open handle) the file it was about. */
