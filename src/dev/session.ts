@@ -10,7 +10,7 @@ import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, staticDirs
 import { indexSite, reindexPost, runChecks, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
-import { jobOf, renderJob, type MarkdownContext, type MarkdownResult } from '../markdown/render.ts';
+import { jobOf, renderJob, type MarkdownResult } from '../markdown/render.ts';
 import { renderPosts } from '../markdown/stage.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { postId } from '../render/plan.ts';

@@ -7,11 +7,12 @@ import * as pagefind from 'pagefind';
 import { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
 
-/** A page to index: its output file (for messages), its URL with the base path, its HTML. */
+/** A page to index: its output file (for messages), its URL with the base path, and how to read its HTML. */
 export interface IndexPage {
   file: string;
   url: string;
-  html: string;
+  /** Read when its batch is sent: 100,000 pages' HTML would not fit in memory at once. */
+  html(): Promise<string>;
 }
 
 /** One file of the index, relative to the index folder. */
@@ -46,7 +47,9 @@ export async function runPagefind(pages: readonly IndexPage[], language: string)
     // In batches: each file is one message to Pagefind's process, base64-encoded in memory.
     for (let start = 0; start < pages.length; start += 100) {
       const batch = pages.slice(start, start + 100);
-      const results = await answer(Promise.all(batch.map((page) => index!.addHTMLFile({ url: page.url, content: page.html }))));
+      // Read first, then hand over in order: Pagefind numbers pages as they arrive, and the index must not depend on which read finished first.
+      const contents = await Promise.all(batch.map((page) => page.html()));
+      const results = await answer(Promise.all(batch.map((page, i) => index!.addHTMLFile({ url: page.url, content: contents[i]! }))));
       results.forEach((result, i) => problems.push(...result.errors.map((error) => `${batch[i]!.file}: ${error}`)));
     }
     failOn(problems, 'could not index');

@@ -6,7 +6,7 @@
  * are hard-linked and none is deleted as stale. When the indexed pages are byte for byte those
  * of the last build, the last build's index is kept without starting Pagefind at all.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { digest, openBucket } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
@@ -34,11 +34,9 @@ export interface SearchRecord {
   pages: Record<string, FileStamp & { hash: string }>;
 }
 
-/** An HTML page the build staged: its text when rendered now, else where the kept file is; its digest when known. */
+/** An HTML page the build staged, with the digest of its bytes when known (read back from staging otherwise). */
 interface StagedPage {
   file: string;
-  html?: string;
-  kept?: string;
   hash?: string;
 }
 
@@ -53,8 +51,7 @@ interface PageRecorder {
  * Wrap `staging` so that every HTML page it receives is remembered for the index.
  * `last` is the last build's record, when its index is the one in the output (see `lastRecord`).
  */
-function recordPages(staging: Staging, outDir: string, last: SearchRecord | undefined): PageRecorder {
-  const out = path.resolve(outDir);
+function recordPages(staging: Staging, last: SearchRecord | undefined): PageRecorder {
   const pages: StagedPage[] = [];
   const isHtml = (file: string) => file.endsWith('.html');
   return {
@@ -63,7 +60,8 @@ function recordPages(staging: Staging, outDir: string, last: SearchRecord | unde
       ...staging,
       put: (file, contents) => {
         // Only pages that carry the marker: a cold 4,000-post build should not hold every list page too.
-        if (isHtml(file) && typeof contents === 'string' && contents.includes(MARK)) pages.push({ file, html: contents, hash: digest(contents) });
+        // Only the digest is kept: the page is read back from staging when it is indexed.
+        if (isHtml(file) && typeof contents === 'string' && contents.includes(MARK)) pages.push({ file, hash: digest(contents) });
         return staging.put(file, contents);
       },
       keep: async (file, stamp) => {
@@ -71,9 +69,9 @@ function recordPages(staging: Staging, outDir: string, last: SearchRecord | unde
         if (!kept || !isHtml(file)) return kept;
         // Kept: the bytes are the last output's. Indexed then with this stamp: the same page; not indexed then: still no marker.
         const known = last?.pages[file];
-        if (!last) pages.push({ file, kept: insideDir(out, file) });
-        else if (known?.size === stamp.size && known.mtimeMs === stamp.mtimeMs) pages.push({ file, kept: insideDir(out, file), hash: known.hash });
-        else if (known) pages.push({ file, kept: insideDir(out, file) });
+        if (!last) pages.push({ file });
+        else if (known?.size === stamp.size && known.mtimeMs === stamp.mtimeMs) pages.push({ file, hash: known.hash });
+        else if (known) pages.push({ file });
         return kept;
       },
     },
@@ -115,7 +113,8 @@ interface SearchInput {
 /** Index the recorded pages into `pagefind/` of the staging folder (or keep the last build's index). */
 async function indexSearch(input: SearchInput): Promise<SearchIndexed> {
   const started = performance.now();
-  const pages = await indexedPages(input.recorder.pages.filter((page) => !input.exclude.has(page.file)));
+  const staging = input.recorder.staging;
+  const pages = await indexedPages(staging, input.recorder.pages.filter((page) => !input.exclude.has(page.file)));
   const key = digest('pagefind', generatorVersion(), input.basePath, input.language, ...pages.flatMap((page) => [page.file, page.hash]));
   const hashes = new Map(pages.map((page) => [page.file, page.hash]));
   const done = (keys: Map<string, string>, reused: boolean): SearchIndexed => ({ keys, hashes, key, pages: pages.length, reused, ms: performance.now() - started });
@@ -130,8 +129,10 @@ async function indexSearch(input: SearchInput): Promise<SearchIndexed> {
     return done(keys, true);
   }
 
-  const texts = await Promise.all(pages.map(async (page) => ({ url: `/${encodePath(urlOf(page.file))}`, file: page.file, html: page.html ?? (await readFile(page.kept!, 'utf8')) })));
-  const files = await runPagefind(texts, input.language);
+  const files = await runPagefind(
+    pages.map((page) => ({ url: `/${encodePath(urlOf(page.file))}`, file: page.file, html: () => staging.read(page.file) })),
+    input.language,
+  );
   const keys = new Map<string, string>();
   for (const file of files) {
     if (UNUSED.test(file.path)) continue;
@@ -142,15 +143,16 @@ async function indexSearch(input: SearchInput): Promise<SearchIndexed> {
   return done(keys, false);
 }
 
-/** The pages to index, in a stable order, each with the digest of its bytes (read when not known). */
-async function indexedPages(staged: readonly StagedPage[]): Promise<Array<{ file: string; hash: string; html?: string; kept?: string }>> {
-  const pages = await Promise.all(
-    staged.map(async (page) => {
-      if (page.hash !== undefined) return { ...page, hash: page.hash };
-      const html = await readFile(page.kept!, 'utf8');
-      return html.includes(MARK) ? { ...page, html, hash: digest(html) } : undefined;
-    }),
-  );
+/** The pages to index, in a stable order, each with the digest of its bytes (read when not known, one at a time). */
+async function indexedPages(staging: Staging, staged: readonly StagedPage[]): Promise<Array<{ file: string; hash: string }>> {
+  const pages: Array<{ file: string; hash: string } | undefined> = [];
+  for (const page of staged) {
+    if (page.hash !== undefined) pages.push({ file: page.file, hash: page.hash });
+    else {
+      const html = await staging.read(page.file);
+      pages.push(html.includes(MARK) ? { file: page.file, hash: digest(html) } : undefined);
+    }
+  }
   return pages.filter((page) => page !== undefined).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
@@ -215,7 +217,7 @@ export function openSearch(options: SearchOptions): SearchStage {
   if (!options.enabled) {
     return { staging: withoutSearchScript(options.staging, options.script), index: async () => undefined, remember: () => undefined };
   }
-  const recorder = recordPages(options.staging, options.outDir, lastRecord(records.get(options.manifestKey), options.previous));
+  const recorder = recordPages(options.staging, lastRecord(records.get(options.manifestKey), options.previous));
   let made: { key: string; hashes: Map<string, string> } | undefined;
   return {
     staging: recorder.staging,

@@ -24,6 +24,8 @@ export interface Staging {
   keep(relative: string, stamp: FileStamp): Promise<boolean>;
   /** A file copied from `source` with its mtime, kept from the output when size and mtime match. */
   copy(relative: string, source: string): Promise<void>;
+  /** The text of a file already put or kept in staging, once its write has finished. */
+  read(relative: string): Promise<string>;
   /** Swap the staging folder in; returns the stamp of every file now in the output. */
   commit(): Promise<Map<string, FileStamp>>;
   abort(): Promise<void>;
@@ -102,6 +104,12 @@ export async function openStaging(outDir: string): Promise<Staging> {
         await copyFile(source, target, constants.COPYFILE_EXCL);
         await utimes(target, from.atime, from.mtime);
       }),
+    async read(relative) {
+      // Writes run in the background; the one for this file may still be among them.
+      await Promise.all(pending);
+      if (failure !== undefined) throw failure;
+      return readFile(insideDir(staging, relative), 'utf8');
+    },
     async commit() {
       await Promise.all(pending);
       try {
