@@ -157,6 +157,9 @@ export interface RenderedPost extends Post {
   toc: Array<{ depth: number; id: string; text: string }>;
   /** A digest of what the markdown stage gave (body, excerpt, title, summary, image): pages showing the post are keyed on it. */
   digest: string;
+  /** Reading time and whether the excerpt is shorter than the body, from the markdown stage (lists need them, not the body). */
+  readingMinutes?: number;
+  hasMore?: boolean;
 }
 
 /** A tag across the whole site. */

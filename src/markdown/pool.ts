@@ -26,10 +26,22 @@ export function workersFor(count: number, threads: number | undefined): number {
   return workers >= 2 ? workers : 1;
 }
 
-/** Render every job, in order; on worker threads when there are enough jobs to pay for them (or when asked). */
-export async function runJobs(jobs: readonly MarkdownJob[], context: MarkdownContext, threads: number | undefined): Promise<MarkdownResult[]> {
+/**
+ * Render every job, on worker threads when there are enough jobs to pay for them (or when asked).
+ * Each result goes to `onResult` as soon as its batch is back, so the caller can store it and let
+ * it go instead of holding every result until the last one.
+ */
+export async function runJobs(
+  jobs: readonly MarkdownJob[],
+  context: MarkdownContext,
+  threads: number | undefined,
+  onResult: (position: number, result: MarkdownResult) => void,
+): Promise<void> {
   const workers = workersFor(jobs.length, threads);
-  if (workers <= 1) return jobs.map((job) => renderJob(job, context));
+  if (workers <= 1) {
+    jobs.forEach((job, position) => onResult(position, renderJob(job, context)));
+    return;
+  }
   const pool = new Piscina<MarkdownJob[], MarkdownResult[]>({
     filename: new URL('./worker.ts', import.meta.url).href,
     minThreads: workers,
@@ -41,13 +53,14 @@ export async function runJobs(jobs: readonly MarkdownJob[], context: MarkdownCon
     resourceLimits: { maxYoungGenerationSizeMb: 96 },
   });
   try {
-    const batches: Array<Promise<MarkdownResult[]>> = [];
+    const batches: Array<Promise<void>> = [];
     for (let start = 0; start < jobs.length; start += BATCH) {
       const batch = jobs.slice(start, start + BATCH);
       // A worker that dies (out of memory, a native crash) costs its batch a second try here, not the build.
-      batches.push(pool.run(batch).catch(() => batch.map((job) => renderJob(job, context))));
+      const results = pool.run(batch).catch(() => batch.map((job) => renderJob(job, context)));
+      batches.push(results.then((done) => done.forEach((result, offset) => onResult(start + offset, result))));
     }
-    return (await Promise.all(batches)).flat();
+    await Promise.all(batches);
   } finally {
     await pool.destroy();
   }

@@ -14,6 +14,7 @@ import type { CheckFacts } from '../check/facts.ts';
 import type { LinkContext, LinkDependency, TocEntry } from './data.ts';
 import { resolveUrl } from './links.ts';
 import { processorFor } from './processor.ts';
+import { hasMore, readingMinutes } from './reading.ts';
 
 /** Site-wide facts the markdown stage needs for every post. */
 export type MarkdownContext = Omit<LinkContext, 'pagePath' | 'sourcePath' | 'deps'>;
@@ -60,6 +61,9 @@ export interface MarkdownResult {
   deps: LinkDependency[];
   /** A digest of what the post shows (HTML, excerpt, title, summary, image), for the keys of pages showing it. */
   digest: string;
+  /** For lists, which show these but not the body (see reading.ts). */
+  readingMinutes: number;
+  hasMore: boolean;
 }
 
 /** The job for one normalised post. */
@@ -120,6 +124,8 @@ function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): Markdown
   return {
     ...shown,
     digest: digest(JSON.stringify(shown)),
+    readingMinutes: readingMinutes(shown.html),
+    hasMore: hasMore(shown.excerptHtml, shown.html),
     toc: file.data.toc ?? [],
     facts: facts ? { urls: facts.urls, images: facts.images, ids: [...facts.ids], marker: facts.marker, words: facts.words } : emptyResult(job).facts,
     messages: file.messages.map(storeMessage),
@@ -128,7 +134,17 @@ function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): Markdown
 }
 
 function emptyResult(job: MarkdownJob): Omit<MarkdownResult, 'messages' | 'deps' | 'digest'> {
-  return { title: job.title ?? job.fileTitle, html: '', excerptHtml: '', summary: job.description ?? '', assets: [], toc: [], facts: { urls: [], images: [], ids: [], marker: false, words: 0 } };
+  return {
+    title: job.title ?? job.fileTitle,
+    html: '',
+    excerptHtml: '',
+    summary: job.description ?? '',
+    assets: [],
+    toc: [],
+    facts: { urls: [], images: [], ids: [], marker: false, words: 0 },
+    readingMinutes: 1,
+    hasMore: false,
+  };
 }
 
 /** The text a summary is cut from: what the excerpt says, without the language labels of code blocks. */
@@ -166,6 +182,8 @@ export function applyResult(post: Post, result: MarkdownResult, context: Markdow
     assets: new Map(result.assets),
     toc: result.toc,
     digest: result.digest,
+    readingMinutes: result.readingMinutes,
+    hasMore: result.hasMore,
   };
 }
 

@@ -8,6 +8,7 @@ import { generatorVersion } from '../cache/version.ts';
 import type { Post, RenderedPost } from '../types.ts';
 import type { LinkDependency } from './data.ts';
 import { imageStamp } from './images.ts';
+import { bodyFromStore, openBodyStore } from './bodies.ts';
 import { isFile } from './links.ts';
 import { runJobs } from './pool.ts';
 import { applyResult, jobOf, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
@@ -18,27 +19,46 @@ export interface MarkdownStats {
   rendered: number;
 }
 
+/** From this many posts on, bodies wait in a file rather than in memory (see bodies.ts). */
+const SPILL_AT = 10_000;
+
 /** Render every post's markdown, reusing cached results whose lookups still give the same answers. */
 export async function renderPosts(
   posts: readonly Post[],
   context: MarkdownContext,
-  options: { cache: CacheBucket<MarkdownResult>; threads: number | undefined },
+  options: { cache: CacheBucket<MarkdownResult>; threads: number | undefined; spillAt?: number },
 ): Promise<{ rendered: RenderedPost[]; stats: MarkdownStats }> {
   const jobs = posts.map(jobOf);
   const keys = jobs.map((job) => keyOf(job, context));
-  const results: Array<MarkdownResult | undefined> = keys.map((key) => {
+  const store = posts.length >= (options.spillAt ?? SPILL_AT) ? openBodyStore() : undefined;
+  const bodies: Array<(() => string) | undefined> = [];
+  const results: Array<MarkdownResult | undefined> = [];
+  /** Hold a result, its body in the store when there is one. */
+  const hold = (index: number, result: MarkdownResult) => {
+    if (store) bodies[index] = store.keep(result.html);
+    results[index] = store ? { ...result, html: '' } : result;
+  };
+  keys.forEach((key, index) => {
     const cached = options.cache.get(key);
-    return cached && dependenciesHold(cached.deps, context) ? cached : undefined;
+    if (cached && dependenciesHold(cached.deps, context)) hold(index, cached);
   });
-  const missing = results.flatMap((result, index) => (result === undefined ? [index] : []));
-  const fresh = await runJobs(missing.map((index) => jobs[index]!), context, options.threads);
-  fresh.forEach((result, position) => {
-    const index = missing[position]!;
-    results[index] = result;
-    // A failed rendering is not remembered: the next run tries again and reports it again.
-    if (!result.messages.some((message) => message.ruleId === 'markdown-failed')) options.cache.set(keys[index]!, result);
+  const missing = posts.flatMap((_, index) => (results[index] === undefined ? [index] : []));
+  await runJobs(
+    missing.map((index) => jobs[index]!),
+    context,
+    options.threads,
+    (position, result) => {
+      const index = missing[position]!;
+      // A failed rendering is not remembered: the next run tries again and reports it again.
+      if (!result.messages.some((message) => message.ruleId === 'markdown-failed')) options.cache.set(keys[index]!, result);
+      hold(index, result);
+    },
+  );
+  const rendered = posts.flatMap((post, index) => {
+    const done = applyResult(post, results[index]!, context);
+    if (done && bodies[index]) bodyFromStore(done, bodies[index]);
+    return done ?? [];
   });
-  const rendered = posts.flatMap((post, index) => applyResult(post, results[index]!, context) ?? []);
   return { rendered, stats: { cached: posts.length - missing.length, rendered: missing.length } };
 }
 

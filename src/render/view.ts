@@ -10,6 +10,7 @@ import { blogPostingJsonLd } from './jsonld.ts';
 import { absoluteRefUrl, absolutizeUrl } from './absolute-html.ts';
 import { tocView, type TocEntry } from './toc.ts';
 import { relatedPosts } from '../site/related.ts';
+import { hasMore, readingMinutes } from '../markdown/reading.ts';
 import type {
   AuthorCardView,
   AuthorLinkView,
@@ -74,7 +75,7 @@ export function resolveHref(site: Site, ref: string, fromPath: string): string {
 export function createViews(site: Site) {
   const tagsByKey = new Map(site.tags.map((tag) => [tag.key, tag]));
   // Keyed by post, checked against its content: the dev server patches a post in place when only its body changed.
-  const summaries = new Map<RenderedPost, { html: string; summary: string; data: unknown; view: PostSummaryView }>();
+  const summaries = new Map<RenderedPost, { digest: string; summary: string; data: unknown; view: PostSummaryView }>();
 
   const tagLink = (tag: Tag): TagLinkView => ({
     label: tag.label,
@@ -102,7 +103,9 @@ export function createViews(site: Site) {
 
   const summary = (post: RenderedPost): PostSummaryView => {
     const cached = summaries.get(post);
-    if (cached && cached.html === post.html && cached.summary === post.summary && cached.data === post.data) return cached.view;
+    // The digest stands for the body: comparing it never loads a body kept on disk (see markdown/bodies.ts).
+    if (cached && cached.digest === post.digest && cached.summary === post.summary && cached.data === post.data) return cached.view;
+    const reading = readingOf(post);
     const lang = post.lang ?? site.config.language;
     const view: PostSummaryView = {
       title: post.title,
@@ -117,16 +120,16 @@ export function createViews(site: Site) {
         return tag ? [tagLink(tag)] : [];
       }),
       excerptHtml: post.excerptHtml,
-      hasMore: post.excerptHtml.trim() !== post.html.trim(),
+      hasMore: reading.more,
       summary: post.summary,
       image: post.image ? absolutizeUrl(post.image, absoluteUrl(site, post.path)) : null,
       draft: post.draft,
       future: post.future,
-      readingMinutes: readingMinutes(post.html),
+      readingMinutes: reading.minutes,
       lang,
       data: post.data,
     };
-    summaries.set(post, { html: post.html, summary: post.summary, data: post.data, view });
+    summaries.set(post, { digest: post.digest, summary: post.summary, data: post.data, view });
     return view;
   };
 
@@ -174,7 +177,8 @@ export function createViews(site: Site) {
  * when this stays the same, an edit of the post leaves the lists it is on unchanged.
  */
 export function summaryKey(post: RenderedPost): string {
-  return JSON.stringify([post.excerptHtml, post.summary, readingMinutes(post.html), post.excerptHtml.trim() !== post.html.trim(), post.image, post.data]);
+  const reading = readingOf(post);
+  return JSON.stringify([post.excerptHtml, post.summary, reading.minutes, reading.more, post.image, post.data]);
 }
 
 /**
@@ -187,9 +191,7 @@ export function imageAlt(data: Record<string, unknown>): string | null {
   return null;
 }
 
-/** Reading time at ~220 words a minute, at least one. */
-function readingMinutes(html: string): number {
-  const text = html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
-  const words = text.split(/\s+/).filter(Boolean).length;
-  return Math.max(1, Math.round(words / 220));
+/** Computed by the markdown stage; posts made by hand (tests, hooks) may lack the numbers. */
+function readingOf(post: RenderedPost): { minutes: number; more: boolean } {
+  return { minutes: post.readingMinutes ?? readingMinutes(post.html), more: post.hasMore ?? hasMore(post.excerptHtml, post.html) };
 }

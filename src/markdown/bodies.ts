@@ -1,0 +1,53 @@
+/**
+ * Post bodies kept in a file instead of in memory, for sites too big to hold every body at once
+ * (100,000 posts × ~25 KB of HTML). Lists need only excerpts, so a body is read back once, when
+ * its own page and the feeds render. The file is unlinked as soon as it is open: it lives as long
+ * as this process and no longer, whatever way the process ends.
+ */
+import { randomBytes } from 'node:crypto';
+import { openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RenderedPost } from '../types.ts';
+
+/** Where bodies go; `keep` returns the way back. */
+export interface BodyStore {
+  keep(html: string): () => string;
+}
+
+/** A new, empty store in the system's temporary folder. */
+export function openBodyStore(): BodyStore {
+  const file = path.join(os.tmpdir(), `blogsmith-bodies-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const fd = openSync(file, 'w+');
+  try {
+    unlinkSync(file);
+  } catch {
+    // Windows keeps open files: the file then stays in the temporary folder.
+  }
+  let end = 0;
+  return {
+    keep(html) {
+      const bytes = Buffer.from(html);
+      const at = end;
+      writeSync(fd, bytes, 0, bytes.length, at);
+      end += bytes.length;
+      return () => {
+        const back = Buffer.allocUnsafe(bytes.length);
+        readSync(fd, back, 0, back.length, at);
+        return back.toString('utf8');
+      };
+    },
+  };
+}
+
+/** Make `post.html` read its body from the store on use; assigning a new body replaces the link. */
+export function bodyFromStore(post: RenderedPost, load: () => string): void {
+  Object.defineProperty(post, 'html', {
+    enumerable: true,
+    configurable: true,
+    get: load,
+    set(this: RenderedPost, value: string) {
+      Object.defineProperty(this, 'html', { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * Big sites keep post bodies in a file (bodies.ts): the rendered posts must be the same as when
+ * every body stays in memory (workers stream results through the same path: test/sites/cache.test.ts), and a body assigned
+ * later (the dev server patching an edited post) must replace the stored one.
+ */
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { openBucket } from '../../src/cache/store.ts';
+import { parseFrontMatter } from '../../src/content/frontmatter.ts';
+import { normalizePost } from '../../src/content/normalize/index.ts';
+import type { MarkdownContext, MarkdownResult } from '../../src/markdown/render.ts';
+import { renderPosts } from '../../src/markdown/stage.ts';
+import type { Post, RenderedPost, SiteConfig } from '../../src/types.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/markdown');
+const CONFIG: SiteConfig = { title: 'T', description: '', url: 'https://example.org/', language: 'en', timezone: 'UTC', postsPerPage: 10 };
+
+/** Every markdown fixture as a normalised post, read fresh (messages land on each read's own file). */
+async function fixturePosts(): Promise<Post[]> {
+  return Promise.all(
+    readdirSync(FIXTURES)
+      .sort()
+      .map(async (name) => {
+        const absolutePath = path.join(FIXTURES, name, 'input.md');
+        const file = new VFile({ path: absolutePath, value: await readFile(absolutePath, 'utf8') });
+        file.data.absolutePath = absolutePath;
+        const parsed = parseFrontMatter(String(file.value));
+        if (!parsed.ok) throw new Error(`bad front matter in ${name}`);
+        const raw = { file, relPath: `${name}.md`, frontMatter: parsed.frontMatter, mtime: new Date(0) };
+        return normalizePost(raw, { config: CONFIG, authors: new Map(), tags: new Map(), now: new Date(0), report: () => undefined });
+      }),
+  );
+}
+
+async function render(options: { threads: number; spillAt: number }): Promise<RenderedPost[]> {
+  const posts = await fixturePosts();
+  const context: MarkdownContext = { basePath: '/', contentDir: FIXTURES, staticDirs: [], postPaths: new Map(posts.map((post) => [post.raw.file.data.absolutePath!, post.path])) };
+  const cache = openBucket<MarkdownResult>(FIXTURES, 'unused', false);
+  return (await renderPosts(posts, context, { cache, ...options })).rendered;
+}
+
+/** What a post shows, as plain data (getters read). */
+const shown = (posts: RenderedPost[]) => posts.map(({ raw: _, ...post }) => ({ ...post, assets: [...post.assets] }));
+
+describe('bodies kept in a file', () => {
+  it('give the same posts as bodies kept in memory', async () => {
+    const inMemory = await render({ threads: 1, spillAt: Infinity });
+    const spilled = await render({ threads: 1, spillAt: 1 });
+    expect(inMemory.some((post) => post.html.length > 1000)).toBe(true);
+    expect(shown(spilled)).toEqual(shown(inMemory));
+    // Not held: every body is read from the store when asked for.
+    for (const post of spilled) expect(Object.getOwnPropertyDescriptor(post, 'html')?.get).toBeTypeOf('function');
+    expect(Object.getOwnPropertyDescriptor(inMemory[0]!, 'html')?.get).toBeUndefined();
+  }, 120_000);
+
+  it('give way to a body assigned later', async () => {
+    const [post] = await render({ threads: 1, spillAt: 1 });
+    Object.assign(post!, { html: '<p>edited</p>' });
+    expect(post!.html).toBe('<p>edited</p>');
+    expect(Object.getOwnPropertyDescriptor(post!, 'html')?.get).toBeUndefined();
+  });
+});
