@@ -19,6 +19,7 @@ import { renderPosts, type MarkdownStats } from './markdown/stage.ts';
 import { addMessage, countErrors } from './messages.ts';
 import { emitSite, type Emitted, type Manifest } from './output/emit.ts';
 import { siteDigest } from './output/page-keys.ts';
+import { fileSystemMessage } from './output/fs-errors.ts';
 import { searchFailure } from './output/pagefind.ts';
 import { openSearch, type SearchStats } from './output/search.ts';
 import { openStaging } from './output/write.ts';
@@ -148,6 +149,11 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
       search?.staging,
     );
   } catch (error) {
+    // A full disk or a denied write is the machine's problem: the CLI names the path (see fs-errors.ts).
+    if (fileSystemMessage(error)) {
+      await staging?.abort();
+      throw error;
+    }
     files.push(templateFailure(error));
   }
 
@@ -166,8 +172,9 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
     const exclude = new Set(plans.filter((plan) => plan.template === 'post' && plan.posts[0]?.draft).map((plan) => plan.file));
     stats.search = await search.index({ basePath: site.basePath, language: config.language, exclude, keys: emitted.keys });
   } catch (error) {
-    files.push(searchFailure(error));
     await staging.abort();
+    if (fileSystemMessage(error)) throw error;
+    files.push(searchFailure(error));
     return { files, exitCode: 1, site, written: 0, stats };
   }
   const stamps = await staging.commit();

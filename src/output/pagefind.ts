@@ -6,6 +6,7 @@
 import * as pagefind from 'pagefind';
 import { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
+import { fileSystemMessage } from './fs-errors.ts';
 
 /** A page to index: its output file (for messages), its URL with the base path, and how to read its HTML. */
 export interface IndexPage {
@@ -57,7 +58,8 @@ export async function runPagefind(pages: readonly IndexPage[], language: string)
     failOn(written.errors, 'could not write the index');
     return written.files;
   } catch (error) {
-    if (error instanceof SearchIndexError) throw error;
+    // Reading a staged page back can fail like any write (a full disk): that is not Pagefind's problem.
+    if (error instanceof SearchIndexError || fileSystemMessage(error)) throw error;
     // "Pagefind backend closed" says less than why it closed, which the service only logged.
     const why = said.map((line) => line.replace(/^Service stopped\s*/, ''));
     const reason = why.length > 0 ? why.join('; ') : ((error as Error)?.message ?? String(error));
