@@ -150,9 +150,10 @@ async function runPipeline(command: 'build' | 'check', root: string, out: string
 /** What the build did and what it could skip: ", 3 rendered, 4,120 unchanged; markdown: 3 rendered, 3,997 cached". */
 function workDone(stats: Awaited<ReturnType<typeof build>>['stats']): string {
   if (!stats?.output) return '';
-  const { output, markdown } = stats;
+  const { output, markdown, search } = stats;
   const count = (n: number) => n.toLocaleString('en');
-  return `: ${count(output.rendered)} rendered, ${count(output.kept)} unchanged, ${count(output.copied)} copied; markdown: ${count(markdown.rendered)} rendered, ${count(markdown.cached)} cached`;
+  const searched = search ? `; search: ${count(search.pages)} pages ${search.reused ? 'reused' : `indexed in ${(search.ms / 1000).toFixed(1)} s`}` : '';
+  return `: ${count(output.rendered)} rendered, ${count(output.kept)} unchanged, ${count(output.copied)} copied; markdown: ${count(markdown.rendered)} rendered, ${count(markdown.cached)} cached${searched}`;
 }
 
 /** Run the dev server until Ctrl-C; exit 2 when the port is taken or the config is bad. */
