@@ -94,11 +94,21 @@ function parseYamlBlock(block: string, at: (offset: number) => Point, problems: 
   }
   if (doc.errors.length > 0) return { data: {}, locateOffset: () => undefined };
   try {
-    return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), locateOffset: (path) => yamlOffset(doc, path) };
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), locateOffset: lazyYamlOffset(block) };
   } catch (error) {
     problems.push({ reason: `Invalid YAML front matter: ${firstLine((error as Error).message)}`, place: at(block.indexOf('\n') + 1), ruleId: 'frontmatter-syntax' });
     return { data: {}, locateOffset: () => undefined };
   }
+}
+
+/**
+ * Offsets in a block, from the document parsed again for each question. Most posts are never
+ * asked (they have no front matter message), and a kept Document (every node with its range)
+ * cost ~5 KB a post: half a gigabyte on a 100,000-post site.
+ */
+function lazyYamlOffset(block: string): (path: KeyPath) => number | undefined {
+  // Not kept after answering either: a post with an `image` is asked once, for its job (render.ts).
+  return (path) => yamlOffset(parseDocument(block, { uniqueKeys: true, prettyErrors: false }), path);
 }
 
 /** Offset of the value at `path`, else of the deepest key found on the way. */
