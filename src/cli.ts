@@ -94,10 +94,19 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${lock.message}\n`);
     return 1;
   }
+  // Ctrl-C or a kill: the lock goes with the build (its staging folder is tidied by the next one).
+  const stop = (signal: NodeJS.Signals) => {
+    if (lock?.ok) lock.release();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
     if (command === 'build') for (const line of await recoverOutput(out)) process.stderr.write(`Note: ${line}\n`);
     return await runPipeline(command, root, out, values, config, started);
   } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     if (lock?.ok) lock.release();
   }
 }

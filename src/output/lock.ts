@@ -3,7 +3,8 @@
  * each other's cache entries; the second one instead stops with a message naming the first.
  * A lock left by a build that was killed (its process is gone) is taken over.
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -36,10 +37,13 @@ export function lockBuild(cacheDir: string): LockResult {
   // Two tries: the second after removing a lock whose holder is gone.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, JSON.stringify(me), { flag: 'wx' });
+      createWithContent(file, JSON.stringify(me));
       return { ok: true, release: () => releaseIfMine(file) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      // A cache folder that exists but can't be written: no lock, as with no cache folder at all.
+      if (READ_ONLY.has(code)) return { ok: true, release: () => undefined };
+      if (code !== 'EEXIST') throw error;
     }
     const holder = readHolder(file);
     if (holder && isAlive(holder, file)) {
@@ -54,6 +58,21 @@ export function lockBuild(cacheDir: string): LockResult {
   return { ok: false, message: `Could not take the build lock ${file}: another build keeps taking it` };
 }
 
+/**
+ * Create `file` holding `text`, or fail with EEXIST, never leaving it empty for a moment: the
+ * text goes to a temporary file first, which is then hard-linked to the name (atomic, and
+ * refused when the name exists). A reader never sees a lock without its holder.
+ */
+function createWithContent(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  writeFileSync(temporary, text);
+  try {
+    linkSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
 function sameHolder(a: Holder | undefined, b: Holder | undefined): boolean {
   return a?.pid === b?.pid && a?.host === b?.host && a?.started === b?.started;
 }
@@ -63,12 +82,14 @@ function readHolder(file: string): Holder | undefined {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<Holder>;
     if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.started === 'string') return value as Holder;
   } catch {
-    // Empty or half-written: the holder died while writing it (the write is one small call).
+    // Unreadable: written by hand or damaged (locks are created whole, see createWithContent).
   }
   return undefined;
 }
 
 function isAlive(holder: Holder, file: string): boolean {
+  // This very process can't be another build: its pid was reused (containers start every build as pid 1).
+  if (holder.host === os.hostname() && holder.pid === process.pid) return false;
   if (holder.host !== os.hostname()) {
     const age = Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0);
     return age < FOREIGN_LOCK_MS;

@@ -19,11 +19,13 @@ export async function recoverOutput(outDir: string): Promise<string[]> {
   } catch {
     return [];
   }
-  const leftovers = names.filter((name) => name.startsWith(`${prefix}.tmp-`) || name.startsWith(`${prefix}.old-`)).map((name) => path.join(parent, name));
+  // Exactly the names write.ts gives (`dist.tmp-<pid>-<8 hex>`): a user's own `dist.old-2024` is not ours.
+  const ours = new RegExp(`^${escapeRegExp(prefix)}\\.(tmp|old)-\\d+-[0-9a-f]{8}$`);
+  const leftovers = names.filter((name) => ours.test(name)).map((name) => path.join(parent, name));
   const done: string[] = [];
   if (!existsSync(out)) {
     // Newest first: the last output that was complete.
-    const olds = await Promise.all(leftovers.filter((dir) => dir.includes('.old-')).map(async (dir) => ({ dir, mtime: (await stat(dir)).mtimeMs })));
+    const olds = await Promise.all(leftovers.filter((dir) => ours.exec(path.basename(dir))?.[1] === 'old').map(async (dir) => ({ dir, mtime: (await stat(dir)).mtimeMs })));
     const newest = olds.sort((a, b) => b.mtime - a.mtime)[0];
     if (newest) {
       await rename(newest.dir, out);
@@ -34,4 +36,8 @@ export async function recoverOutput(outDir: string): Promise<string[]> {
   for (const dir of leftovers) await rm(dir, { recursive: true, force: true });
   if (leftovers.length > 0) done.push(`removed ${leftovers.length} unfinished output folder${leftovers.length === 1 ? '' : 's'} of a stopped build`);
   return done;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

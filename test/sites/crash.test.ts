@@ -95,15 +95,18 @@ describe('a build killed with SIGKILL', () => {
 describe('the next build after a kill between the swap\'s two renames', () => {
   it('puts the previous output back and removes the unfinished staging folder', async () => {
     const before = await treeDigest(out);
-    await rename(out, `${out}.old-12345-abcd`);
-    await mkdir(`${out}.tmp-12345-abcd/posts`, { recursive: true });
-    await writeFile(`${out}.tmp-12345-abcd/posts/half.html`, '<p>half');
+    await rename(out, `${out}.old-12345-abcdef01`);
+    await mkdir(`${out}.tmp-12345-abcdef01/posts`, { recursive: true });
+    await writeFile(`${out}.tmp-12345-abcdef01/posts/half.html`, '<p>half');
+    // A folder of the user's own that only looks like ours stays.
+    await mkdir(path.join(root, 'dist.old-2024'));
     const recovered = await build();
     expect(recovered.code, recovered.stderr).toBe(0);
-    expect(recovered.stderr).toContain('Note: restored dist/ from dist.old-12345-abcd');
+    expect(recovered.stderr).toContain('Note: restored dist/ from dist.old-12345-abcdef01');
     expect(recovered.stderr).toContain('Note: removed 1 unfinished output folder of a stopped build');
     expect(await treeDigest(out)).toBe(before);
-    expect((await readdir(root)).filter((name) => /^dist\.(?:tmp|old)-/.test(name))).toEqual([]);
+    expect((await readdir(root)).filter((name) => /^dist\.(?:tmp|old)-/.test(name))).toEqual(['dist.old-2024']);
+    await rm(path.join(root, 'dist.old-2024'), { recursive: true });
   }, 60_000);
 });
 
