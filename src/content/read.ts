@@ -28,6 +28,10 @@ export interface Content extends Registries {
 
 const POST_EXTENSIONS = new Set(['.md', '.markdown']);
 
+function isPostName(file: string): boolean {
+  return POST_EXTENSIONS.has(path.extname(file).toLowerCase());
+}
+
 /** Read `<root>/content/`: posts under `posts/`, plus `authors.yml` and `tags.yml` if present. */
 export async function readContent(root: string, memo?: FrontMatterMemo): Promise<Content> {
   const contentDir = path.join(root, 'content');
@@ -37,7 +41,7 @@ export async function readContent(root: string, memo?: FrontMatterMemo): Promise
   const relPaths = [...(await listPosts(postsDir)), ...links.inside].sort();
   for (const { relPath, target } of links.outside) {
     const file = fileFor(path.join(postsDir, relPath), '');
-    addMessage(file, `Symbolic link to ${target}, outside the site: not followed`, { place: { line: 1, column: 1 }, ruleId: 'symlink-outside', severity: 'warning' });
+    addMessage(file, `Symbolic link to ${target}, outside content/: not followed`, { place: { line: 1, column: 1 }, ruleId: 'symlink-outside', severity: 'warning' });
     files.push(file);
   }
   const gitDates = await firstCommitDates(postsDir);
@@ -96,15 +100,16 @@ export async function listPosts(postsDir: string): Promise<string[]> {
 }
 
 /**
- * Symbolic links below `postsDir` (the listing above skips them). A link to a post inside the
- * site is read like the file it points to; a link that leaves the site is not followed, so a
+ * Symbolic links below `postsDir` (the listing above skips them). A link to a post inside
+ * content/ is read like the file it points to; a link that leaves content/ is not followed, so a
  * shared content folder cannot publish `~/.ssh/id_rsa` as a post. Linked folders are never
  * descended into: inside the site their posts are listed where they really are.
  */
 export async function symlinksIn(root: string, postsDir: string): Promise<{ inside: string[]; outside: Array<{ relPath: string; target: string }> }> {
   const found = { inside: [] as string[], outside: [] as Array<{ relPath: string; target: string }> };
   if (!existsSync(postsDir)) return found;
-  const realRoot = await realpath(root);
+  // Inside content/, not merely inside the site: a link to `../../.env` must not become a post.
+  const realContent = await realpath(path.join(root, 'content'));
   const entries = await readdir(postsDir, { recursive: true, withFileTypes: true });
   for (const entry of entries.filter((candidate) => candidate.isSymbolicLink())) {
     const absolute = path.join(entry.parentPath, entry.name);
@@ -112,9 +117,9 @@ export async function symlinksIn(root: string, postsDir: string): Promise<{ insi
     const target = await realpath(absolute).catch(() => undefined);
     // A dangling link is nothing to read; the post it named is simply not there.
     if (target === undefined) continue;
-    const inside = target === realRoot || target.startsWith(realRoot + path.sep);
+    const inside = target.startsWith(realContent + path.sep);
     if (!inside) found.outside.push({ relPath, target });
-    else if (POST_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && (await stat(target)).isFile()) found.inside.push(relPath);
+    else if (isPostName(entry.name) && isPostName(target) && (await stat(target)).isFile()) found.inside.push(relPath);
   }
   return found;
 }

@@ -3,6 +3,7 @@
  * re-normalises and re-renders that post only, rebuilds the (cheap) site model, and re-renders
  * only the plans whose shape changed or that show a changed post (see render/plan.ts).
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
@@ -166,6 +167,8 @@ export class DevSession {
     const previous = this.entries.get(absolute);
     let result;
     try {
+      // chokidar follows symbolic links; a build does not read one that leaves content/, and nor does dev.
+      if (!realpathSync(absolute).startsWith(realpathSync(path.join(this.root, 'content')) + path.sep)) throw new Error('outside content/');
       result = readPostSync(this.postsDir, relPath, this.gitDates);
     } catch {
       this.entries.delete(absolute);

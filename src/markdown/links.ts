@@ -5,7 +5,7 @@
  * - relative files next to the post are recorded as assets, copied beside the page,
  *   and linked root-relatively, so excerpts on the home page still find them.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -88,7 +88,10 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
   if (url === '' || EXTERNAL.test(url)) return { url };
   const { pathname, suffix } = splitUrl(url);
   if (url.startsWith('/')) {
-    const file = context.staticDirs.map((dir) => path.join(dir, safeDecode(pathname))).find((candidate) => fileExists(context, candidate));
+    // `/../../etc/passwd` joined to a static folder would leave it: such a candidate is never looked at.
+    const file = context.staticDirs
+      .map((dir) => ({ dir, candidate: path.join(dir, safeDecode(pathname)) }))
+      .find(({ dir, candidate }) => isInside(dir, candidate) && fileExists(context, candidate))?.candidate;
     if (media && file === undefined) report(`Missing local file ${url} (not in static/)`, 'missing-asset');
     return { url: context.basePath + url.slice(1), file };
   }
@@ -109,14 +112,29 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
     if (!media) return { url };
     report(`Missing local file ${url} (looked for ${path.relative(process.cwd(), target)})`, 'missing-asset');
   }
-  const fromContent = path.relative(context.contentDir, target);
-  if (fromContent.startsWith('..') || path.isAbsolute(fromContent)) {
+  // Where the file really is: a symbolic link in content/ to `~/.ssh/id_rsa` must not be copied.
+  if (!isInside(context.contentDir, target) || (exists && !isInside(realPath(context.contentDir), realPath(target)))) {
     report(`Local file ${url} is outside content/ and is not copied`, 'asset-outside-content');
     return { url };
   }
   const output = assetOutputPath(context, target);
   if (exists) assets.set(target, output);
   return { url: context.basePath + encodePath(output) + suffix, file: exists ? target : undefined };
+}
+
+/** Whether `file` is `dir` or below it. */
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** The path with every symbolic link resolved, or the path itself when it can't be resolved. */
+function realPath(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
 }
 
 /** Whether `file` is a file, recorded in the context's dependencies. */

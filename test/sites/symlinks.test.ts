@@ -1,4 +1,4 @@
-/** Symbolic links in content/: followed inside the site, never outside it (a warning names them). */
+/** Symbolic links in content/: followed inside content/, never outside it (a warning names them), as posts or as assets. */
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,12 @@ beforeAll(async () => {
   await symlink(path.join(parent, 'outside/folder'), path.join(posts, 'folder'));
   await symlink('../shared/guest.md', path.join(posts, 'guest.md'));
   await symlink(path.join(parent, 'nowhere.md'), path.join(posts, 'dangling.md'));
+  // Inside the site but outside content/: a secret next to the config.
+  await writeFile(path.join(root, '.env'), 'TOKEN=PRIVATE-ENV');
+  await symlink('../../.env', path.join(posts, 'env.md'));
+  // An asset link to a file outside the site, named by a post.
+  await symlink(path.join(parent, 'outside/secret.md'), path.join(posts, 'key.txt'));
+  await writeFile(path.join(posts, 'leaky.md'), '---\ntitle: Leaky\ndate: 2025-01-03\n---\n[key](./key.txt) ![x](/../../outside/secret.md)\n');
   await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ title: 'Links', url: 'https://links.example/' }));
   run = await runCli(['build', '--root', root, '--out', out, '--format', 'json']);
 });
@@ -34,7 +40,7 @@ describe('symbolic links in content/posts', () => {
     const warnings = jsonMessages(run)
       .filter((message) => message.rule === 'symlink-outside')
       .map((message) => `${path.basename(message.file)}:${message.line}:${message.column} ${message.severity}`);
-    expect(warnings.sort()).toEqual(['folder:1:1 warning', 'secret.md:1:1 warning']);
+    expect(warnings.sort()).toEqual(['env.md:1:1 warning', 'folder:1:1 warning', 'key.txt:1:1 warning', 'secret.md:1:1 warning']);
   });
 
   it('never publishes what an outside link points to', async () => {
@@ -42,6 +48,10 @@ describe('symbolic links in content/posts', () => {
     expect(files.filter((file) => /secret/.test(file))).toEqual([]);
     for (const file of files.filter((name) => /\.(?:html|xml|json)$/.test(name))) {
       expect(await readOut(out, file)).not.toMatch(/PRIVATE/);
+    }
+    // Not as a copied asset either, whatever its name.
+    for (const file of files) {
+      expect(await readOut(out, file), file).not.toMatch(/PRIVATE KEY|PRIVATE-ENV/);
     }
   });
 
