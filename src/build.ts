@@ -183,8 +183,8 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   }
   try {
     // Before the swap: dist/ is never half-indexed, and a failed index leaves the previous dist/.
-    // Drafts stay out even when a custom template marks them for Pagefind.
-    const exclude = new Set(plans.filter((plan) => plan.template === 'post' && plan.posts[0]?.draft).map((plan) => plan.file));
+    // Drafts and scheduled posts stay out even when a custom template marks them for Pagefind.
+    const exclude = new Set(plans.filter((plan) => plan.template === 'post' && (plan.posts[0]?.draft || plan.posts[0]?.future)).map((plan) => plan.file));
     stats.search = await search.index({ basePath: site.basePath, language: config.language, exclude, keys: emitted.keys });
   } catch (error) {
     await staging.abort();

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { withPath } from '../output/fs-errors.ts';
 import type { RenderedPost } from '../types.ts';
 
 /** Where bodies go; `keep` returns the way back. */
@@ -25,15 +26,28 @@ export function openBodyStore(): BodyStore {
     // Windows keeps open files: the file then stays in the temporary folder.
   }
   let end = 0;
+  /** Errors on the store's file name it (a full temporary folder is not a full output folder). */
+  const withFile = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      throw withPath(error, file);
+    }
+  };
   return {
     keep(html) {
       const bytes = Buffer.from(html);
       const at = end;
-      writeSync(fd, bytes, 0, bytes.length, at);
+      // writeSync and readSync may do part of the work (a nearly full disk): loop, and never hand out bytes not read.
+      for (let done = 0; done < bytes.length; ) done += withFile(() => writeSync(fd, bytes, done, bytes.length - done, at + done));
       end += bytes.length;
       return () => {
-        const back = Buffer.allocUnsafe(bytes.length);
-        readSync(fd, back, 0, back.length, at);
+        const back = Buffer.alloc(bytes.length);
+        for (let done = 0; done < back.length; ) {
+          const read = withFile(() => readSync(fd, back, done, back.length - done, at + done));
+          if (read === 0) throw new Error(`A post body kept in ${file} was cut short`);
+          done += read;
+        }
         return back.toString('utf8');
       };
     },

@@ -10,11 +10,11 @@ import rehypeSanitize, { defaultSchema, type Options } from 'rehype-sanitize';
 import type { VFile } from 'vfile';
 
 /**
- * GitHub's schema without its `user-content-` prefix on ids: remark-rehype already gives
- * footnotes that prefix (and their links point at it), so a second one would break them.
- * Unprefixed ids can shadow `window.x` names, which this site's scripts never read.
+ * GitHub's schema, with its `user-content-` prefix on `name` (an `<img name="querySelector">`
+ * would shadow `document.querySelector` and break the theme's script) but not on ids:
+ * remark-rehype already gives footnotes that prefix, and their links point at it.
  */
-const SCHEMA: Options = { ...defaultSchema, clobber: [] };
+const SCHEMA: Options = { ...defaultSchema, clobber: ['name'] };
 
 export default function rehypeSanitizeWhenAsked() {
   const sanitize = rehypeSanitize(SCHEMA) as unknown as (tree: Root) => Root;

@@ -70,6 +70,9 @@ for (const lang of MODULES.flat()) {
 }
 
 // The -default variants: every token colour meets WCAG AA on its background (github-dark's comments are 3.05:1).
+/** Characters of one line Shiki colours; beyond this the line is shown as it is. */
+const MAX_LINE = 2_000;
+
 const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 const highlighter = createHighlighterCoreSync({
@@ -99,7 +102,9 @@ export function highlight(code: string, lang: string | undefined): Root {
   // No time limit per line (Shiki's default is 500 ms, after which the rest of the line is left
   // uncoloured): on a busy machine, compiling a grammar's rules mid-line could cross it, and the
   // output would depend on the machine's load instead of on the text alone.
-  return highlighter.codeToHast(code, { lang: name ?? 'text', themes: THEMES, defaultColor: false, tokenizeTimeLimit: 0 });
+  // No time limit (output must not depend on the machine's load), but a length limit: a 1 MB
+  // minified line could keep a regex busy for minutes. Longer lines stay plain, every time.
+  return highlighter.codeToHast(code, { lang: name ?? 'text', themes: THEMES, defaultColor: false, tokenizeTimeLimit: 0, tokenizeMaxLineLength: MAX_LINE });
 }
 
 /**

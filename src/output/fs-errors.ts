@@ -20,6 +20,7 @@ const REASONS: Record<string, string> = {
   EIO: 'an input/output error (a failing disk?)',
   EBUSY: 'the file is in use',
   EXDEV: 'the staging folder and the output are on different file systems',
+  ENOENT: 'it is not there (removed while the build ran?)',
 };
 
 /** System calls that only read (an error without one came from a write of ours). */
@@ -29,10 +30,12 @@ const READS = new Set(['open', 'read', 'scandir', 'stat', 'lstat', 'readlink', '
 export function fileSystemMessage(error: unknown, fallbackPath?: string): string | undefined {
   const { code, path: where, dest, syscall } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
   if (typeof code !== 'string' || !(code in REASONS)) return undefined;
-  const named = where ?? dest ?? fallbackPath;
+  // A failed copy names its source as `path` and its target as `dest`: a full disk is the target's fault.
+  const copyWrite = syscall === 'copyfile' && (code === 'ENOSPC' || code === 'EDQUOT');
+  const named = (copyWrite ? dest : where ?? dest) ?? fallbackPath;
   const shown = named === undefined ? 'the output' : path.relative(process.cwd(), named) || named;
   // Reads open files too: an `open` outside a staging folder (`dist.tmp-*`) read the site's own files.
-  const reading = syscall !== undefined && READS.has(syscall) && !(named ?? '').includes('.tmp-');
+  const reading = syscall === 'copyfile' ? !copyWrite : syscall !== undefined && READS.has(syscall) && !(named ?? '').includes('.tmp-');
   return `Cannot ${reading ? 'read' : 'write'} ${shown}: ${REASONS[code]} (${code})`;
 }
 

@@ -31,6 +31,15 @@ describe('the highlighter', () => {
     expect(alone).toEqual(forwards);
   });
 
+  it('colours short lines and leaves a very long line as it is, so minified code cannot stall a build', async () => {
+    const { highlight } = await freshShiki();
+    const long = `const x = [${'1, '.repeat(1500)}];`;
+    const tree = JSON.stringify(highlight(`const a = 1;\n${long}`, 'ts'));
+    expect(tree).toContain('--shiki-light');
+    // The long line is one plain token: its text whole, in a single span.
+    expect(tree).toContain(JSON.stringify(long).slice(1, -1));
+  });
+
   it.each([
     ['ts', 'typescript', 'TypeScript'],
     ['TS', 'typescript', 'TypeScript'],
