@@ -27,10 +27,13 @@ const CLIENT_PATH = '/__blog/client.js';
 const EVENTS_PATH = '/__blog/events';
 const CLIENT = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'client.js'), 'utf8');
 
-const TYPES: Record<string, string> = {
+/** Content types of the files a site has; the e2e suite's static server serves with these too. */
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
   '.json': 'application/feed+json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
