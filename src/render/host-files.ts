@@ -15,8 +15,14 @@ function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char);
 }
 
-/** `sitemap.xml`: one absolute `<loc>` per page path (posts with `<lastmod>`), sorted by URL. */
-export function renderSitemap(site: Site, pagePaths: readonly string[]): OutputFile {
+/** One page in a sitemap: its absolute URL, and for posts the date it last changed. */
+export type SitemapEntry = readonly [loc: string, lastmod: string | undefined];
+
+/** The sitemap protocol's limit of URLs per file; a bigger site gets a sitemap index. */
+export const SITEMAP_LIMIT = 50_000;
+
+/** One absolute URL per page path (posts with their last change), without 404, sorted by URL. */
+export function sitemapEntries(site: Site, pagePaths: readonly string[]): SitemapEntry[] {
   const lastmod = new Map(site.posts.map((post) => [post.path, (post.updated ?? post.published).iso]));
   const entries = new Map<string, string | undefined>();
   for (const raw of pagePaths) {
@@ -25,15 +31,49 @@ export function renderSitemap(site: Site, pagePaths: readonly string[]): OutputF
     entries.set(absoluteUrl(site, path), lastmod.get(path));
   }
   // Code-unit order, not localeCompare: the same bytes on every machine.
-  const urls = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A `<urlset>` of the given entries. */
+export function sitemapXml(entries: readonly SitemapEntry[]): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<urlset xmlns="${SITEMAP_NAMESPACE}">`];
-  for (const [loc, modified] of urls) {
+  for (const [loc, modified] of entries) {
     lines.push('  <url>', `    <loc>${escapeXml(loc)}</loc>`);
     if (modified) lines.push(`    <lastmod>${escapeXml(modified)}</lastmod>`);
     lines.push('  </url>');
   }
   lines.push('</urlset>', '');
-  return { path: 'sitemap.xml', contents: lines.join('\n') };
+  return lines.join('\n');
+}
+
+/** A `<sitemapindex>` of the given sitemap URLs. */
+function sitemapIndexXml(entries: readonly SitemapEntry[]): string {
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<sitemapindex xmlns="${SITEMAP_NAMESPACE}">`];
+  for (const [loc] of entries) lines.push('  <sitemap>', `    <loc>${escapeXml(loc)}</loc>`, '  </sitemap>');
+  lines.push('</sitemapindex>', '');
+  return lines.join('\n');
+}
+
+/** One sitemap file: the URLs it lists (pages, or for an index its parts), and its XML. */
+export interface SitemapFile {
+  path: string;
+  entries: readonly SitemapEntry[];
+  contents(): string;
+}
+
+/**
+ * `sitemap.xml` for the given entries: a plain sitemap up to `limit` URLs; beyond that an index
+ * of `sitemap-1.xml`, `sitemap-2.xml`, ... of `limit` URLs each. robots.txt names `sitemap.xml` either way.
+ */
+export function sitemapFiles(site: Site, entries: readonly SitemapEntry[], limit = SITEMAP_LIMIT): SitemapFile[] {
+  if (entries.length <= limit) return [{ path: 'sitemap.xml', entries, contents: () => sitemapXml(entries) }];
+  const parts: SitemapFile[] = [];
+  for (let start = 0; start < entries.length; start += limit) {
+    const chunk = entries.slice(start, start + limit);
+    parts.push({ path: `sitemap-${parts.length + 1}.xml`, entries: chunk, contents: () => sitemapXml(chunk) });
+  }
+  const index = parts.map((part): SitemapEntry => [absoluteUrl(site, part.path), undefined]);
+  return [{ path: 'sitemap.xml', entries: index, contents: () => sitemapIndexXml(index) }, ...parts];
 }
 
 /** `robots.txt`: allow everything and name the sitemap. */
@@ -42,7 +82,8 @@ export function renderRobots(site: Site): OutputFile {
   return { path: 'robots.txt', contents };
 }
 
-/** `sitemap.xml` and `robots.txt` for the given site-relative page paths (`''`, `posts/x/`, `tags/`). */
-export function renderHostFiles(site: Site, pagePaths: readonly string[]): OutputFile[] {
-  return [renderSitemap(site, pagePaths), renderRobots(site)];
+/** `sitemap.xml` (with its parts on big sites) and `robots.txt` for the given site-relative page paths (`''`, `posts/x/`, `tags/`). */
+export function renderHostFiles(site: Site, pagePaths: readonly string[], limit = SITEMAP_LIMIT): OutputFile[] {
+  const sitemaps = sitemapFiles(site, sitemapEntries(site, pagePaths), limit);
+  return [...sitemaps.map((file) => ({ path: file.path, contents: file.contents() })), renderRobots(site)];
 }

@@ -1,9 +1,9 @@
 /** render/: the whole site as plans (pages, feeds, host files), and rendering them. Pure: model in, files out. */
 import type { Site } from '../types.ts';
 import { planFeeds } from './feeds.ts';
-import { renderRobots, renderSitemap } from './host-files.ts';
+import { renderRobots, sitemapEntries, sitemapFiles } from './host-files.ts';
 import { planPages } from './pages.ts';
-import { listingKey, type Plan } from './plan.ts';
+import type { Plan } from './plan.ts';
 
 export { createEngine } from './liquid.ts';
 export type { Plan } from './plan.ts';
@@ -12,16 +12,19 @@ export type { Plan } from './plan.ts';
 export function planSite(site: Site): Plan[] {
   const pages = planPages(site);
   const sitemapPaths = pages.flatMap((plan) => (plan.sitemapPath === undefined ? [] : [plan.sitemapPath]));
+  const sitemaps = sitemapFiles(site, sitemapEntries(site, sitemapPaths)).map(
+    (file): Plan => ({
+      file: file.path,
+      // Every URL with its <lastmod> (posts' dates): all a sitemap shows.
+      key: file.entries.map(([loc, modified]) => `${loc}\t${modified ?? ''}`).join('\n'),
+      posts: [],
+      render: file.contents,
+    }),
+  );
   return [
     ...pages,
     ...planFeeds(site),
-    {
-      file: 'sitemap.xml',
-      // Posts' dates are the sitemap's <lastmod>: they are part of its key.
-      key: `${sitemapPaths.join('\n')}\n${listingKey(site.posts)}`,
-      posts: [],
-      render: () => renderSitemap(site, sitemapPaths).contents,
-    },
+    ...sitemaps,
     { file: 'robots.txt', key: site.config.url, posts: [], render: () => renderRobots(site).contents },
   ];
 }

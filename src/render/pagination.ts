@@ -1,7 +1,7 @@
 /** Splitting a list of posts into pages: `<base>`, `<base>page/2/`, ... */
 import type { Site } from '../types.ts';
 import { pageHref } from './urls.ts';
-import type { PaginationView } from './view-types.ts';
+import type { PageLinkView, PaginationView } from './view-types.ts';
 
 /** One page of a list, with its site-relative path. */
 export interface Page<T> {
@@ -20,8 +20,6 @@ export function paginate<T>(site: Site, items: readonly T[], perPage: number, ba
   const size = Math.max(1, Math.floor(perPage) || 1);
   const total = Math.max(1, Math.ceil(items.length / size));
   const href = (n: number) => pageHref(site, pagePath(basePath, n));
-  // One shared list of page links: templates compare `number` with `current`.
-  const links = Array.from({ length: total }, (_, i) => ({ number: i + 1, href: href(i + 1) }));
   const pages: Page<T>[] = [];
   for (let n = 1; n <= total; n++) {
     pages.push({
@@ -32,9 +30,33 @@ export function paginate<T>(site: Site, items: readonly T[], perPage: number, ba
         total,
         prevHref: n > 1 ? href(n - 1) : null,
         nextHref: n < total ? href(n + 1) : null,
-        pages: links,
+        pages: pageLinks(n, total, href),
       },
     });
   }
   return pages;
+}
+
+/** Pages shown around the current one, each side. */
+const WINDOW = 2;
+
+/**
+ * The numbered links of page `current`: the first and last page, `current` ± WINDOW, and a gap
+ * where pages are left out. Listing every page would make each page grow with the list, and
+ * the list's pages together quadratic: a site of 100,000 posts has 10,000 home pages.
+ */
+export function pageLinks(current: number, total: number, href: (n: number) => string): PageLinkView[] {
+  const from = Math.max(1, current - WINDOW);
+  const to = Math.min(total, current + WINDOW);
+  const shown = [...new Set([1, ...Array.from({ length: to - from + 1 }, (_, i) => from + i), total])];
+  const links: PageLinkView[] = [];
+  let last = 0;
+  for (const n of shown) {
+    // A gap standing for a single page shows that page instead: "1 2 3" reads better than "1 … 3".
+    if (n === last + 2) links.push({ number: last + 1, href: href(last + 1), gap: false });
+    else if (n > last + 2) links.push({ number: null, href: null, gap: true });
+    links.push({ number: n, href: href(n), gap: false });
+    last = n;
+  }
+  return links;
 }

@@ -177,6 +177,9 @@ export interface PageView {
 }
 
 /** One page of a paginated list. */
+/** A numbered page link, or a gap standing for pages left out. */
+export type PageLinkView = { number: number; href: string; gap: false } | { number: null; href: null; gap: true };
+
 export interface PaginationView {
   current: number;
   total: number;
@@ -184,6 +187,9 @@ export interface PaginationView {
   prevHref: string | null;
   /** The older page. */
   nextHref: string | null;
-  /** Every page of the list (the current one has `number == current`). */
-  pages: Array<{ number: number; href: string }>;
+  /**
+   * Links to the first and last page and to those near the current one (which has
+   * `number == current`), with a `gap` entry where pages are left out.
+   */
+  pages: PageLinkView[];
 }

@@ -13,7 +13,9 @@ const RESERVED_SEGMENTS = new Set(['index.html', '404.html', 'rss.xml', 'atom.xm
 
 /** Whether a post's output file would land on something the site generates. */
 function isReserved(file: string): boolean {
-  return RESERVED_SEGMENTS.has(file.split('/')[0]!.toLowerCase());
+  const first = file.split('/')[0]!.toLowerCase();
+  // `sitemap-N.xml`: the parts of a big site's sitemap (render/host-files.ts).
+  return RESERVED_SEGMENTS.has(first) || /^sitemap-\d+\.xml$/.test(first);
 }
 
 /** Report two posts with one URL (naming both files) and posts on reserved paths. */

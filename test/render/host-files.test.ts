@@ -56,3 +56,36 @@ describe('robots.txt', () => {
     expect(robots.split('\n')).toEqual(['User-agent: *', 'Allow: /', '', 'Sitemap: https://example.org/blog/sitemap.xml', '']);
   });
 });
+
+describe('sitemap index', () => {
+  // Six pages, three to a file: an index and two parts.
+  const files = renderHostFiles(site, PAGES, 3);
+  const parser = new XMLParser({ isArray: (name) => name === 'url' || name === 'sitemap' });
+  const locs = (path: string) => {
+    const parsed = parser.parse(files.find((file) => file.path === path)!.contents) as { urlset: { url: Array<{ loc: string }> } };
+    return parsed.urlset.url.map((url) => url.loc);
+  };
+
+  it('splits the pages into parts of at most the limit, in order, each well-formed', () => {
+    expect(files.map((file) => file.path)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'robots.txt']);
+    for (const file of files.slice(0, 3)) expect(XMLValidator.validate(file.contents)).toBe(true);
+    expect([...locs('sitemap-1.xml'), ...locs('sitemap-2.xml')]).toEqual(urlsOf(sitemapOf(PAGES).sitemap));
+    expect(locs('sitemap-1.xml')).toHaveLength(3);
+  });
+
+  it('makes sitemap.xml an index of the parts, so robots.txt still names the right file', () => {
+    const index = parser.parse(files[0]!.contents) as { sitemapindex: { sitemap: Array<{ loc: string }> } };
+    expect(files[0]!.contents).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(index.sitemapindex.sitemap.map((entry) => entry.loc)).toEqual(['https://example.org/blog/sitemap-1.xml', 'https://example.org/blog/sitemap-2.xml']);
+    expect(files.at(-1)!.contents).toContain('Sitemap: https://example.org/blog/sitemap.xml');
+  });
+
+  it('stays one plain sitemap up to the limit', () => {
+    expect(renderHostFiles(site, PAGES, 6).map((file) => file.path)).toEqual(['sitemap.xml', 'robots.txt']);
+  });
+});
+
+function urlsOf(sitemap: string): string[] {
+  const parsed = new XMLParser({ isArray: (name) => name === 'url' }).parse(sitemap) as { urlset: { url: Array<{ loc: string }> } };
+  return parsed.urlset.url.map((url) => url.loc);
+}

@@ -39,6 +39,7 @@ describe('bad input', () => {
       'rss-permalink.md:4:12 reserved-url',
       'same-file.md:4:12 duplicate-url',
       'second.md:3:7 duplicate-url',
+      'sitemap-part.md:4:12 reserved-url',
       'test/sites/bad-input/content/authors.yml:2:1 invalid-id',
       'word-date.md:3:7 invalid-date',
     ]);
@@ -70,7 +71,7 @@ describe('bad input', () => {
     expect(text.code).toBe(1);
     expect(text.stderr).toContain(`${POSTS}/impossible-date.md`);
     expect(text.stderr).toMatch(/3:7\s+error\s+Invalid date "2025-13-45"/);
-    expect(text.stderr).toContain('13 errors');
+    expect(text.stderr).toContain('14 errors');
   });
 });
 
