@@ -11,15 +11,16 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { URL_ATTRIBUTES } from '../markdown/links.ts';
 import type { CheckFacts } from './facts.ts';
+import { textFacts } from './text/facts.ts';
 
 const MARKERS = new Set(['truncate', 'more']);
 
-/** Store the body's URLs, images, ids, excerpt marker and word count on `file.data.check`. */
+/** Store the body's URLs, images, ids, excerpt marker and word count, and the text rules' findings, on `file.data.check`. */
 export default function rehypeCheckFacts() {
   return (tree: Root, file: VFile): void => {
     const links = file.data.links;
     if (!links) return;
-    const facts: CheckFacts = { urls: [], images: [], ids: new Set(), marker: false, words: 0, links };
+    const facts: CheckFacts = { urls: [], images: [], ids: new Set(), marker: false, words: 0, links, ...textFacts(file) };
     visit(tree, 'element', (node: Element) => {
       const { properties } = node;
       if (typeof properties.id === 'string') facts.ids.add(properties.id);

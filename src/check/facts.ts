@@ -1,6 +1,7 @@
 /** What the markdown stage records for the check stage, on `file.data.check`. */
 import type { Position } from 'unist';
 import type { LinkContext } from '../markdown/data.ts';
+import type { TextFacts } from './text/facts.ts';
 
 /** One URL attribute of the body, as the author wrote it. */
 export interface UrlFact {
@@ -17,8 +18,8 @@ export interface ImageFact {
   place?: Position;
 }
 
-/** Everything the rules need from one post's rendered body, with source positions. */
-export interface CheckFacts {
+/** Everything the rules need from one post's text and rendered body, with source positions. */
+export interface CheckFacts extends TextFacts {
   urls: UrlFact[];
   images: ImageFact[];
   /** Every id in the body: heading ids (rehype-slug), raw HTML ids, `<a name>`. */

@@ -5,7 +5,7 @@
  */
 import { digest } from '../cache/store.ts';
 import type { FrontMatter } from '../types.ts';
-import { parseFrontMatter, type FrontMatterResult } from './frontmatter.ts';
+import { frontMatterHead, parseFrontMatter, type FrontMatterResult } from './frontmatter.ts';
 
 /** What is remembered of one post's front matter. */
 export interface RememberedFrontMatter {
@@ -42,8 +42,12 @@ export function parseRemembered(text: string, memo: FrontMatterMemo): FrontMatte
   return { ok: true, frontMatter: { ...result.frontMatter, locate: lazyLocate(text) } };
 }
 
-/** `locate` for a text whose front matter parsed before: parse it again the first time a position is needed. */
-function lazyLocate(text: string): FrontMatter['locate'] {
+/**
+ * `locate` for a text whose front matter parsed before: parse it again the first time a position
+ * is needed. It keeps only the front matter part of the text, so the post's text can go (see frontMatterHead).
+ */
+function lazyLocate(whole: string): FrontMatter['locate'] {
+  const text = frontMatterHead(whole);
   let parsed: FrontMatterResult | undefined;
   return (path) => {
     parsed ??= parseFrontMatter(text);

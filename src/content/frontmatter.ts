@@ -26,13 +26,37 @@ const MAX_ALIASES = 100;
 
 type Parsed = { data: unknown; locateOffset: (path: KeyPath) => number | undefined };
 
-/** Parse the front matter of a whole post text (BOM already removed). */
-export function parseFrontMatter(text: string): FrontMatterResult {
+/** The delimiter opening the text's front matter, if it has any. */
+function openerOf(text: string): '---' | '+++' | undefined {
   // Only a first line that is exactly the delimiter opens front matter, as remark-frontmatter
   // sees it too: `----` is a thematic break, and `---yaml` would be split here but not there.
   const opener = /^(---|\+\+\+)[ \t]*\r?$/m.exec(text.slice(0, text.indexOf('\n') + 1 || text.length));
-  if (!opener || opener.index !== 0) return { ok: true, frontMatter: emptyFrontMatter() };
-  const toml = opener[1] === '+++';
+  return opener?.index === 0 ? (opener[1] as '---' | '+++') : undefined;
+}
+
+/**
+ * The start of `text` up to the end of the line that closes its front matter, as a string of its
+ * own: it parses exactly as the whole text does (the body plays no part), and what is kept of it
+ * (values, positions) does not keep the whole text alive. V8 makes a slice of 13 or more
+ * characters a view into its parent, so one front matter value would otherwise hold the post's
+ * whole text for as long as the post lives, ~10 KB a post.
+ */
+export function frontMatterHead(text: string): string {
+  const opener = openerOf(text);
+  if (!opener) return '';
+  const close = text.indexOf(`\n${opener}`, opener.length);
+  const end = close === -1 ? -1 : text.indexOf('\n', close + 1 + opener.length);
+  const head = close === -1 || end === -1 ? text : text.slice(0, end + 1);
+  // A copy, not a view: JSON round trips build new strings.
+  return JSON.parse(JSON.stringify(head)) as string;
+}
+
+/** Parse the front matter of a whole post text (BOM already removed). */
+export function parseFrontMatter(whole: string): FrontMatterResult {
+  const text = frontMatterHead(whole);
+  const opener = openerOf(text);
+  if (!opener) return { ok: true, frontMatter: emptyFrontMatter() };
+  const toml = opener === '+++';
 
   const place = location(text);
   let parsed: Parsed | undefined;

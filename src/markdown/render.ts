@@ -11,6 +11,7 @@ import { cutAtWord } from '../content/normalize/description.ts';
 import { addMessage } from '../messages.ts';
 import type { Point, Post, RenderedPost } from '../types.ts';
 import type { CheckFacts } from '../check/facts.ts';
+import { packUrlFacts } from '../check/packed-urls.ts';
 import type { LinkContext, LinkDependency, TocEntry } from './data.ts';
 import { resolveUrl } from './links.ts';
 import { processorFor } from './processor.ts';
@@ -127,9 +128,9 @@ function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): Markdown
     readingMinutes: readingMinutes(shown.html),
     hasMore: hasMore(shown.excerptHtml, shown.html),
     toc: file.data.toc ?? [],
-    facts: facts ? { urls: facts.urls, images: facts.images, ids: [...facts.ids], marker: facts.marker, words: facts.words } : emptyResult(job).facts,
+    facts: facts ? storedFacts(facts) : emptyResult(job).facts,
     messages: file.messages.map(storeMessage),
-    deps,
+    deps: distinct(deps),
   };
 }
 
@@ -141,7 +142,7 @@ function emptyResult(job: MarkdownJob): Omit<MarkdownResult, 'messages' | 'deps'
     summary: job.description ?? '',
     assets: [],
     toc: [],
-    facts: { urls: [], images: [], ids: [], marker: false, words: 0 },
+    facts: { urls: [], images: [], ids: [], marker: false, words: 0, mojibake: [], invisible: [] },
     readingMinutes: 1,
     hasMore: false,
   };
@@ -153,6 +154,20 @@ function plainText(tree: Root): string {
   const walk = (node: Root | RootContent): string =>
     node.type === 'text' ? node.value : 'children' in node && !labels(node) ? node.children.map(walk).join('') : '';
   return walk(tree);
+}
+
+/** Each lookup once: a post linking one page ten times made it ten times, and results stay in memory until pages are written. */
+function distinct(deps: readonly LinkDependency[]): LinkDependency[] {
+  const seen = new Set<string>();
+  return deps.filter((dep) => {
+    const key = JSON.stringify(dep);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+}
+
+/** Check facts as plain data: the link context is the site's (the main thread has it), the ids a list. */
+function storedFacts({ links: _, ids, ...facts }: CheckFacts): MarkdownResult['facts'] {
+  return { ...facts, ids: [...ids] };
 }
 
 function storeMessage(message: VFile['messages'][number]): StoredMessage {
@@ -169,6 +184,7 @@ export function applyResult(post: Post, result: MarkdownResult, context: Markdow
   if (result.messages.some((message) => message.ruleId === 'markdown-failed')) return undefined;
   file.data.check = {
     ...result.facts,
+    urls: packUrlFacts(result.facts.urls),
     ids: new Set(result.facts.ids),
     links: { ...context, pagePath: post.path, sourcePath: file.data.absolutePath ?? file.path },
   };

@@ -26,23 +26,43 @@ const SPILL_AT = 10_000;
 export async function renderPosts(
   posts: readonly Post[],
   context: MarkdownContext,
-  options: { cache: CacheBucket<MarkdownResult>; threads: number | undefined; spillAt?: number },
+  options: {
+    cache: CacheBucket<MarkdownResult>;
+    threads: number | undefined;
+    spillAt?: number;
+    /**
+     * Let each post's text go (`file.value` becomes '') once its body is rendered: nothing after
+     * this stage reads it in a build (the text rules' findings come back as facts), and on a big
+     * site the texts are most of the memory. `check --fix` and the dev server keep them.
+     */
+    releaseTexts?: boolean;
+  },
 ): Promise<{ rendered: RenderedPost[]; stats: MarkdownStats }> {
   const jobs = posts.map(jobOf);
   const keys = jobs.map((job) => keyOf(job, context));
   const store = posts.length >= (options.spillAt ?? SPILL_AT) ? openBodyStore() : undefined;
-  const bodies: Array<(() => string) | undefined> = [];
-  const results: Array<MarkdownResult | undefined> = [];
-  /** Hold a result, its body in the store when there is one. */
+  /** Each post once its result is in: undefined while waiting, null when rendering it failed. */
+  const done: Array<RenderedPost | null | undefined> = [];
+  /**
+   * Apply a result as soon as it is there, its body to the store when there is one: holding
+   * every result until the last one came back was most of a big build's peak.
+   */
   const hold = (index: number, result: MarkdownResult) => {
-    if (store) bodies[index] = store.keep(result.html);
-    results[index] = store ? { ...result, html: '' } : result;
+    const body = store?.keep(result.html);
+    const post = applyResult(posts[index]!, body ? { ...result, html: '' } : result, context) ?? null;
+    if (post && body) bodyFromStore(post, body);
+    done[index] = post;
+    if (options.releaseTexts) {
+      posts[index]!.raw.file.value = '';
+      // The job is still in the lists the workers were fed: emptied, it no longer holds the text.
+      jobs[index]!.text = '';
+    }
   };
   keys.forEach((key, index) => {
     const cached = options.cache.get(key);
     if (cached && dependenciesHold(cached.deps, context)) hold(index, cached);
   });
-  const missing = posts.flatMap((_, index) => (results[index] === undefined ? [index] : []));
+  const missing = posts.flatMap((_, index) => (done[index] === undefined ? [index] : []));
   await runJobs(
     missing.map((index) => jobs[index]!),
     context,
@@ -54,11 +74,7 @@ export async function renderPosts(
       hold(index, result);
     },
   );
-  const rendered = posts.flatMap((post, index) => {
-    const done = applyResult(post, results[index]!, context);
-    if (done && bodies[index]) bodyFromStore(done, bodies[index]);
-    return done ?? [];
-  });
+  const rendered = done.filter((post): post is RenderedPost => Boolean(post));
   return { rendered, stats: { cached: posts.length - missing.length, rendered: missing.length } };
 }
 
