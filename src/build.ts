@@ -5,7 +5,6 @@
  * The steps are exported one by one so the dev server can re-run them for single posts.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { indexSite, runChecks } from './check/index.ts';
 import { readContent, type Registries } from './content/read.ts';
@@ -31,7 +30,9 @@ import { createSite } from './site/model.ts';
 import type { Author, BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from './types.ts';
 
 /** The project's own folder, for the default `templates/` and `static/`. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { PROJECT_ROOT, staticDirsOf, templateDirsOf } from './site-dirs.ts';
+
+export { PROJECT_ROOT, staticDirsOf, templateDirsOf, unsafeOutDir } from './site-dirs.ts';
 
 /** What a run produced: every file with its messages, and the exit code they imply. */
 export interface BuildResult {
@@ -47,16 +48,11 @@ export interface BuildResult {
     /** The Pagefind index: pages in it, whether the last build's was kept, time taken. */
     search?: SearchStats;
   };
-}
-
-/** A site's template folders, searched in order: its own first, then the project's defaults. */
-export function templateDirsOf(root: string): string[] {
-  return [...new Set([path.join(root, 'templates'), path.join(PROJECT_ROOT, 'templates')])];
-}
-
-/** A site's static folders, copied in order: the project's defaults first, then its own (which win). */
-export function staticDirsOf(root: string): string[] {
-  return [...new Set([path.join(PROJECT_ROOT, 'static'), path.join(root, 'static')])];
+  /**
+   * Until when (epoch ms) this output holds for unchanged inputs: after that the clock alone
+   * changes it (a scheduled post comes due, the footer's year turns). Set for a written build.
+   */
+  validUntil?: number;
 }
 
 /** Normalise one post; front matter problems point at the key's line in the YAML/TOML block. */
@@ -90,22 +86,6 @@ export function assetsOf(posts: readonly RenderedPost[]): Map<string, string> {
   const assets = new Map<string, string>();
   for (const post of posts) for (const [source, target] of post.assets) assets.set(source, target);
   return assets;
-}
-
-/**
- * Refuse an output folder that would replace the site's own files when swapped in:
- * the root, `content/`, `templates/`, `static/`, or any folder that contains them.
- */
-export function unsafeOutDir(root: string, out: string): string | undefined {
-  const resolvedOut = path.resolve(out);
-  const protectedDirs = [root, ...['content', 'templates', 'static'].map((dir) => path.join(root, dir)), PROJECT_ROOT];
-  for (const dir of protectedDirs) {
-    const resolved = path.resolve(dir);
-    if (resolved === resolvedOut || resolved.startsWith(resolvedOut + path.sep)) {
-      return `The output folder ${out} would replace ${path.relative(process.cwd(), resolved) || '.'}: choose another --out`;
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -198,5 +178,13 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   outputs.set(manifestKey, Object.fromEntries([...stamps].map(([file, stamp]) => [file, { ...stamp, key: emitted.keys.get(file) }])));
   search.remember(stamps);
   markdownCache.prune();
-  return { files, exitCode: 0, site, written: stamps.size, stats };
+  return { files, exitCode: 0, site, written: stamps.size, stats, validUntil: validUntil(normalised, site, options.now) };
+}
+
+/** See BuildResult.validUntil: the first scheduled post's date, the next new year (UTC, as the footer), or now for a site without posts (its feeds are dated now). */
+function validUntil(posts: readonly Post[], site: Site, now: Date): number {
+  if (site.posts.length === 0) return now.getTime();
+  let until = Date.UTC(now.getUTCFullYear() + 1, 0, 1);
+  for (const post of posts) if (post.future) until = Math.min(until, post.published.epochMs);
+  return until;
 }

@@ -2,16 +2,16 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
-import { build, unsafeOutDir } from './build.ts';
-import { finishCheck } from './check/finish.ts';
+import type { BuildResult } from './build.ts';
 import { cacheDirOf } from './cache/store.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { fileSystemMessage } from './output/fs-errors.ts';
 import { lockBuild } from './output/lock.ts';
 import { recoverOutput } from './output/recover.ts';
+import { fingerprint, rememberBuild, replayedFiles, unchangedSince, type BuildInputs, type Fingerprint } from './output/unchanged.ts';
+import { unsafeOutDir } from './site-dirs.ts';
 import type { SiteConfig } from './types.ts';
 import { formatReport } from './report.ts';
-import { startDev } from './dev/index.ts';
 
 const USAGE = `Usage: blog <build|check|dev> [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
                        [--format text|json] [--strict] [--no-cache] [--threads N] [--port N] [--host H]
@@ -103,6 +103,20 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGTERM', stop);
   try {
     if (command === 'build') for (const line of await recoverOutput(out)) process.stderr.write(`Note: ${line}\n`);
+    if (command === 'build' && !values['no-cache']) {
+      const inputs: BuildInputs = { root, out, config, flags: { drafts: values.drafts, future: values.future, strict: values.strict } };
+      const stamp = fingerprint(inputs);
+      const last = unchangedSince(inputs, stamp, new Date());
+      if (last) {
+        report(replayedFiles(last), values.format);
+        if (values.format === 'text') {
+          const into = path.relative(process.cwd(), out) || '.';
+          process.stderr.write(`built ${last.posts} posts (${last.written} files; nothing changed since the last build) into ${into} in ${Math.round(performance.now() - started)} ms\n`);
+        }
+        return 0;
+      }
+      return await runPipeline(command, root, out, values, config, started, { inputs, stamp });
+    }
     return await runPipeline(command, root, out, values, config, started);
   } finally {
     process.off('SIGINT', stop);
@@ -111,8 +125,28 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Build or check, then report. */
-async function runPipeline(command: 'build' | 'check', root: string, out: string, values: Values, config: SiteConfig, started: number): Promise<number> {
+/** Messages for people (stderr) or tools (stdout). */
+function report(files: Parameters<typeof formatReport>[0], format: 'text' | 'json'): void {
+  const text = formatReport(files, format);
+  if (format === 'json') process.stdout.write(text);
+  else process.stderr.write(text);
+}
+
+/**
+ * Build or check, then report. The pipeline is loaded here, not at the top: a build with nothing
+ * to do (see output/unchanged.ts) never needs it, and loading it is most of such a build's time.
+ * With `remember`, a successful build is recorded for the next one to compare with.
+ */
+async function runPipeline(
+  command: 'build' | 'check',
+  root: string,
+  out: string,
+  values: Values,
+  config: SiteConfig,
+  started: number,
+  remember?: { inputs: BuildInputs; stamp: Fingerprint },
+): Promise<number> {
+  const { build } = await import('./build.ts');
   const result = await build(
     {
       root,
@@ -130,7 +164,7 @@ async function runPipeline(command: 'build' | 'check', root: string, out: string
   // `check` may go on: fetch external links, apply certain fixes. Both change what is left to report.
   const exitCode =
     command === 'check'
-      ? await finishCheck(result, {
+      ? await (await import('./check/finish.ts')).finishCheck(result, {
           root,
           fix: values.fix,
           external: values.external,
@@ -139,9 +173,10 @@ async function runPipeline(command: 'build' | 'check', root: string, out: string
           log: (line) => process.stderr.write(`${line}\n`),
         })
       : result.exitCode;
-  const report = formatReport(result.files, values.format);
-  if (values.format === 'json') process.stdout.write(report);
-  else process.stderr.write(report);
+  report(result.files, values.format);
+  if (remember && exitCode === 0 && result.validUntil !== undefined) {
+    rememberBuild(remember.inputs, remember.stamp, { files: result.files, posts: result.site?.posts.length ?? 0, written: result.written, validUntil: result.validUntil });
+  }
   if (values.format === 'text') {
     const ms = Math.round(performance.now() - started);
     const posts = result.site?.posts.length ?? 0;
@@ -157,7 +192,7 @@ async function runPipeline(command: 'build' | 'check', root: string, out: string
 }
 
 /** What the build did and what it could skip: ", 3 rendered, 4,120 unchanged; markdown: 3 rendered, 3,997 cached". */
-function workDone(stats: Awaited<ReturnType<typeof build>>['stats']): string {
+function workDone(stats: BuildResult['stats']): string {
   if (!stats?.output) return '';
   const { output, markdown, search } = stats;
   const count = (n: number) => n.toLocaleString('en');
@@ -169,6 +204,7 @@ function workDone(stats: Awaited<ReturnType<typeof build>>['stats']): string {
 async function dev(root: string, values: { port: number; host: string; 'base-url'?: string; out?: string }): Promise<number> {
   let server;
   try {
+    const { startDev } = await import('./dev/index.ts');
     server = await startDev({ root, port: values.port, host: values.host, baseUrl: values['base-url'], out: path.resolve(root, values.out ?? 'dist') });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -3,7 +3,7 @@
  * byte for byte, and touch only the files whose bytes change. Real CLI, real files: a generated
  * site big enough (120 posts) that markdown goes to worker threads.
  */
-import { appendFile, mkdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../../scripts/generate-site.ts';
@@ -62,6 +62,9 @@ describe('cold, parallel, cached and warm builds', () => {
     const first = await snapshot(path.join(root, 'dist'));
     expect(differences(cold, first)).toEqual([]);
 
+    // A new mtime on an unchanged post: the inputs' stamps differ, so the pipeline runs (see unchanged.test.ts for a build that need not).
+    const touched = path.join(root, 'content/posts/post-1.md');
+    await utimes(touched, new Date(), new Date());
     const run = await build('dist');
     expect(summary(run)).toMatch(/: 0 rendered, \d+ unchanged, \d+ copied; markdown: 0 rendered, 120 cached/);
     const warm = await snapshot(path.join(root, 'dist'));

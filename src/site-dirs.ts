@@ -1,0 +1,37 @@
+/**
+ * Where a site's parts are: template and static folders (its own and this project's defaults), and
+ * which output folders are unsafe. Kept apart from build.ts so the CLI can settle these before it
+ * loads the pipeline (a build with nothing to do never loads it: see output/unchanged.ts).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** This project's folder: its default templates and static files. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A site's template folders, searched in order: its own first, then the project's defaults. */
+export function templateDirsOf(root: string): string[] {
+  return [...new Set([path.join(root, 'templates'), path.join(PROJECT_ROOT, 'templates')])];
+}
+
+/** A site's static folders, copied in order: the project's defaults first, then its own (which win). */
+export function staticDirsOf(root: string): string[] {
+  return [...new Set([path.join(PROJECT_ROOT, 'static'), path.join(root, 'static')])];
+}
+
+/**
+ * Refuse an output folder that would replace the site's own files when swapped in:
+ * the root, `content/`, `templates/`, `static/`, or any folder that contains them.
+ */
+export function unsafeOutDir(root: string, out: string): string | undefined {
+  const resolvedOut = path.resolve(out);
+  const protectedDirs = [root, ...['content', 'templates', 'static'].map((dir) => path.join(root, dir)), PROJECT_ROOT];
+  for (const dir of protectedDirs) {
+    const resolved = path.resolve(dir);
+    if (resolved === resolvedOut || resolved.startsWith(resolvedOut + path.sep)) {
+      return `The output folder ${out} would replace ${path.relative(process.cwd(), resolved) || '.'}: choose another --out`;
+    }
+  }
+  return undefined;
+}
+

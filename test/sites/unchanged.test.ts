@@ -1,0 +1,120 @@
+/**
+ * A build with nothing to do (src/output/unchanged.ts): it repeats the last build's report and
+ * leaves dist/ alone, and only when nothing it depends on changed. Real CLI, real files.
+ */
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { listFiles, runCli, type CliRun } from '../helpers/cli.ts';
+import { copySite } from '../helpers/site-copy.ts';
+
+const NOTHING_CHANGED = 'nothing changed since the last build';
+let root: string;
+let out: string;
+
+async function build(...flags: string[]): Promise<CliRun> {
+  const run = await runCli(['build', '--root', root, '--out', out, ...flags]);
+  expect(run.code, run.stderr).toBe(0);
+  return run;
+}
+
+/** The report without the summary line (which has the timing). */
+const reportOf = (run: CliRun) => run.stderr.replace(/^built .*\n/m, '');
+
+/** Give every file under the site an mtime in the past: edits made just now are never trusted (see `settled`). */
+async function settle(dir = root, secondsAgo = 60): Promise<void> {
+  const when = new Date(Date.now() - secondsAgo * 1000);
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) await utimes(path.join(entry.parentPath, entry.name), when, when);
+  }
+}
+
+/** Every output file with its mtime. */
+async function stamps(): Promise<Map<string, number>> {
+  return new Map(await Promise.all((await listFiles(out)).map(async (file) => [file, (await stat(path.join(out, file))).mtimeMs] as const)));
+}
+
+beforeEach(async () => {
+  root = await copySite('sample');
+  out = path.join(root, 'dist');
+  await settle();
+});
+
+describe('a build with nothing to do', () => {
+  it('repeats the last report, writes nothing and says so', async () => {
+    const full = await build();
+    expect(full.stderr).not.toContain(NOTHING_CHANGED);
+    expect(full.stderr).toContain('warning');
+    const before = await stamps();
+
+    const again = await build();
+    expect(again.stderr).toMatch(new RegExp(`built 5 posts \\(${before.size} files; ${NOTHING_CHANGED}\\)`));
+    expect(reportOf(again)).toBe(reportOf(full));
+    expect(await stamps()).toEqual(before);
+  }, 60_000);
+
+  it('repeats the JSON messages too', async () => {
+    const full = await build('--format', 'json');
+    const again = await build('--format', 'json');
+    expect(again.stdout).not.toBe('');
+    expect(again.stdout).toBe(full.stdout);
+  }, 60_000);
+
+  it('builds again when a post changes, even to the same size', async () => {
+    await build();
+    const post = path.join(root, 'content/posts/2025-02-03-fosdem-2025.md');
+    await settle(path.join(root, 'content'), 30);
+    expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
+    expect((await build()).stderr).toContain(NOTHING_CHANGED);
+    // Edited just now, to the same size: built, and not trusted for the next build either (the clock may not have moved).
+    const text = await readFile(post, 'utf8');
+    expect(text).toContain('FOSDEM');
+    await writeFile(post, text.replace(/FOSDEM/, 'fosdem'));
+    expect((await stat(post)).size).toBe(Buffer.byteLength(text));
+    expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
+    expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
+  }, 60_000);
+
+  it('builds again when the output was changed: a file gone, edited or added', async () => {
+    await build();
+    const page = path.join(out, 'index.html');
+    await rm(page);
+    expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
+    expect((await stat(page)).isFile()).toBe(true);
+
+    await writeFile(path.join(out, 'stray.html'), 'left by hand');
+    expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
+    expect(await listFiles(out)).not.toContain('stray.html');
+
+    await utimes(page, new Date(0), new Date(0));
+    expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
+    expect((await build()).stderr).toContain(NOTHING_CHANGED);
+  }, 60_000);
+
+  it('builds again for other flags, a new template, and without the cache', async () => {
+    await build();
+    expect((await build('--drafts')).stderr).not.toContain(NOTHING_CHANGED);
+    expect((await build('--base-url', 'https://example.org/')).stderr).not.toContain(NOTHING_CHANGED);
+    await build();
+    expect((await build()).stderr).toContain(NOTHING_CHANGED);
+    expect((await build('--no-cache')).stderr).not.toContain(NOTHING_CHANGED);
+
+    await mkdir(path.join(root, 'templates'));
+    await writeFile(path.join(root, 'templates/unused.liquid'), 'unused\n');
+    await settle();
+    expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
+    expect((await build()).stderr).toContain(NOTHING_CHANGED);
+  }, 60_000);
+
+  it('builds again once a scheduled post comes due', async () => {
+    const due = new Date(Math.ceil((Date.now() + 4000) / 1000) * 1000);
+    await writeFile(path.join(root, 'content/posts/scheduled.md'), `---\ntitle: Scheduled\ndate: ${due.toISOString().replace('.000Z', 'Z')}\n---\nSoon.\n`);
+    await settle();
+    await build();
+    expect(await listFiles(out)).not.toContain('posts/scheduled/index.html');
+    expect((await build()).stderr).toContain(NOTHING_CHANGED);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() - Date.now()) + 100));
+    expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
+    expect(await listFiles(out)).toContain('posts/scheduled/index.html');
+  }, 60_000);
+});
