@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { digest } from './store.ts';
+import { digestAll } from './store.ts';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -28,6 +28,6 @@ export function generatorVersion(): string {
       // No lock file: the manifest's ranges are the best there is.
     }
   }
-  version = digest(process.version, ...parts);
+  version = digestAll([process.version, ...parts]);
   return version;
 }

@@ -34,22 +34,29 @@ export function openBodyStore(): BodyStore {
       throw withPath(error, file);
     }
   };
+  /** Write `html` at `at`; its length in bytes. */
+  const write = (html: string, at: number): number => {
+    const bytes = Buffer.from(html);
+    // writeSync and readSync may do part of the work (a nearly full disk): loop, and never hand out bytes not read.
+    for (let done = 0; done < bytes.length; ) done += withFile(() => writeSync(fd, bytes, done, bytes.length - done, at + done));
+    return bytes.length;
+  };
+  const read = (at: number, length: number): string => {
+    const back = Buffer.alloc(length);
+    for (let done = 0; done < length; ) {
+      const count = withFile(() => readSync(fd, back, done, length - done, at + done));
+      if (count === 0) throw new Error(`A post body kept in ${file} was cut short`);
+      done += count;
+    }
+    return back.toString('utf8');
+  };
   return {
     keep(html) {
-      const bytes = Buffer.from(html);
       const at = end;
-      // writeSync and readSync may do part of the work (a nearly full disk): loop, and never hand out bytes not read.
-      for (let done = 0; done < bytes.length; ) done += withFile(() => writeSync(fd, bytes, done, bytes.length - done, at + done));
-      end += bytes.length;
-      return () => {
-        const back = Buffer.alloc(bytes.length);
-        for (let done = 0; done < back.length; ) {
-          const read = withFile(() => readSync(fd, back, done, back.length - done, at + done));
-          if (read === 0) throw new Error(`A post body kept in ${file} was cut short`);
-          done += read;
-        }
-        return back.toString('utf8');
-      };
+      const length = write(html, at);
+      end += length;
+      // Offsets only: when `keep` itself held the bytes, its closures kept every body in memory (as Buffers) all build long.
+      return () => read(at, length);
     },
   };
 }

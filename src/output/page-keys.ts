@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { digest } from '../cache/store.ts';
+import { digest, digestAll } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
 import type { Plan } from '../render/plan.ts';
 import { filesUnder } from './files.ts';
@@ -46,7 +46,7 @@ const listDigests = new WeakMap<readonly RenderedPost[], string>();
 function listDigest(list: readonly RenderedPost[]): string {
   let known = listDigests.get(list);
   if (known === undefined) {
-    known = digest(...list.map(postDigest));
+    known = digestAll(list.map(postDigest));
     listDigests.set(list, known);
   }
   return known;
@@ -54,5 +54,5 @@ function listDigest(list: readonly RenderedPost[]): string {
 
 /** The key of one plan's output file. */
 export function pageKey(site: string, plan: Plan): string {
-  return digest(site, plan.file, plan.key, ...plan.posts.map(postDigest), 'lists', plan.lists ? listDigest(plan.lists) : '');
+  return digestAll([site, plan.file, plan.key, ...plan.posts.map(postDigest), 'lists', plan.lists ? listDigest(plan.lists) : '']);
 }

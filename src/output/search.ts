@@ -8,7 +8,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { digest, openBucket } from '../cache/store.ts';
+import { digest, digestAll, openBucket } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
 import { encodePath } from '../render/urls.ts';
 import type { Manifest } from './emit.ts';
@@ -115,7 +115,7 @@ async function indexSearch(input: SearchInput): Promise<SearchIndexed> {
   const started = performance.now();
   const staging = input.recorder.staging;
   const pages = await indexedPages(staging, input.recorder.pages.filter((page) => !input.exclude.has(page.file)));
-  const key = digest('pagefind', generatorVersion(), input.basePath, input.language, ...pages.flatMap((page) => [page.file, page.hash]));
+  const key = digestAll(['pagefind', generatorVersion(), input.basePath, input.language, ...pages.flatMap((page) => [page.file, page.hash])]);
   const hashes = new Map(pages.map((page) => [page.file, page.hash]));
   const done = (keys: Map<string, string>, reused: boolean): SearchIndexed => ({ keys, hashes, key, pages: pages.length, reused, ms: performance.now() - started });
 

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { digest, openBucket } from '../cache/store.ts';
+import { digest, digestAll, openBucket } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
 import { staticDirsOf, templateDirsOf } from '../site-dirs.ts';
 import type { SiteConfig } from '../types.ts';
@@ -76,7 +76,7 @@ export function fingerprint(inputs: BuildInputs): Fingerprint {
   }
   const { config, flags } = inputs;
   return {
-    digest: digest(generatorVersion(), process.cwd(), path.resolve(inputs.out), JSON.stringify([config, flags]), gitHead(inputs.root), ...lines),
+    digest: digestAll([generatorVersion(), process.cwd(), path.resolve(inputs.out), JSON.stringify([config, flags]), gitHead(inputs.root), ...lines]),
     settled: newest < started - RACY_MS,
   };
 }

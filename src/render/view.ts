@@ -98,7 +98,7 @@ export function createViews(site: Site) {
 
   const related = relatedPosts(site);
   // The tag cloud scales against the most used tag; a log scale keeps one huge tag from flattening the rest.
-  const maxTagCount = Math.max(1, ...site.tags.map((tag) => tag.posts.length));
+  const maxTagCount = site.tags.reduce((max, tag) => Math.max(max, tag.posts.length), 1);
   const tagWeight = (count: number) => (maxTagCount === 1 ? 1 : 1 + Math.round((4 * Math.log(count)) / Math.log(maxTagCount)));
 
   const summary = (post: RenderedPost): PostSummaryView => {

@@ -6,12 +6,15 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { openBucket } from '../../src/cache/store.ts';
 import { parseFrontMatter } from '../../src/content/frontmatter.ts';
 import { normalizePost } from '../../src/content/normalize/index.ts';
 import type { MarkdownContext, MarkdownResult } from '../../src/markdown/render.ts';
+import { openBodyStore } from '../../src/markdown/bodies.ts';
 import { renderPosts } from '../../src/markdown/stage.ts';
 import type { Post, RenderedPost, SiteConfig } from '../../src/types.ts';
 
@@ -61,5 +64,22 @@ describe('bodies kept in a file', () => {
     Object.assign(post!, { html: '<p>edited</p>' });
     expect(post!.html).toBe('<p>edited</p>');
     expect(Object.getOwnPropertyDescriptor(post!, 'html')?.get).toBeUndefined();
+  });
+});
+
+describe('the body store', () => {
+  it('holds no body in memory once it is written: only where to read it back', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const store = openBodyStore();
+    const body = (i: number) => `<p>${String(i).padStart(6, '0')}</p>`.repeat(100_000); // 1.3 MB each
+    gc();
+    const before = process.memoryUsage().arrayBuffers;
+    const loads = Array.from({ length: 40 }, (_, i) => store.keep(body(i)));
+    gc();
+    // 40 bodies of 1.3 MB: when each loader kept its bytes, this grew by 52 MB.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(8 * 2 ** 20);
+    expect(loads[7]!()).toBe(body(7));
+    expect(loads[39]!()).toBe(body(39));
   });
 });
