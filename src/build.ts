@@ -21,6 +21,7 @@ import { siteDigest } from './output/page-keys.ts';
 import { fileSystemMessage } from './output/fs-errors.ts';
 import { searchFailure } from './output/pagefind.ts';
 import { openSearch, type SearchStats } from './output/search.ts';
+import { pagesPerIndex } from './output/search-split.ts';
 import { openStaging } from './output/write.ts';
 import { createEngine, planSite } from './render/index.ts';
 import { templateFailure } from './render/template-error.ts';
@@ -136,7 +137,17 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   // The search stage sees every page on its way into staging, and indexes them before the swap.
   const search =
     staging &&
-    openSearch({ enabled: config.search !== false, staging, outDir: options.out, script: path.join(PROJECT_ROOT, 'static', 'search.js'), cacheDir, cache: useCache, manifestKey, previous });
+    openSearch({
+      enabled: config.search !== false,
+      staging,
+      outDir: options.out,
+      script: path.join(PROJECT_ROOT, 'static', 'search.js'),
+      cacheDir,
+      cache: useCache,
+      manifestKey,
+      previous,
+      pagesPerIndex: pagesPerIndex(),
+    });
   let emitted: Emitted | undefined;
   try {
     emitted = await emitSite(

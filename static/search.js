@@ -15,7 +15,12 @@
   const load = () => {
     pagefind ??= import(list.dataset.pagefind).then(async (module) => {
       // The index holds site-relative URLs (`/posts/x/`); results get the site's base path (`/blog/`).
-      await module.options({ baseUrl: list.dataset.base || '/', excerptLength: 24 });
+      const baseUrl = list.dataset.base || '/';
+      await module.options({ baseUrl, excerptLength: 24 });
+      // A big site has more than one index (parts.json names the others): search them all as one.
+      const partsUrl = new URL('parts.json', new URL(list.dataset.pagefind, location.href));
+      const parts = await fetch(partsUrl).then((response) => (response.ok ? response.json() : []), () => []);
+      for (const part of parts) await module.mergeIndex(new URL(part, partsUrl).pathname, { baseUrl });
       return module;
     });
     return pagefind;

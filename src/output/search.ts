@@ -108,6 +108,8 @@ interface SearchInput {
   previous: Manifest;
   /** Output files never to index, whatever their template says: the pages of drafts (`--drafts`). */
   exclude: ReadonlySet<string>;
+  /** Pages per Pagefind index (see search-split.ts). */
+  pagesPerIndex: number;
 }
 
 /** Index the recorded pages into `pagefind/` of the staging folder (or keep the last build's index). */
@@ -115,7 +117,7 @@ async function indexSearch(input: SearchInput): Promise<SearchIndexed> {
   const started = performance.now();
   const staging = input.recorder.staging;
   const pages = await indexedPages(staging, input.recorder.pages.filter((page) => !input.exclude.has(page.file)));
-  const key = digestAll(['pagefind', generatorVersion(), input.basePath, input.language, ...pages.flatMap((page) => [page.file, page.hash])]);
+  const key = digestAll(['pagefind', generatorVersion(), input.basePath, input.language, String(input.pagesPerIndex), ...pages.flatMap((page) => [page.file, page.hash])]);
   const hashes = new Map(pages.map((page) => [page.file, page.hash]));
   const done = (keys: Map<string, string>, reused: boolean): SearchIndexed => ({ keys, hashes, key, pages: pages.length, reused, ms: performance.now() - started });
 
@@ -129,17 +131,25 @@ async function indexSearch(input: SearchInput): Promise<SearchIndexed> {
     return done(keys, true);
   }
 
-  const files = await runPagefind(
-    pages.map((page) => ({ url: `/${encodePath(urlOf(page.file))}`, file: page.file, html: () => staging.read(page.file) })),
-    input.language,
-  );
+  // One index per PAGES_PER_INDEX pages, made one after the other, the first in `pagefind/` and the
+  // others in `pagefind/part-N/`, named in `pagefind/parts.json` for the search page to merge.
   const keys = new Map<string, string>();
-  for (const file of files) {
-    if (UNUSED.test(file.path)) continue;
-    const target = SEARCH_DIR + file.path.split(path.sep).join('/');
-    await input.recorder.staging.put(target, file.content);
-    keys.set(target, key);
+  const put = async (file: string, content: string | Uint8Array) => {
+    await input.recorder.staging.put(file, content);
+    keys.set(file, key);
+  };
+  const parts: string[] = [];
+  for (let start = 0; start < pages.length || start === 0; start += input.pagesPerIndex) {
+    const dir = start === 0 ? SEARCH_DIR : `${SEARCH_DIR}part-${parts.length + 2}/`;
+    if (start > 0) parts.push(dir.slice(SEARCH_DIR.length));
+    const chunk = pages.slice(start, start + input.pagesPerIndex);
+    const files = await runPagefind(
+      chunk.map((page) => ({ url: `/${encodePath(urlOf(page.file))}`, file: page.file, html: () => staging.read(page.file) })),
+      input.language,
+    );
+    for (const file of files) if (!UNUSED.test(file.path)) await put(dir + file.path.split(path.sep).join('/'), file.content);
   }
+  await put(`${SEARCH_DIR}parts.json`, `${JSON.stringify(parts)}\n`);
   return done(keys, false);
 }
 
@@ -209,6 +219,8 @@ export interface SearchOptions {
   /** The output's key in the cache (as for its manifest) and the manifest of the last build. */
   manifestKey: string;
   previous: Manifest;
+  /** Pages per Pagefind index (see search-split.ts). */
+  pagesPerIndex: number;
 }
 
 /** Start the search stage of a build that writes `staging`. */
@@ -222,7 +234,15 @@ export function openSearch(options: SearchOptions): SearchStage {
   return {
     staging: recorder.staging,
     async index({ basePath, language, exclude, keys }) {
-      const { keys: indexKeys, hashes, key, ...stats } = await indexSearch({ recorder, outDir: options.outDir, basePath, language, previous: options.previous, exclude });
+      const { keys: indexKeys, hashes, key, ...stats } = await indexSearch({
+        recorder,
+        outDir: options.outDir,
+        basePath,
+        language,
+        previous: options.previous,
+        exclude,
+        pagesPerIndex: options.pagesPerIndex,
+      });
       for (const [file, indexKey] of indexKeys) keys.set(file, indexKey);
       made = { key, hashes };
       return stats;

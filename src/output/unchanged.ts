@@ -18,6 +18,7 @@ import { generatorVersion } from '../cache/version.ts';
 import { staticDirsOf, templateDirsOf } from '../site-dirs.ts';
 import type { SiteConfig } from '../types.ts';
 import type { Manifest } from './emit.ts';
+import { pagesPerIndex } from './search-split.ts';
 
 /** What decides a build besides the files. */
 export interface BuildInputs {
@@ -76,7 +77,7 @@ export function fingerprint(inputs: BuildInputs): Fingerprint {
   }
   const { config, flags } = inputs;
   return {
-    digest: digestAll([generatorVersion(), process.cwd(), path.resolve(inputs.out), JSON.stringify([config, flags]), gitHead(inputs.root), ...lines]),
+    digest: digestAll([generatorVersion(), process.cwd(), path.resolve(inputs.out), JSON.stringify([config, flags, pagesPerIndex()]), gitHead(inputs.root), ...lines]),
     settled: newest < started - RACY_MS,
   };
 }

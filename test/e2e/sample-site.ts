@@ -28,13 +28,13 @@ export interface ServedSample {
   close(): Promise<void>;
 }
 
-/** Build the sample blog (`content/` of the project) with `--base-url http://127.0.0.1:PORT/blog/` and serve it. */
-export async function serveSample(): Promise<ServedSample> {
+/** Build the sample blog (`content/` of the project) with `--base-url http://127.0.0.1:PORT/blog/` (and `env` added) and serve it. */
+export async function serveSample(env: Record<string, string> = {}): Promise<ServedSample> {
   const server = await startStaticServer(MOUNT);
   const base = `${server.origin}${MOUNT}`;
   const out = path.join(await tempDir('blog-e2e-'), 'site');
   // The project root is the sample blog's root; --no-cache keeps the project's .cache/ as it was.
-  const run = await runCli(['build', '--out', out, '--base-url', base, '--no-cache', '--format', 'json']);
+  const run = await runCli(['build', '--out', out, '--base-url', base, '--no-cache', '--format', 'json'], env);
   if (run.code !== 0) {
     await server.close();
     throw new Error(`Building the sample blog failed (exit ${run.code}):\n${run.stdout}${run.stderr}`);

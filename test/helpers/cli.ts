@@ -16,10 +16,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `blog <args>` from the project root. */
-export async function runCli(args: string[]): Promise<CliRun> {
+/** `blog <args>` from the project root; `env` adds to this process's environment. */
+export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, ['src/cli.ts', ...args], { cwd: PROJECT });
+    const { stdout, stderr } = await promisify(execFile)(TSX, ['src/cli.ts', ...args], { cwd: PROJECT, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
