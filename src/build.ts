@@ -21,6 +21,7 @@ import { siteDigest } from './output/page-keys.ts';
 import { fileSystemMessage } from './output/fs-errors.ts';
 import { searchFailure } from './output/pagefind.ts';
 import { openSearch, type SearchStats } from './output/search.ts';
+import { forgetBuild } from './output/unchanged.ts';
 import { pagesPerIndex } from './output/search-split.ts';
 import { openStaging } from './output/write.ts';
 import { createEngine, planSite } from './render/index.ts';
@@ -183,6 +184,8 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
     files.push(searchFailure(error));
     return { files, exitCode: 1, site, written: 0, stats };
   }
+  // The output is about to change: the record of the last build no longer describes it (see output/unchanged.ts).
+  if (useCache) forgetBuild(options.root, options.out);
   const stamps = await staging.commit();
   if (memo.added || memo.used.size !== memo.entries.size) frontMatterCache.set(memoKey, usedEntries(memo));
   frontMatterCache.prune();

@@ -15,12 +15,13 @@
   const load = () => {
     pagefind ??= import(list.dataset.pagefind).then(async (module) => {
       // The index holds site-relative URLs (`/posts/x/`); results get the site's base path (`/blog/`).
-      const baseUrl = list.dataset.base || '/';
-      await module.options({ baseUrl, excerptLength: 24 });
+      const options = { baseUrl: list.dataset.base || '/', excerptLength: 24 };
+      await module.options(options);
       // A big site has more than one index (parts.json names the others): search them all as one.
+      // A part that fails to load leaves the others searchable.
       const partsUrl = new URL('parts.json', new URL(list.dataset.pagefind, location.href));
       const parts = await fetch(partsUrl).then((response) => (response.ok ? response.json() : []), () => []);
-      for (const part of parts) await module.mergeIndex(new URL(part, partsUrl).pathname, { baseUrl });
+      for (const part of parts) await module.mergeIndex(new URL(part, partsUrl).pathname, options).catch((error) => console.warn(error));
       return module;
     });
     return pagefind;

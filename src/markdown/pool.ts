@@ -39,7 +39,7 @@ export async function runJobs(
 ): Promise<void> {
   const workers = workersFor(jobs.length, threads);
   if (workers <= 1) {
-    jobs.forEach((job, position) => onResult(position, renderJob(job, context)));
+    jobs.forEach((job, position) => onResult(position, onMainThread(job, context)));
     return;
   }
   const pool = new Piscina<MarkdownJob[], MarkdownResult[]>({
@@ -57,11 +57,20 @@ export async function runJobs(
     for (let start = 0; start < jobs.length; start += BATCH) {
       const batch = jobs.slice(start, start + BATCH);
       // A worker that dies (out of memory, a native crash) costs its batch a second try here, not the build.
-      const results = pool.run(batch).catch(() => batch.map((job) => renderJob(job, context)));
+      const results = pool.run(batch).catch(() => batch.map((job) => onMainThread(job, context)));
       batches.push(results.then((done) => done.forEach((result, offset) => onResult(start + offset, result))));
     }
     await Promise.all(batches);
   } finally {
     await pool.destroy();
   }
+}
+
+/**
+ * A job rendered on this thread, its result copied as a worker's would be. Strings the parser
+ * cuts from the text (link URLs, heading titles) are V8 slices that keep the whole text alive:
+ * the copy lets the build drop each post's text once rendered (stage.ts), as it does with workers.
+ */
+function onMainThread(job: MarkdownJob, context: MarkdownContext): MarkdownResult {
+  return structuredClone(renderJob(job, context));
 }

@@ -5,12 +5,14 @@
  * same way, from stamps; the cache alone still costs reading and checking every post.)
  *
  * Inputs: this tool's version, the working folder, the config (with flag overrides), the build
- * flags, the size, mtime and link target of every file under `content/` and the template and
- * static folders, and the git commit (first-commit dates of posts without one). The clock counts
- * too: the record holds only until the build's `validUntil`.
+ * flags, the size, mtime, ctime, inode and link target of every file under `content/` and the
+ * template and static folders, and the git commit of the posts (first-commit dates of posts
+ * without one). The clock counts too: the record holds only until the build's `validUntil`.
+ * Not covered: files outside those folders that a post links to (only whether they exist shows,
+ * in a message); a build that finds one appeared or vanished repeats the old message.
  */
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { digest, digestAll, openBucket } from '../cache/store.ts';
@@ -59,6 +61,9 @@ export interface Fingerprint {
   settled: boolean;
 }
 
+/** A record that matches no inputs. */
+const BLANK: LastBuild = { inputs: '', validUntil: 0, report: [], posts: 0, written: 0 };
+
 /** Files changed this recently are not trusted to show a later change in their stamp. */
 const RACY_MS = 1000;
 
@@ -95,14 +100,17 @@ function stampsUnder(dir: string): Array<{ line: string; mtimeMs: number }> {
     const stat = statSync(file, { throwIfNoEntry: false });
     if (!stat || stat.isDirectory()) return [];
     const link = lstatSync(file).isSymbolicLink() ? readlinkSync(file) : '';
-    return [{ line: `${name}\t${stat.size}\t${stat.mtimeMs}\t${link}`, mtimeMs: stat.mtimeMs }];
+    // ctime and inode too: tools that restore mtimes (rsync -a, cp -p, tar, CI caches) cannot set ctime, and a save by rename is a new inode.
+    return [{ line: `${name}\t${stat.size}\t${stat.mtimeMs}\t${stat.ctimeMs}\t${stat.ino}\t${link}`, mtimeMs: Math.max(stat.mtimeMs, stat.ctimeMs) }];
   });
 }
 
-/** The commit checked out at the site (posts without a date take their first commit's), or '' outside git. */
+/** The commit checked out where the posts are (posts without a date take their first commit's), or '' outside git. */
 function gitHead(root: string): string {
+  const posts = path.join(root, 'content', 'posts');
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    // From the posts' folder, as the content stage asks git: it may be a submodule with commits of its own.
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: existsSync(posts) ? posts : root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return '';
   }
@@ -155,7 +163,7 @@ function outputMatches(out: string, manifest: Manifest): boolean {
 export function rememberBuild(inputs: BuildInputs, stamp: Fingerprint, result: { files: readonly VFile[]; posts: number; written: number; validUntil: number }): void {
   const bucket = records(inputs.root);
   if (!stamp.settled) {
-    bucket.set(outKey(inputs.out), { inputs: '', validUntil: 0, report: [], posts: 0, written: 0 });
+    bucket.set(outKey(inputs.out), BLANK);
     return;
   }
   const report = result.files
@@ -174,6 +182,15 @@ export function rememberBuild(inputs: BuildInputs, stamp: Fingerprint, result: {
       })),
     }));
   bucket.set(outKey(inputs.out), { inputs: stamp.digest, validUntil: result.validUntil, report, posts: result.posts, written: result.written });
+}
+
+/**
+ * Blank the record of `out`: called by every build before it swaps a new output in, so a record
+ * only ever describes the output of the build that made it (a build through the API, or a CLI
+ * build killed between its swap and its record, leaves no record that matches).
+ */
+export function forgetBuild(root: string, out: string): void {
+  records(root).set(outKey(out), BLANK);
 }
 
 /** The last build's messages on files again, for the report. */

@@ -41,9 +41,9 @@ export function paginate<T>(site: Site, items: readonly T[], perPage: number, ba
 const WINDOW = 2;
 
 /**
- * The numbered links of page `current`: the first and last page, `current` ± WINDOW, and a gap
- * where pages are left out. Listing every page would make each page grow with the list, and
- * the list's pages together quadratic: a site of 100,000 posts has 10,000 home pages.
+ * The numbered links of page `current`: the first and last page and `current` ± WINDOW, each link
+ * after left-out pages marked `gapBefore`. Listing every page would make each page grow with the
+ * list, and the list's pages together quadratic: a site of 100,000 posts has 10,000 home pages.
  */
 export function pageLinks(current: number, total: number, href: (n: number) => string): PageLinkView[] {
   const from = Math.max(1, current - WINDOW);
@@ -53,9 +53,8 @@ export function pageLinks(current: number, total: number, href: (n: number) => s
   let last = 0;
   for (const n of shown) {
     // A gap standing for a single page shows that page instead: "1 2 3" reads better than "1 … 3".
-    if (n === last + 2) links.push({ number: last + 1, href: href(last + 1), gap: false });
-    else if (n > last + 2) links.push({ number: null, href: null, gap: true });
-    links.push({ number: n, href: href(n), gap: false });
+    if (n === last + 2) links.push({ number: last + 1, href: href(last + 1), gapBefore: false });
+    links.push({ number: n, href: href(n), gapBefore: n > last + 2 });
     last = n;
   }
   return links;

@@ -177,8 +177,12 @@ export interface PageView {
 }
 
 /** One page of a paginated list. */
-/** A numbered page link, or a gap standing for pages left out. */
-export type PageLinkView = { number: number; href: string; gap: false } | { number: null; href: null; gap: true };
+/** A numbered page link; `gapBefore` when pages between it and the link before are left out. */
+export interface PageLinkView {
+  number: number;
+  href: string;
+  gapBefore: boolean;
+}
 
 export interface PaginationView {
   current: number;
@@ -189,7 +193,7 @@ export interface PaginationView {
   nextHref: string | null;
   /**
    * Links to the first and last page and to those near the current one (which has
-   * `number == current`), with a `gap` entry where pages are left out.
+   * `number == current`); a link after left-out pages has `gapBefore`.
    */
   pages: PageLinkView[];
 }

@@ -5,7 +5,7 @@ import { pageLinks } from '../../src/render/pagination.ts';
 /** The links as text: numbers, `[n]` for the current page, `…` for a gap. */
 function shown(current: number, total: number): string {
   return pageLinks(current, total, (n) => `/page/${n}/`)
-    .map((link) => (link.gap ? '…' : link.number === current ? `[${link.number}]` : String(link.number)))
+    .map((link) => `${link.gapBefore ? '… ' : ''}${link.number === current ? `[${link.number}]` : link.number}`)
     .join(' ');
 }
 
@@ -31,9 +31,9 @@ describe('page links', () => {
 
   it('gives each numbered link its own href', () => {
     expect(pageLinks(2, 3, (n) => `/p${n}`)).toEqual([
-      { number: 1, href: '/p1', gap: false },
-      { number: 2, href: '/p2', gap: false },
-      { number: 3, href: '/p3', gap: false },
+      { number: 1, href: '/p1', gapBefore: false },
+      { number: 2, href: '/p2', gapBefore: false },
+      { number: 3, href: '/p3', gapBefore: false },
     ]);
   });
 });

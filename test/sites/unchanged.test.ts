@@ -5,6 +5,8 @@
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { build as buildSite } from '../../src/build.ts';
+import { loadConfig } from '../../src/config.ts';
 import { listFiles, runCli, type CliRun } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
 
@@ -21,12 +23,16 @@ async function build(...flags: string[]): Promise<CliRun> {
 /** The report without the summary line (which has the timing). */
 const reportOf = (run: CliRun) => run.stderr.replace(/^built .*\n/m, '');
 
-/** Give every file under the site an mtime in the past: edits made just now are never trusted (see `settled`). */
+/**
+ * Give every file under the site an mtime in the past, then wait out the second in which edits are
+ * not trusted (see `settled`): setting an mtime is itself a change, of the ctime.
+ */
 async function settle(dir = root, secondsAgo = 60): Promise<void> {
   const when = new Date(Date.now() - secondsAgo * 1000);
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile()) await utimes(path.join(entry.parentPath, entry.name), when, when);
   }
+  await new Promise((resolve) => setTimeout(resolve, 1100));
 }
 
 /** Every output file with its mtime. */
@@ -102,6 +108,15 @@ describe('a build with nothing to do', () => {
     await mkdir(path.join(root, 'templates'));
     await writeFile(path.join(root, 'templates/unused.liquid'), 'unused\n');
     await settle();
+    expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
+    expect((await build()).stderr).toContain(NOTHING_CHANGED);
+  }, 60_000);
+
+  it('builds again after a build through the API wrote the output', async () => {
+    await build();
+    const config = await loadConfig(root, {});
+    const api = await buildSite({ root, out, drafts: true, future: false, strict: false, dryRun: false, now: new Date(), cache: true, threads: 1 }, config);
+    expect(api.exitCode).toBe(0);
     expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
     expect((await build()).stderr).toContain(NOTHING_CHANGED);
   }, 60_000);
