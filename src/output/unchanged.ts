@@ -87,7 +87,7 @@ export function fingerprint(inputs: BuildInputs): Fingerprint {
   };
 }
 
-/** Every file below `dir`, followed through symbolic links as the build follows them, with size, mtime and link target. */
+/** Every file below `dir`, followed through symbolic links as the build follows them, with size, mtime, ctime, inode and link target. */
 function stampsUnder(dir: string): Array<{ line: string; mtimeMs: number }> {
   let names: string[];
   try {
