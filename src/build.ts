@@ -21,7 +21,7 @@ import { siteDigest } from './output/page-keys.ts';
 import { fileSystemMessage } from './output/fs-errors.ts';
 import { searchFailure } from './output/pagefind.ts';
 import { openSearch, type SearchStats } from './output/search.ts';
-import { forgetBuild } from './output/unchanged.ts';
+import { forgetBuild, outKey } from './output/unchanged.ts';
 import { pagesPerIndex } from './output/search-split.ts';
 import { openStaging } from './output/write.ts';
 import { createEngine, planSite } from './render/index.ts';
@@ -132,7 +132,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   // Pages are rendered even when the build has already failed: template errors belong in the same report.
   const staging = options.dryRun || countErrors(files, options.strict) > 0 ? undefined : await openStaging(options.out);
   const outputs = openBucket<Manifest>(cacheDir, 'output', useCache);
-  const manifestKey = digest(path.resolve(options.out));
+  const manifestKey = outKey(options.out);
   const templateDirs = templateDirsOf(options.root);
   const previous = outputs.get(manifestKey) ?? {};
   // The search stage sees every page on its way into staging, and indexes them before the swap.

@@ -18,6 +18,32 @@ export function addMessage(file: VFile, reason: string, { place, ruleId, severit
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
 }
 
+/** One message as plain data: it crosses to worker threads and into the cache as it is. */
+export interface StoredMessage {
+  reason: string;
+  place?: VFile['messages'][number]['place'];
+  ruleId?: string;
+  source?: string;
+  fatal?: boolean | null;
+  /** A certain fix's text as it is and as it must become (see check/file-message.ts). */
+  actual?: string;
+  expected?: string[];
+}
+
+/** `message` as plain data. */
+export function storeMessage(message: VFile['messages'][number]): StoredMessage {
+  const { reason, place, ruleId, source, fatal, actual, expected } = message;
+  return { reason, place, ruleId, source, fatal, ...(actual === undefined ? {} : { actual }), ...(expected === undefined ? {} : { expected }) };
+}
+
+/** File a stored message on `file` again, as it was. */
+export function restoreMessage(file: VFile, stored: StoredMessage): void {
+  const message = file.message(stored.reason, { place: stored.place, ruleId: stored.ruleId, source: stored.source });
+  message.fatal = stored.fatal;
+  if (stored.actual !== undefined) message.actual = stored.actual;
+  if (stored.expected !== undefined) message.expected = stored.expected;
+}
+
 /** Count errors across files; with `strict`, warnings count as errors too. */
 export function countErrors(files: readonly VFile[], strict: boolean): number {
   let count = 0;

@@ -13,8 +13,8 @@ export type Place = Point | Position;
 /** A certain fix: what the text at the message's range must become, and what it is now. */
 export interface FixText {
   text: string;
-  /** The text at the range, when the rule has it: the file's text may be gone by the checks (see build.ts). */
-  actual?: string;
+  /** The text at the range now: the rule has it from the markdown stage, the file's text may be gone by the checks (see markdown/stage.ts). */
+  actual: string;
 }
 
 /** A fix as tools get it: replace `range` (UTF-16 offsets into the file's text, after any BOM) by `text`. */
@@ -34,7 +34,7 @@ export function fileCheckMessage(file: VFile, reason: string, ruleId: string, se
   const message = file.messages.at(-1)!;
   if (place && 'start' in place) message.place = place;
   if (fix) {
-    message.actual = fix.actual ?? String(file.value).slice(startOffset(message) ?? 0, endOffset(message) ?? 0);
+    message.actual = fix.actual;
     message.expected = [fix.text];
   }
   filed.add(message);

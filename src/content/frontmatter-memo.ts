@@ -37,9 +37,8 @@ export function parseRemembered(text: string, memo: FrontMatterMemo): FrontMatte
     memo.entries.set(key, { format: result.frontMatter.format, data: result.frontMatter.data });
     memo.added = true;
   }
-  // Positions come back lazily here too: holding every post's YAML document until the end of a
-  // large build would cost more memory than the rare second parse costs time.
-  return { ok: true, frontMatter: { ...result.frontMatter, locate: lazyLocate(text) } };
+  // Its `locate` already keeps no YAML document and only the front matter part of the text (frontmatter.ts).
+  return result;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Root, RootContent } from 'hast';
 import { VFile } from 'vfile';
 import { digest } from '../cache/store.ts';
 import { cutAtWord } from '../content/normalize/description.ts';
-import { addMessage } from '../messages.ts';
+import { addMessage, restoreMessage, storeMessage, type StoredMessage } from '../messages.ts';
 import type { Point, Post, RenderedPost } from '../types.ts';
 import type { CheckFacts } from '../check/facts.ts';
 import { packUrlFacts } from '../check/packed-urls.ts';
@@ -35,15 +35,6 @@ export interface MarkdownJob {
   description?: string;
   image?: string;
   imagePlace?: Point;
-}
-
-/** A message as plain data. */
-export interface StoredMessage {
-  reason: string;
-  place?: VFile['messages'][number]['place'];
-  ruleId?: string;
-  source?: string;
-  fatal?: boolean | null;
 }
 
 /** What rendering one body gives, as plain data. */
@@ -170,17 +161,10 @@ function storedFacts({ links: _, ids, ...facts }: CheckFacts): MarkdownResult['f
   return { ...facts, ids: [...ids] };
 }
 
-function storeMessage(message: VFile['messages'][number]): StoredMessage {
-  return { reason: message.reason, place: message.place, ruleId: message.ruleId, source: message.source, fatal: message.fatal };
-}
-
 /** The rendered post, with the result's messages filed on the post's own file and its facts left for the checks. */
 export function applyResult(post: Post, result: MarkdownResult, context: MarkdownContext): RenderedPost | undefined {
   const file = post.raw.file;
-  for (const stored of result.messages) {
-    const message = file.message(stored.reason, { place: stored.place, ruleId: stored.ruleId, source: stored.source });
-    message.fatal = stored.fatal;
-  }
+  for (const stored of result.messages) restoreMessage(file, stored);
   if (result.messages.some((message) => message.ruleId === 'markdown-failed')) return undefined;
   file.data.check = {
     ...result.facts,

@@ -15,8 +15,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { digest, digestAll, openBucket } from '../cache/store.ts';
+import { cacheDirOf, digest, digestAll, openBucket } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
+import { restoreMessage, storeMessage, type StoredMessage } from '../messages.ts';
 import { staticDirsOf, templateDirsOf } from '../site-dirs.ts';
 import type { SiteConfig } from '../types.ts';
 import type { Manifest } from './emit.ts';
@@ -28,17 +29,6 @@ export interface BuildInputs {
   out: string;
   config: SiteConfig;
   flags: { drafts: boolean; future: boolean; strict: boolean };
-}
-
-/** One message as the report prints it. */
-interface StoredMessage {
-  reason: string;
-  place?: VFile['messages'][number]['place'];
-  ruleId?: string;
-  source?: string;
-  fatal?: boolean | null;
-  actual?: string;
-  expected?: string[];
 }
 
 /** What a successful build leaves for the next one to compare with. */
@@ -118,11 +108,11 @@ function gitHead(root: string): string {
 
 /** Where the record of the last build of `out` lives. */
 function records(root: string) {
-  return openBucket<LastBuild>(path.join(root, '.cache'), 'last-build', true);
+  return openBucket<LastBuild>(cacheDirOf(root), 'last-build', true);
 }
 
-/** The key of the output folder's records (the same as the output manifest's: see build.ts). */
-function outKey(out: string): string {
+/** The key of an output folder's entries in the cache: its manifest, its search record, its last build. */
+export function outKey(out: string): string {
   return digest(path.resolve(out));
 }
 
@@ -133,7 +123,7 @@ function outKey(out: string): string {
 export function unchangedSince(inputs: BuildInputs, stamp: Fingerprint, now: Date): LastBuild | undefined {
   const last = records(inputs.root).get(outKey(inputs.out));
   if (!last || last.inputs !== stamp.digest || now.getTime() >= last.validUntil) return undefined;
-  const manifest = openBucket<Manifest>(path.join(inputs.root, '.cache'), 'output', true).get(outKey(inputs.out));
+  const manifest = openBucket<Manifest>(cacheDirOf(inputs.root), 'output', true).get(outKey(inputs.out));
   return manifest && outputMatches(inputs.out, manifest) ? last : undefined;
 }
 
@@ -171,15 +161,7 @@ export function rememberBuild(inputs: BuildInputs, stamp: Fingerprint, result: {
     .map((file) => ({
       path: file.path,
       cwd: file.cwd,
-      messages: file.messages.map((message) => ({
-        reason: message.reason,
-        place: message.place,
-        ruleId: message.ruleId,
-        source: message.source,
-        fatal: message.fatal,
-        actual: message.actual,
-        expected: message.expected,
-      })),
+      messages: file.messages.map(storeMessage),
     }));
   bucket.set(outKey(inputs.out), { inputs: stamp.digest, validUntil: result.validUntil, report, posts: result.posts, written: result.written });
 }
@@ -197,12 +179,7 @@ export function forgetBuild(root: string, out: string): void {
 export function replayedFiles(last: LastBuild): VFile[] {
   return last.report.map((stored) => {
     const file = new VFile({ path: stored.path, cwd: stored.cwd });
-    for (const { reason, place, ruleId, source, fatal, actual, expected } of stored.messages) {
-      const message = file.message(reason, { place, ruleId, source });
-      message.fatal = fatal;
-      if (actual !== undefined) message.actual = actual;
-      if (expected !== undefined) message.expected = expected;
-    }
+    for (const message of stored.messages) restoreMessage(file, message);
     return file;
   });
 }

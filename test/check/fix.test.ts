@@ -111,7 +111,7 @@ describe('applyFixes', () => {
     await writeFile(absolute, 'Itâ€™s\n');
     const file = new VFile({ path: 'post.md', value: 'Itâ€™s\n' });
     file.data.absolutePath = absolute;
-    fileCheckMessage(file, 'garbled', 'mojibake', 'warning', { start: { line: 1, column: 3, offset: 2 }, end: { line: 1, column: 6, offset: 5 } }, { text: '’' });
+    fileCheckMessage(file, 'garbled', 'mojibake', 'warning', { start: { line: 1, column: 3, offset: 2 }, end: { line: 1, column: 6, offset: 5 } }, { text: '’', actual: 'â€™' });
     await writeFile(absolute, 'Itâ€™s, edited meanwhile\n');
     const { applied, skipped } = await applyFixes([file]);
     expect(applied).toEqual([]);
