@@ -7,7 +7,7 @@
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walk } from '../markdown/walk.ts';
 import type { VFile } from 'vfile';
 import { URL_ATTRIBUTES } from '../markdown/links.ts';
 import type { CheckFacts } from './facts.ts';
@@ -21,7 +21,7 @@ export default function rehypeCheckFacts() {
     const links = file.data.links;
     if (!links) return;
     const facts: CheckFacts = { urls: [], images: [], ids: new Set(), marker: false, words: 0, links, ...textFacts(file) };
-    visit(tree, 'element', (node: Element) => {
+    walk<Element>(tree, 'element', (node) => {
       const { properties } = node;
       if (typeof properties.id === 'string') facts.ids.add(properties.id);
       // `<a name>` is the old way to make a fragment target, and browsers still honour it.

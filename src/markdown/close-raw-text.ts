@@ -4,7 +4,7 @@
  * (as in the 2014 seed post) would turn every paragraph after it into text inside the frame.
  */
 import type { Html, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 
 const RAW_TEXT = ['iframe', 'textarea', 'title', 'style', 'script', 'xmp', 'noembed', 'noframes', 'noscript'];
 const OPEN = new RegExp(`<(${RAW_TEXT.join('|')})(?=[\\s/>])[^>]*>`, 'gi');
@@ -12,7 +12,7 @@ const OPEN = new RegExp(`<(${RAW_TEXT.join('|')})(?=[\\s/>])[^>]*>`, 'gi');
 /** Append the missing end tags to the HTML node that opened them. */
 export default function remarkCloseRawText() {
   return (tree: Root): void => {
-    visit(tree, 'html', (node: Html) => {
+    walk<Html>(tree, 'html', (node) => {
       const missing: string[] = [];
       for (const match of node.value.matchAll(OPEN)) {
         const name = match[1]!.toLowerCase();

@@ -6,13 +6,13 @@
  * A block without a language, or in one we do not highlight, keeps the wrapper without a label.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 import { highlight, languageOf } from './shiki.ts';
 
 /** Replace every markdown code block (`pre > code`, text only) with its highlighted block. */
 export default function rehypeCodeBlocks() {
   return (tree: Root): void => {
-    visit(tree, 'element', (node: Element, index, parent) => {
+    walk<Element>(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'pre' || parent === undefined || index === undefined) return;
       const code = codeOf(node);
       if (code === undefined) return;

@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { imageSize } from 'image-size';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
 import type { LinkDependency } from './data.ts';
@@ -18,7 +18,7 @@ import type { LinkDependency } from './data.ts';
 export default function rehypeImages() {
   return (tree: Root, file: VFile): void => {
     let first = true;
-    visit(tree, 'element', (node: Element) => {
+    walk<Element>(tree, 'element', (node) => {
       if (node.tagName !== 'img') return;
       const source = node.data?.sourceFile;
       if (source !== undefined && node.properties.width === undefined && node.properties.height === undefined) {

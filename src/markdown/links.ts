@@ -8,7 +8,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
 import { encodePath } from '../render/urls.ts';
@@ -42,7 +42,7 @@ export default function rehypeLinks() {
     if (!context) return;
     const assets = new Map<string, string>();
     file.data.assets = assets;
-    visit(tree, 'element', (node: Element) => {
+    walk<Element>(tree, 'element', (node) => {
       for (const attribute of URL_ATTRIBUTES[node.tagName] ?? []) {
         const value = node.properties[attribute];
         if (typeof value !== 'string') continue;

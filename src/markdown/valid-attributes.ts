@@ -5,7 +5,7 @@
  * checker. The check stage has already reported both (its facts are collected before this runs).
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 
 /** Elements whose width/height attributes must be whole numbers of CSS pixels. */
 const DIMENSIONED = new Set(['img', 'iframe', 'video', 'canvas', 'embed', 'object', 'source', 'input']);
@@ -21,7 +21,7 @@ const CSS_LENGTH = /^\s*\d+(?:\.\d+)?(?:%|em|rem|vw|vh|ch)\s*$/i;
 
 export default function rehypeValidAttributes() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    walk<Element>(tree, 'element', (node) => {
       if (DIMENSIONED.has(node.tagName)) for (const name of ['width', 'height'] as const) fixDimension(node, name);
       const source = SOURCES[node.tagName];
       const value = source === undefined ? undefined : node.properties[source];

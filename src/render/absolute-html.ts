@@ -4,7 +4,8 @@
  */
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import type { Element } from 'hast';
+import { walk } from '../markdown/walk.ts';
 import type { Site } from '../types.ts';
 import { absoluteUrl } from './urls.ts';
 
@@ -82,7 +83,7 @@ export function absolutizeSrcset(srcset: string, pageUrl: string): string {
  */
 export function absolutizeHtml(html: string, pageUrl: string): string {
   const tree = fromHtml(html, { fragment: true });
-  visit(tree, 'element', (node) => {
+  walk<Element>(tree, 'element', (node) => {
     const props = node.properties;
     for (const name of URL_PROPERTIES) {
       const value = props[name];
