@@ -136,6 +136,8 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   const templateDirs = templateDirsOf(options.root);
   const previous = outputs.get(manifestKey) ?? {};
   // The search stage sees every page on its way into staging, and indexes them before the swap.
+  // Drafts and scheduled posts stay out even when a custom template marks them for Pagefind.
+  const unlisted = plans.filter((plan) => plan.template === 'post' && (plan.posts[0]?.draft || plan.posts[0]?.future));
   const search =
     staging &&
     openSearch({
@@ -147,7 +149,11 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
       cache: useCache,
       manifestKey,
       previous,
+      basePath: site.basePath,
+      language: config.language,
+      exclude: new Set(unlisted.map((plan) => plan.file)),
       pagesPerIndex: pagesPerIndex(),
+      speculate: markdown.stats.rendered > 0,
     });
   let emitted: Emitted | undefined;
   try {
@@ -158,6 +164,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   } catch (error) {
     // A full disk or a denied write is the machine's problem: the CLI names the path (see fs-errors.ts).
     if (fileSystemMessage(error)) {
+      await search?.abort();
       await staging?.abort();
       throw error;
     }
@@ -170,14 +177,13 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   };
   const failed = () => countErrors(files, options.strict) > 0;
   if (!staging || !search || !emitted || failed()) {
+    await search?.abort();
     await staging?.abort();
     return { files, exitCode: failed() ? 1 : 0, site, written: 0, stats };
   }
   try {
     // Before the swap: dist/ is never half-indexed, and a failed index leaves the previous dist/.
-    // Drafts and scheduled posts stay out even when a custom template marks them for Pagefind.
-    const exclude = new Set(plans.filter((plan) => plan.template === 'post' && (plan.posts[0]?.draft || plan.posts[0]?.future)).map((plan) => plan.file));
-    stats.search = await search.index({ basePath: site.basePath, language: config.language, exclude, keys: emitted.keys });
+    stats.search = await search.index(emitted.keys);
   } catch (error) {
     await staging.abort();
     if (fileSystemMessage(error)) throw error;

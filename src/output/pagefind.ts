@@ -8,12 +8,11 @@ import { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
 import { fileSystemMessage } from './fs-errors.ts';
 
-/** A page to index: its output file (for messages), its URL with the base path, and how to read its HTML. */
+/** A page to index: its output file (for messages), its URL with the base path, and its HTML. */
 export interface IndexPage {
   file: string;
   url: string;
-  /** Read when its batch is sent: 100,000 pages' HTML would not fit in memory at once. */
-  html(): Promise<string>;
+  html: string;
 }
 
 /** One file of the index, relative to the index folder. */
@@ -25,50 +24,102 @@ let running = 0;
 /** One answer from Pagefind's process may take this long (4,000 posts take seconds, not minutes). */
 const ANSWER_MS = 120_000;
 
+/** One Pagefind index being filled. Pages are numbered as they arrive: the same pages in the same order make the same index. */
+export interface PagefindIndexer {
+  /** Add pages, in this order. */
+  add(pages: readonly IndexPage[]): Promise<void>;
+  /** The index's files; the index takes no more pages. */
+  files(): Promise<IndexFile[]>;
+  /** Let the index and (when no other build uses it) the service go. Safe to call more than once. */
+  close(): Promise<void>;
+}
+
 /**
- * Run Pagefind over `pages`; its problems become one Error naming them.
+ * Start an index; its problems become one `SearchIndexError` naming them.
  * Pagefind's service process is unref'd and reports its own death only through `console.error`:
- * a timer keeps this process alive while it works (else a binary that dies would let Node exit
- * silently with code 0), and what it says on `console.error` becomes part of the message.
+ * a timer keeps this process alive while an index is open (else a binary that dies would let
+ * Node exit silently with code 0), and what is said on `console.error` meanwhile is held, to
+ * become part of the message, or said as it would have been once the index closes.
  */
-export async function runPagefind(pages: readonly IndexPage[], language: string): Promise<pagefind.IndexFile[]> {
+export async function openPagefind(language: string): Promise<PagefindIndexer> {
   running++;
   const alive = setInterval(() => undefined, 60_000);
-  const said: string[] = [];
-  const consoleError = console.error;
-  console.error = (...args: unknown[]) => {
-    said.push(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' '));
-  };
+  const said: unknown[][] = [];
+  hear(said);
   let index: pagefind.PagefindIndex | undefined;
+  let closed = false;
+  const close = async (failed = false) => {
+    if (closed) return;
+    closed = true;
+    if (index) await answer(index.deleteIndex()).catch(() => undefined);
+    if (--running === 0) await pagefind.close();
+    stopHearing(said);
+    clearInterval(alive);
+    // A failure's message holds what Pagefind said; anything else said meanwhile is said now.
+    if (!failed) for (const args of said) console.error(...args);
+  };
+  const failing = async (error: unknown): Promise<never> => {
+    // Reading a staged page back can fail like any write (a full disk): that is not Pagefind's problem.
+    if (error instanceof SearchIndexError || fileSystemMessage(error)) {
+      await close(error instanceof SearchIndexError);
+      throw error;
+    }
+    // "Pagefind backend closed" says less than why it closed, which the service only logged.
+    const why = said.map((args) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ').replace(/^Service stopped\s*/, ''));
+    await close(true);
+    const reason = why.length > 0 ? why.join('; ') : ((error as Error)?.message ?? String(error));
+    throw new SearchIndexError(`Pagefind failed: ${reason}`, { cause: error });
+  };
   try {
     const created = await answer(pagefind.createIndex({ forceLanguage: language.split('-')[0] }));
     failOn(created.errors, 'could not start');
     index = created.index!;
-    const problems: string[] = [];
-    // In batches: each file is one message to Pagefind's process, base64-encoded in memory.
-    for (let start = 0; start < pages.length; start += 100) {
-      const batch = pages.slice(start, start + 100);
-      // Read first, then hand over in order: Pagefind numbers pages as they arrive, and the index must not depend on which read finished first.
-      const contents = await Promise.all(batch.map((page) => page.html()));
-      const results = await answer(Promise.all(batch.map((page, i) => index!.addHTMLFile({ url: page.url, content: contents[i]! }))));
-      results.forEach((result, i) => problems.push(...result.errors.map((error) => `${batch[i]!.file}: ${error}`)));
-    }
-    failOn(problems, 'could not index');
-    const written = await answer(index.getFiles());
-    failOn(written.errors, 'could not write the index');
-    return written.files;
   } catch (error) {
-    // Reading a staged page back can fail like any write (a full disk): that is not Pagefind's problem.
-    if (error instanceof SearchIndexError || fileSystemMessage(error)) throw error;
-    // "Pagefind backend closed" says less than why it closed, which the service only logged.
-    const why = said.map((line) => line.replace(/^Service stopped\s*/, ''));
-    const reason = why.length > 0 ? why.join('; ') : ((error as Error)?.message ?? String(error));
-    throw new SearchIndexError(`Pagefind failed: ${reason}`, { cause: error });
-  } finally {
-    if (index) await answer(index.deleteIndex()).catch(() => undefined);
-    if (--running === 0) await pagefind.close();
+    return failing(error);
+  }
+  const problems: string[] = [];
+  return {
+    async add(pages) {
+      try {
+        const results = await answer(Promise.all(pages.map((page) => index!.addHTMLFile({ url: page.url, content: page.html }))));
+        results.forEach((result, i) => problems.push(...result.errors.map((error) => `${pages[i]!.file}: ${error}`)));
+      } catch (error) {
+        return failing(error);
+      }
+    },
+    async files() {
+      try {
+        failOn(problems, 'could not index');
+        const written = await answer(index!.getFiles());
+        failOn(written.errors, 'could not write the index');
+        return written.files;
+      } catch (error) {
+        return failing(error);
+      }
+    },
+    close: () => close(),
+  };
+}
+
+/** The lists of every open index, each hearing what is said on `console.error` while it is open. */
+const listeners = new Set<unknown[][]>();
+let consoleError: typeof console.error | undefined;
+
+function hear(said: unknown[][]): void {
+  if (listeners.size === 0) {
+    consoleError = console.error;
+    console.error = (...args: unknown[]) => {
+      for (const listener of listeners) listener.push(args);
+    };
+  }
+  listeners.add(said);
+}
+
+function stopHearing(said: unknown[][]): void {
+  listeners.delete(said);
+  if (listeners.size === 0 && consoleError) {
     console.error = consoleError;
-    clearInterval(alive);
+    consoleError = undefined;
   }
 }
 

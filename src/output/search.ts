@@ -3,182 +3,42 @@
  * is never half-indexed and a failed index leaves the previous `dist/` as it was.
  * Only pages that ask for it (`data-pagefind-body`: published post articles) are indexed;
  * the index files go through the staging folder like every other output, so unchanged ones
- * are hard-linked and none is deleted as stale. When the indexed pages are byte for byte those
- * of the last build, the last build's index is kept without starting Pagefind at all.
+ * are hard-linked and none is deleted as stale. Pages go to Pagefind as they are staged (see
+ * search-feed.ts): from the first page that differs from the last build's, or from the first
+ * page at all when a change is likely (`speculate`). When every indexed page turns out to be byte
+ * for byte the last build's, any work sent is dropped and the last build's index is kept.
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { digest, digestAll, openBucket } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
 import { encodePath } from '../render/urls.ts';
 import type { Manifest } from './emit.ts';
-import { runPagefind } from './pagefind.ts';
-import { insideDir, type FileStamp, type Staging } from './write.ts';
-
-/** Where the index lives in the output: the search page loads `<base>pagefind/pagefind.js`. */
-export const SEARCH_DIR = 'pagefind/';
+import { feedIndex, type FeedPage, type IndexFeed } from './search-feed.ts';
+import { lastIndexFiles, lastRecord, SEARCH_DIR, type SearchRecord } from './search-last.ts';
+import type { FileStamp, Staging } from './write.ts';
 
 /** Pagefind's own marker: pages without it are left out. */
 const MARK = 'data-pagefind-body';
+
+/** Pages queued for Pagefind with their HTML in memory at most; later ones are read back from staging. */
+const HELD = 400;
 
 /** Pagefind's ready-made UIs: the search page has its own small script, so they are not shipped. */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 /**
- * What the last build indexed: the index's key, and for each indexed page the digest of its bytes
- * and the stamp it had in the output. A page kept from that output with that stamp has those
- * bytes, so a build that keeps every page decides to keep the index without reading a page.
+ * An HTML page the build staged, in the order it was staged (the order Pagefind numbers pages in).
+ * `hash` is known once its bytes were seen; `indexed` is false once they turned out to lack the marker.
  */
-export interface SearchRecord {
-  key: string;
-  pages: Record<string, FileStamp & { hash: string }>;
-}
-
-/** An HTML page the build staged, with the digest of its bytes when known (read back from staging otherwise). */
 interface StagedPage {
   file: string;
   hash?: string;
-}
-
-/** Notes the HTML pages a build stages, to index them afterwards without reading the staging folder. */
-interface PageRecorder {
-  /** The staging folder, recording every HTML page put or kept. */
-  staging: Staging;
-  pages: StagedPage[];
-}
-
-/**
- * Wrap `staging` so that every HTML page it receives is remembered for the index.
- * `last` is the last build's record, when its index is the one in the output (see `lastRecord`).
- */
-function recordPages(staging: Staging, last: SearchRecord | undefined): PageRecorder {
-  const pages: StagedPage[] = [];
-  const isHtml = (file: string) => file.endsWith('.html');
-  return {
-    pages,
-    staging: {
-      ...staging,
-      put: (file, contents) => {
-        // Only pages that carry the marker: a cold 4,000-post build should not hold every list page too.
-        // Only the digest is kept: the page is read back from staging when it is indexed.
-        if (isHtml(file) && typeof contents === 'string' && contents.includes(MARK)) pages.push({ file, hash: digest(contents) });
-        return staging.put(file, contents);
-      },
-      keep: async (file, stamp) => {
-        const kept = await staging.keep(file, stamp);
-        if (!kept || !isHtml(file)) return kept;
-        // Kept: the bytes are the last output's. Indexed then with this stamp: the same page; not indexed then: still no marker.
-        const known = last?.pages[file];
-        if (!last) pages.push({ file });
-        else if (known?.size === stamp.size && known.mtimeMs === stamp.mtimeMs) pages.push({ file, hash: known.hash });
-        else if (known) pages.push({ file });
-        return kept;
-      },
-    },
-  };
-}
-
-/** The last build's record, if the index in the output is the one it describes. */
-function lastRecord(record: SearchRecord | undefined, previous: Manifest): SearchRecord | undefined {
-  if (!record) return undefined;
-  return Object.entries(previous).some(([file, stamp]) => file.startsWith(SEARCH_DIR) && stamp.key === record.key) ? record : undefined;
-}
-
-/** What indexing did: the index files' keys for the manifest, the record for the next build, and how it went. */
-interface SearchIndexed {
-  /** Output file → the key of the index it belongs to (next build's reuse test). */
-  keys: Map<string, string>;
-  /** Indexed page → digest of its bytes; with the stamps after the swap, the next build's `SearchRecord`. */
-  hashes: Map<string, string>;
-  key: string;
-  /** Pages in the index. */
-  pages: number;
-  /** The last build's index was kept: Pagefind did not run. */
-  reused: boolean;
-  ms: number;
-}
-
-interface SearchInput {
-  recorder: PageRecorder;
-  outDir: string;
-  /** `/blog/`: not in the index's URLs (the search page gives it to Pagefind as `baseUrl`), but a new base path means a new index. */
-  basePath: string;
-  /** The site language: one index for the whole site, whatever a post's own `lang`. */
-  language: string;
-  previous: Manifest;
-  /** Output files never to index, whatever their template says: the pages of drafts (`--drafts`). */
-  exclude: ReadonlySet<string>;
-  /** Pages per Pagefind index (see search-split.ts). */
-  pagesPerIndex: number;
-}
-
-/** Index the recorded pages into `pagefind/` of the staging folder (or keep the last build's index). */
-async function indexSearch(input: SearchInput): Promise<SearchIndexed> {
-  const started = performance.now();
-  const staging = input.recorder.staging;
-  const pages = await indexedPages(staging, input.recorder.pages.filter((page) => !input.exclude.has(page.file)));
-  const key = digestAll(['pagefind', generatorVersion(), input.basePath, input.language, String(input.pagesPerIndex), ...pages.flatMap((page) => [page.file, page.hash])]);
-  const hashes = new Map(pages.map((page) => [page.file, page.hash]));
-  const done = (keys: Map<string, string>, reused: boolean): SearchIndexed => ({ keys, hashes, key, pages: pages.length, reused, ms: performance.now() - started });
-
-  const last = Object.entries(input.previous).filter(([file, stamp]) => file.startsWith(SEARCH_DIR) && stamp.key === key);
-  if (last.length > 0 && (await allUntouched(input.outDir, last))) {
-    const keys = new Map<string, string>();
-    for (const [file, stamp] of last) {
-      if (!(await input.recorder.staging.keep(file, stamp))) throw new Error(`${file} changed while the build was running`);
-      keys.set(file, key);
-    }
-    return done(keys, true);
-  }
-
-  // One index per PAGES_PER_INDEX pages, made one after the other, the first in `pagefind/` and the
-  // others in `pagefind/part-N/`, named in `pagefind/parts.json` for the search page to merge.
-  const keys = new Map<string, string>();
-  const put = async (file: string, content: string | Uint8Array) => {
-    await input.recorder.staging.put(file, content);
-    keys.set(file, key);
-  };
-  const parts: string[] = [];
-  for (let start = 0; start < pages.length || start === 0; start += input.pagesPerIndex) {
-    const dir = start === 0 ? SEARCH_DIR : `${SEARCH_DIR}part-${parts.length + 2}/`;
-    if (start > 0) parts.push(dir.slice(SEARCH_DIR.length));
-    const chunk = pages.slice(start, start + input.pagesPerIndex);
-    const files = await runPagefind(
-      chunk.map((page) => ({ url: `/${encodePath(urlOf(page.file))}`, file: page.file, html: () => staging.read(page.file) })),
-      input.language,
-    );
-    for (const file of files) if (!UNUSED.test(file.path)) await put(dir + file.path.split(path.sep).join('/'), file.content);
-  }
-  await put(`${SEARCH_DIR}parts.json`, `${JSON.stringify(parts)}\n`);
-  return done(keys, false);
-}
-
-/** The pages to index, in a stable order, each with the digest of its bytes (read when not known, one at a time). */
-async function indexedPages(staging: Staging, staged: readonly StagedPage[]): Promise<Array<{ file: string; hash: string }>> {
-  const pages: Array<{ file: string; hash: string } | undefined> = [];
-  for (const page of staged) {
-    if (page.hash !== undefined) pages.push({ file: page.file, hash: page.hash });
-    else {
-      const html = await staging.read(page.file);
-      pages.push(html.includes(MARK) ? { file: page.file, hash: digest(html) } : undefined);
-    }
-  }
-  return pages.filter((page) => page !== undefined).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  indexed?: boolean;
 }
 
 /** `posts/x/index.html` → `posts/x/`: the URL a reader follows, before the base path. */
 function urlOf(file: string): string {
   return file.endsWith('/index.html') || file === 'index.html' ? file.slice(0, -'index.html'.length) : file;
-}
-
-/** Every file of the last index is still in the output as the last build left it. */
-async function allUntouched(outDir: string, files: ReadonlyArray<[string, FileStamp]>): Promise<boolean> {
-  const out = path.resolve(outDir);
-  for (const [file, stamp] of files) {
-    const now = await stat(insideDir(out, file)).catch(() => undefined);
-    if (now?.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs) return false;
-  }
-  return true;
 }
 
 /** With search off, the default search page's script is not copied (a site's own `static/search.js` still is). */
@@ -192,18 +52,22 @@ export interface SearchStats {
   pages: number;
   /** The last build's index was kept: Pagefind did not run. */
   reused: boolean;
+  /** From the first page sent to Pagefind to the index's last file (mostly while pages were still rendering). */
   ms: number;
 }
 
-/** The search stage of one build: it watches pages being staged, indexes them before the swap, remembers them after it. */
+/** The search stage of one build: it indexes pages as they are staged, finishes before the swap, remembers them after it. */
 export interface SearchStage {
   /** The staging folder to emit the site into. */
   staging: Staging;
   /**
-   * Put the index into staging (or keep the last one), adding its files' keys to `keys` for the manifest;
-   * undefined with search off. Throws when Pagefind fails (see `searchFailure`).
+   * Once every page is staged: finish the index into staging (or keep the last one), adding its
+   * files' keys to `keys` for the manifest; undefined with search off. Throws when Pagefind
+   * fails (see `searchFailure`).
    */
-  index(site: { basePath: string; language: string; exclude: ReadonlySet<string>; keys: Map<string, string> }): Promise<SearchStats | undefined>;
+  index(keys: Map<string, string>): Promise<SearchStats | undefined>;
+  /** The build stops without an index: let Pagefind go. */
+  abort(): Promise<void>;
   /** After the swap: note what the output's index holds, for the next build. */
   remember(stamps: ReadonlyMap<string, FileStamp>): void;
 }
@@ -219,41 +83,154 @@ export interface SearchOptions {
   /** The output's key in the cache (as for its manifest) and the manifest of the last build. */
   manifestKey: string;
   previous: Manifest;
+  /** `/blog/`: not in the index's URLs (the search page gives it to Pagefind as `baseUrl`), but a new base path means a new index. */
+  basePath: string;
+  /** The site language: one index for the whole site, whatever a post's own `lang`. */
+  language: string;
+  /** Output files never to index, whatever their template says: the pages of drafts (`--drafts`). */
+  exclude: ReadonlySet<string>;
   /** Pages per Pagefind index (see search-split.ts). */
   pagesPerIndex: number;
+  /**
+   * Send pages to Pagefind before one is known to differ from the last build's, because one most
+   * likely will (a post's body was rendered again). Pagefind then works while pages render; if
+   * none differed after all, the work is dropped, which costs the build a little.
+   */
+  speculate: boolean;
 }
 
 /** Start the search stage of a build that writes `staging`. */
 export function openSearch(options: SearchOptions): SearchStage {
-  const records = openBucket<SearchRecord>(options.cacheDir, 'search', options.cache);
   if (!options.enabled) {
-    return { staging: withoutSearchScript(options.staging, options.script), index: async () => undefined, remember: () => undefined };
+    return { staging: withoutSearchScript(options.staging, options.script), index: async () => undefined, abort: async () => undefined, remember: () => undefined };
   }
-  const recorder = recordPages(options.staging, lastRecord(records.get(options.manifestKey), options.previous));
+  const records = openBucket<SearchRecord>(options.cacheDir, 'search', options.cache);
+  const settings = digestAll(['pagefind', generatorVersion(), options.basePath, options.language, String(options.pagesPerIndex)]);
+  const last = lastRecord(records.get(options.manifestKey), settings, options.previous);
+  const { staging } = options;
+  const pages: StagedPage[] = [];
+  const indexFiles: string[] = [];
+  let feed: IndexFeed | undefined;
+  let started = 0;
   let made: { key: string; hashes: Map<string, string> } | undefined;
+
+  const keyOf = (indexed: readonly StagedPage[]) => digestAll([settings, ...indexed.flatMap((page) => [page.file, page.hash!])]);
+  /** A page for Pagefind: its HTML as put, or read back from staging (kept pages, and pages queued behind many others). */
+  const feedPage = (page: StagedPage, contents?: string): FeedPage => ({
+    file: page.file,
+    url: `/${encodePath(urlOf(page.file))}`,
+    html: async () => {
+      const html = contents ?? (await staging.read(page.file));
+      page.indexed = html.includes(MARK);
+      if (!page.indexed) return undefined;
+      page.hash ??= digest(html);
+      return html;
+    },
+  });
+  const put = async (file: string, content: string | Uint8Array) => {
+    await staging.put(file, content);
+    indexFiles.push(file);
+  };
+  const startFeed = () => {
+    started = performance.now();
+    feed = feedIndex({
+      language: options.language,
+      pagesPerIndex: options.pagesPerIndex,
+      // The first index in `pagefind/`, the others in `pagefind/part-N/`, named in `parts.json` for the search page to merge.
+      indexed: async (number, files) => {
+        const dir = number === 0 ? SEARCH_DIR : `${SEARCH_DIR}part-${number + 1}/`;
+        for (const file of files) if (!UNUSED.test(file.path)) await put(dir + file.path.split(path.sep).join('/'), file.content);
+      },
+      wanted: () => decided,
+    });
+    // Pages staged before the feed started are read back.
+    for (const page of pages) feed.push(feedPage(page));
+    return feed;
+  };
+  /** Whether a page staged so far differs from the last build's, which rules out keeping its index. */
+  let differs = last === undefined;
+  /** Settled once the index is known to be needed (true) or not (false). */
+  let decide: (wanted: boolean) => void = () => undefined;
+  const decided = new Promise<boolean>((resolve) => (decide = resolve));
+  if (differs) decide(true);
+  /**
+   * Note a staged page, and send it on once the feed runs: from the first page when the build
+   * expects a change (`speculate`), else from the first page that differs. Its HTML goes along
+   * while the queue is short, else it is read back when sent.
+   */
+  const record = (page: StagedPage, unlikeLast: boolean, contents?: string) => {
+    if (unlikeLast && !differs) {
+      differs = true;
+      decide(true);
+    }
+    if (!feed && !differs && !options.speculate) {
+      pages.push(page);
+      return;
+    }
+    const current = feed ?? startFeed();
+    pages.push(page);
+    current.push(feedPage(page, current.queued < HELD ? contents : undefined));
+  };
+  const isIndexable = (file: string) => file.endsWith('.html') && !options.exclude.has(file);
+
   return {
-    staging: recorder.staging,
-    async index({ basePath, language, exclude, keys }) {
-      const { keys: indexKeys, hashes, key, ...stats } = await indexSearch({
-        recorder,
-        outDir: options.outDir,
-        basePath,
-        language,
-        previous: options.previous,
-        exclude,
-        pagesPerIndex: options.pagesPerIndex,
-      });
-      for (const [file, indexKey] of indexKeys) keys.set(file, indexKey);
-      made = { key, hashes };
-      return stats;
+    staging: {
+      ...staging,
+      put: async (file, contents) => {
+        await staging.put(file, contents);
+        // Only pages that carry the marker: a cold 4,000-post build should not read every list page back.
+        if (!isIndexable(file) || typeof contents !== 'string' || !contents.includes(MARK)) return;
+        const hash = digest(contents);
+        record({ file, hash }, last?.pages[file]?.hash !== hash, contents);
+      },
+      keep: async (file, stamp) => {
+        const kept = await staging.keep(file, stamp);
+        if (!kept || !isIndexable(file)) return kept;
+        // Kept: the bytes are the last output's. Indexed then with this stamp: the same page; not indexed then: still no marker.
+        const known = last?.pages[file];
+        if (known?.size === stamp.size && known.mtimeMs === stamp.mtimeMs) record({ file, hash: known.hash }, false);
+        else if (known || !last) record({ file }, true);
+        return kept;
+      },
+    },
+    async index(keys) {
+      if (!differs) {
+        // Every page was the last build's: with the same pages in the same order, its index still holds.
+        const key = keyOf(pages);
+        const lastFiles = await lastIndexFiles(options.previous, key, options.outDir);
+        if (lastFiles) {
+          decide(false);
+          await feed?.abort();
+          for (const [file, stamp] of lastFiles) {
+            if (!(await staging.keep(file, stamp))) throw new Error(`${file} changed while the build was running`);
+            keys.set(file, key);
+          }
+          made = { key, hashes: new Map(pages.map((page) => [page.file, page.hash!])) };
+          return { pages: pages.length, reused: true, ms: 0 };
+        }
+        // A page left, or the last index was touched: the index is made after all.
+        decide(true);
+      }
+      const indexes = await (feed ?? startFeed()).end();
+      const parts = Array.from({ length: indexes - 1 }, (_, i) => `part-${i + 2}/`);
+      await put(`${SEARCH_DIR}parts.json`, `${JSON.stringify(parts)}\n`);
+      const indexed = pages.filter((page) => page.indexed !== false);
+      const key = keyOf(indexed);
+      for (const file of indexFiles) keys.set(file, key);
+      made = { key, hashes: new Map(indexed.map((page) => [page.file, page.hash!])) };
+      return { pages: indexed.length, reused: false, ms: performance.now() - started };
+    },
+    async abort() {
+      decide(false);
+      await feed?.abort();
     },
     remember(stamps) {
       if (!made) return;
-      const pages = [...made.hashes].flatMap(([file, hash]) => {
+      const indexed = [...made.hashes].flatMap(([file, hash]) => {
         const stamp = stamps.get(file);
         return stamp ? [[file, { ...stamp, hash }] as const] : [];
       });
-      records.set(options.manifestKey, { key: made.key, pages: Object.fromEntries(pages) });
+      records.set(options.manifestKey, { key: made.key, settings, pages: Object.fromEntries(indexed) });
     },
   };
 }

@@ -3,12 +3,13 @@
  * where its results lead (under the base path), `search: false`, reusing the last index when no
  * page changed, and a failed index leaving the previous output alone.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { ConfigError, loadConfig, validateConfig } from '../../src/config.ts';
+import { PAGES_PER_INDEX_VARIABLE } from '../../src/output/search-split.ts';
 import type { BuildOptions } from '../../src/types.ts';
 import { listFiles, runCli, tempDir } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
@@ -20,13 +21,19 @@ interface Fragment {
 }
 
 /** The pages in a built index, decoded from Pagefind's gzipped fragment files. */
-async function fragments(out: string): Promise<Fragment[]> {
-  const dir = path.join(out, 'pagefind/fragment');
+async function fragments(out: string, index = 'pagefind'): Promise<Fragment[]> {
+  const dir = path.join(out, index, 'fragment');
   const names = await readdir(dir).catch(() => []);
   const decoded = await Promise.all(
     names.map(async (name) => JSON.parse(gunzipSync(await readFile(path.join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment),
   );
   return decoded.sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** Every file under `pagefind/` with its bytes. */
+async function indexFiles(out: string): Promise<Record<string, string>> {
+  const files = await listFiles(path.join(out, 'pagefind'));
+  return Object.fromEntries(await Promise.all(files.map(async (file) => [file, (await readFile(path.join(out, 'pagefind', file))).toString('base64')] as const)));
 }
 
 /** Build `root` in-process (so the stats are visible), into `out`. */
@@ -95,6 +102,68 @@ describe('the search index of a build', () => {
     const again = await buildIn(root, out);
     expect(again.stats?.search?.reused).toBe(false);
     expect(JSON.parse(await readFile(path.join(out, 'pagefind/pagefind-entry.json'), 'utf8'))).toHaveProperty('languages');
+  });
+
+  it('makes the same index whether pages went to Pagefind from the first, from an edited one on, or after every page', async () => {
+    const root = await copySite('shapes');
+    const out = path.join(await tempDir(), 'dist');
+    /** Every file of the index with its bytes, and the same from a cold build of the site as it is now. */
+    const compareWithCold = async () => {
+      const cold = path.join(await tempDir(), 'dist');
+      expect((await buildIn(root, cold, { cache: false })).exitCode).toBe(0);
+      expect(await indexFiles(out)).toEqual(await indexFiles(cold));
+    };
+    await buildIn(root, out);
+    await compareWithCold();
+
+    // The last post page staged is edited: every page before it was the last build's.
+    const posts = (await buildIn(root, out)).site!.posts;
+    expect(posts.length).toBeGreaterThan(2);
+    const lastStaged = posts.at(-1)!.raw.file.path;
+    await writeFile(lastStaged, (await readFile(lastStaged, 'utf8')) + '\nAn edit near the end.\n');
+    expect((await buildIn(root, out)).stats?.search?.reused).toBe(false);
+    await compareWithCold();
+
+    // Every page as last time, but the index was touched: all pages are read back after the last one is staged.
+    await writeFile(path.join(out, 'pagefind/pagefind-entry.json'), '{}');
+    expect((await buildIn(root, out)).stats?.search?.reused).toBe(false);
+    await compareWithCold();
+  });
+
+  it('splits the index into parts named in parts.json, each page in exactly one', async () => {
+    const root = await copySite('shapes');
+    const out = path.join(await tempDir(), 'dist');
+    process.env[PAGES_PER_INDEX_VARIABLE] = '2';
+    try {
+      const result = await buildIn(root, out);
+      expect(result.exitCode).toBe(0);
+      const parts = JSON.parse(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8')) as string[];
+      const posts = result.site!.posts.length;
+      expect(parts).toEqual(Array.from({ length: Math.ceil(posts / 2) - 1 }, (_, i) => `part-${i + 2}/`));
+      const urls = (await Promise.all(['', ...parts].map((part) => fragments(out, `pagefind/${part}`)))).map((pages) => pages.map((page) => page.url));
+      expect(urls.slice(0, -1).every((list) => list.length === 2)).toBe(true);
+      expect(urls.flat().sort()).toEqual(result.site!.posts.map((post) => `/${post.path}`).sort());
+
+      // A post rendered again to the same page: its pages went to Pagefind before that was known
+      // (more than one index's worth), yet the last index, parts and all, is what the output keeps.
+      const before = await indexFiles(out);
+      const post = path.join(root, 'content/posts/toml-post.md');
+      await writeFile(post, `${await readFile(post, 'utf8')}\n\n`);
+      const again = await buildIn(root, out);
+      expect(again.exitCode).toBe(0);
+      expect(again.stats?.markdown.rendered).toBe(1);
+      expect(again.stats?.search?.reused).toBe(true);
+      expect(await indexFiles(out)).toEqual(before);
+
+      // A change no page shows, and no post rendered again: nothing goes to Pagefind.
+      await mkdir(path.join(root, 'static'), { recursive: true });
+      await writeFile(path.join(root, 'static/extra.txt'), 'not a page\n');
+      const third = await buildIn(root, out);
+      expect(third.stats?.search?.reused).toBe(true);
+      expect(await indexFiles(out)).toEqual(before);
+    } finally {
+      delete process.env[PAGES_PER_INDEX_VARIABLE];
+    }
   });
 
   it('has no index, search page or search box with `search: false`', async () => {
