@@ -185,6 +185,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
     // Before the swap: dist/ is never half-indexed, and a failed index leaves the previous dist/.
     stats.search = await search.index(emitted.keys);
   } catch (error) {
+    await search.abort();
     await staging.abort();
     if (fileSystemMessage(error)) throw error;
     files.push(searchFailure(error));

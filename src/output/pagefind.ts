@@ -53,10 +53,12 @@ export async function openPagefind(language: string): Promise<PagefindIndexer> {
     closed = true;
     if (index) await answer(index.deleteIndex()).catch(() => undefined);
     if (--running === 0) await pagefind.close();
+    // Said through the console as it was, not through another open index that would hear it again.
+    const say = consoleError ?? console.error;
     stopHearing(said);
     clearInterval(alive);
     // A failure's message holds what Pagefind said; anything else said meanwhile is said now.
-    if (!failed) for (const args of said) console.error(...args);
+    if (!failed) for (const args of said) say(...args);
   };
   const failing = async (error: unknown): Promise<never> => {
     // Reading a staged page back can fail like any write (a full disk): that is not Pagefind's problem.

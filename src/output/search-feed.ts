@@ -51,6 +51,9 @@ export function feedIndex(options: FeedOptions): IndexFeed {
   let indexer: PagefindIndexer | undefined;
   let inIndex = 0;
   let finished = 0;
+  /** Settles `wanted` for a pump waiting there when the feed is aborted. */
+  let abortWait: () => void = () => undefined;
+  const aborting = new Promise<boolean>((resolve) => (abortWait = () => resolve(false)));
 
   const finishIndex = async () => {
     const current = indexer ?? (await openPagefind(options.language));
@@ -63,13 +66,13 @@ export function feedIndex(options: FeedOptions): IndexFeed {
   };
 
   const send = async (pages: IndexPage[]) => {
-    while (pages.length > 0) {
+    while (pages.length > 0 && !stopped) {
       const part = pages.splice(0, options.pagesPerIndex - inIndex);
       indexer ??= await openPagefind(options.language);
       await indexer.add(part);
       inIndex += part.length;
       if (inIndex < options.pagesPerIndex) continue;
-      if (!(await options.wanted())) {
+      if (!(await Promise.race([options.wanted(), aborting]))) {
         stopped = true;
         return;
       }
@@ -127,6 +130,7 @@ export function feedIndex(options: FeedOptions): IndexFeed {
     async abort() {
       stopped = true;
       queue.length = 0;
+      abortWait();
       while (pumping) await pumping;
       await indexer?.close();
     },

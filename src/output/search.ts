@@ -120,7 +120,9 @@ export function openSearch(options: SearchOptions): SearchStage {
     file: page.file,
     url: `/${encodePath(urlOf(page.file))}`,
     html: async () => {
-      const html = contents ?? (await staging.read(page.file));
+      // Well-formed, as written: a lone surrogate (a template cutting an emoji in half) is U+FFFD in
+      // the file, and Pagefind must get the same text whether the page was held or read back.
+      const html = contents === undefined ? await staging.read(page.file) : (contents as string & { toWellFormed(): string }).toWellFormed();
       page.indexed = html.includes(MARK);
       if (!page.indexed) return undefined;
       page.hash ??= digest(html);
