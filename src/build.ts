@@ -21,18 +21,16 @@ import { siteDigest } from './output/page-keys.ts';
 import { fileSystemMessage } from './output/fs-errors.ts';
 import { searchFailure } from './output/pagefind.ts';
 import { openSearch, type SearchStats } from './output/search.ts';
-import { forgetBuild, outKey } from './output/unchanged.ts';
 import { pagesPerIndex } from './output/search-split.ts';
+import { forgetBuild, outKey } from './output/unchanged.ts';
 import { openStaging } from './output/write.ts';
 import { createEngine, planSite } from './render/index.ts';
 import { templateFailure } from './render/template-error.ts';
 import { basePathOf } from './render/urls.ts';
 import { checkUrls, selectPosts } from './site/select.ts';
 import { createSite } from './site/model.ts';
-import type { Author, BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from './types.ts';
-
-/** The project's own folder, for the default `templates/` and `static/`. */
 import { PROJECT_ROOT, staticDirsOf, templateDirsOf } from './site-dirs.ts';
+import type { Author, BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from './types.ts';
 
 export { PROJECT_ROOT, staticDirsOf, templateDirsOf, unsafeOutDir } from './site-dirs.ts';
 

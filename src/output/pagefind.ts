@@ -1,7 +1,7 @@
 /**
  * Pagefind through its Node API: index HTML pages, get the index files back in memory.
- * Its service process is started per build and stopped after it; its failures become one
- * `SearchIndexError` with a message a user can act on.
+ * Its service process starts with the first open index and stops when the last one closes; its
+ * failures become one `SearchIndexError` with a message a user can act on.
  */
 import * as pagefind from 'pagefind';
 import { VFile } from 'vfile';

@@ -35,7 +35,7 @@ export function sitemapEntries(site: Site, pagePaths: readonly string[]): Sitema
 }
 
 /** A `<urlset>` of the given entries. */
-export function sitemapXml(entries: readonly SitemapEntry[]): string {
+function sitemapXml(entries: readonly SitemapEntry[]): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<urlset xmlns="${SITEMAP_NAMESPACE}">`];
   for (const [loc, modified] of entries) {
     lines.push('  <url>', `    <loc>${escapeXml(loc)}</loc>`);

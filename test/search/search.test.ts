@@ -200,7 +200,7 @@ describe('the search index of a build', () => {
     await writeFile(post, (await readFile(post, 'utf8')) + '\nChanged, so the index must be made again.\n');
 
     // A Pagefind binary that is not there, as on a platform Pagefind has no build for.
-    const run = await runCliWith({ PAGEFIND_BINARY_PATH: path.join(root, 'no-such-pagefind') }, ['build', '--root', root, '--out', out]);
+    const run = await runCli(['build', '--root', root, '--out', out], { PAGEFIND_BINARY_PATH: path.join(root, 'no-such-pagefind') });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/pagefind\s+error\s+Pagefind failed: spawn \S+no-such-pagefind ENOENT.*the previous output is unchanged/);
     expect(run.stderr).toContain('build failed: nothing written');
@@ -209,17 +209,3 @@ describe('the search index of a build', () => {
     expect((await readdir(path.dirname(out))).filter((name) => name.includes('.tmp-'))).toEqual([]);
   });
 });
-
-/** The CLI with extra environment variables (here: where Pagefind's binary is). */
-async function runCliWith(env: Record<string, string>, args: string[]) {
-  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, env);
-  try {
-    return await runCli(args);
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
