@@ -1,6 +1,6 @@
 /**
  * Builds for `npm run bench`, each a child process run exactly as a user runs it
- * (`node --max-semi-space-size=32 --import tsx src/cli.ts build --root SITE --out SITE/dist`, as `npm run build` does), timed from outside, with
+ * (`node --max-semi-space-size=32 --import tsx src/bin.ts build --root SITE --out SITE/dist`, as `npm run build` does), timed from outside, with
  * peak RSS from GNU time (`/usr/bin/time -f %M`) wrapped around the child.
  */
 import { spawn } from 'node:child_process';
@@ -29,7 +29,7 @@ export const canMeasureRss = existsSync(TIME);
 
 /** Run `blog build` on `root` in a child process; throw with the stderr tail when it exits non-zero. */
 export async function runBuild(root: string, { cache }: { cache: boolean }): Promise<BuildResult> {
-  const args = ['--max-semi-space-size=32', '--import', 'tsx', path.join(REPO, 'src/cli.ts'), 'build', '--root', root, '--out', path.join(root, 'dist'), ...(cache ? [] : ['--no-cache'])];
+  const args = ['--max-semi-space-size=32', '--import', 'tsx', path.join(REPO, 'src/bin.ts'), 'build', '--root', root, '--out', path.join(root, 'dist'), ...(cache ? [] : ['--no-cache'])];
   const [command, argv] = canMeasureRss ? [TIME, ['-f', `${RSS_MARK}%M`, process.execPath, ...args]] : [process.execPath, args];
   // cwd is the repository so `--import tsx` resolves from its node_modules, as `npm run build` does.
   const child = spawn(command, argv, { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -21,7 +21,7 @@ import { siteDigest } from './output/page-keys.ts';
 import { fileSystemMessage } from './output/fs-errors.ts';
 import { searchFailure } from './output/pagefind.ts';
 import { openSearch, type SearchStats } from './output/search.ts';
-import { pagesPerIndex } from './output/search-split.ts';
+import { PAGES_PER_INDEX } from './output/search-split.ts';
 import { forgetBuild, outKey } from './output/unchanged.ts';
 import { openStaging } from './output/write.ts';
 import { createEngine, planSite } from './render/index.ts';
@@ -73,9 +73,9 @@ export function defaultAuthorOf(registries: Registries, config: SiteConfig, now:
 }
 
 /** What every post's markdown resolves against: the base path and every post's URL. */
-export function markdownContextFor(root: string, config: SiteConfig, posts: readonly Post[]): MarkdownContext {
+export function markdownContextFor(root: string, config: SiteConfig, posts: readonly Post[], cwd: string): MarkdownContext {
   const postPaths = new Map(posts.map((post) => [post.raw.file.data.absolutePath ?? post.raw.file.path, post.path]));
-  const context: MarkdownContext = { basePath: basePathOf(config.url), contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
+  const context: MarkdownContext = { basePath: basePathOf(config.url), cwd, contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
   // Only when on, so the cache keys of sites that don't sanitize stay as they were.
   if (config.sanitize) context.sanitize = true;
   return context;
@@ -108,7 +108,8 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   const frontMatterCache = openBucket<Record<string, RememberedFrontMatter>>(cacheDir, 'frontmatter', useCache);
   const memoKey = digest(generatorVersion(), path.resolve(options.root));
   const memo = emptyMemo(frontMatterCache.get(memoKey));
-  const content = await readContent(options.root, memo);
+  const content = await readContent(options.root, options.cwd, memo);
+  options.checkpoint?.('read');
   const files = content.files;
   const normalised = content.posts.map((raw) => normalizeOne(raw, content, config, options.now));
   const selected = selectPosts(normalised, options);
@@ -116,9 +117,10 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
 
   const markdownCache = openBucket<MarkdownResult>(cacheDir, 'markdown', useCache);
   // Only published posts are link targets: a link to a draft must not leak its URL.
-  const context = markdownContextFor(options.root, config, selected);
+  const context = markdownContextFor(options.root, config, selected, options.cwd);
   const markdown = await renderPosts(selected, context, { cache: markdownCache, threads: options.threads, releaseTexts: !options.dryRun });
   const rendered = markdown.rendered;
+  options.checkpoint?.('markdown');
   const site = createSite(rendered, config, content.tags, options.now, defaultAuthorOf(content, config, options.now));
   const plans = planSite(site);
   const staticDirs = staticDirsOf(options.root);
@@ -128,7 +130,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   if (!options.dryRun) releaseSources(content.posts);
 
   // Pages are rendered even when the build has already failed: template errors belong in the same report.
-  const staging = options.dryRun || countErrors(files, options.strict) > 0 ? undefined : await openStaging(options.out);
+  const staging = options.dryRun || countErrors(files, options.strict) > 0 ? undefined : await openStaging(options.out, options.checkpoint);
   const outputs = openBucket<Manifest>(cacheDir, 'output', useCache);
   const manifestKey = outKey(options.out);
   const templateDirs = templateDirsOf(options.root);
@@ -150,7 +152,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
       basePath: site.basePath,
       language: config.language,
       exclude: new Set(unlisted.map((plan) => plan.file)),
-      pagesPerIndex: pagesPerIndex(),
+      pagesPerIndex: options.searchPagesPerIndex ?? PAGES_PER_INDEX,
       speculate: markdown.stats.rendered > 0,
     });
   let emitted: Emitted | undefined;
@@ -158,6 +160,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
     emitted = await emitSite(
       { plans, engine: createEngine(templateDirs), staticDirs, assets: assetsOf(rendered), siteKey: siteDigest(site, templateDirs), previous },
       search?.staging,
+      options.checkpoint,
     );
   } catch (error) {
     // A full disk or a denied write is the machine's problem: the CLI names the path (see fs-errors.ts).
@@ -166,7 +169,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
       await staging?.abort();
       throw error;
     }
-    files.push(templateFailure(error));
+    files.push(templateFailure(error, options.cwd));
   }
 
   const stats: NonNullable<BuildResult['stats']> = {
@@ -179,6 +182,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
     await staging?.abort();
     return { files, exitCode: failed() ? 1 : 0, site, written: 0, stats };
   }
+  options.checkpoint?.('staged');
   try {
     // Before the swap: dist/ is never half-indexed, and a failed index leaves the previous dist/.
     stats.search = await search.index(emitted.keys);
@@ -192,11 +196,12 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   // The output is about to change: the record of the last build no longer describes it (see output/unchanged.ts).
   if (useCache) forgetBuild(options.root, options.out);
   const stamps = await staging.commit();
+  options.checkpoint?.('swapped');
   if (memo.added || memo.used.size !== memo.entries.size) frontMatterCache.set(memoKey, usedEntries(memo));
-  frontMatterCache.prune();
+  frontMatterCache.prune(options.now);
   outputs.set(manifestKey, Object.fromEntries([...stamps].map(([file, stamp]) => [file, { ...stamp, key: emitted.keys.get(file) }])));
   search.remember(stamps);
-  markdownCache.prune();
+  markdownCache.prune(options.now);
   return { files, exitCode: 0, site, written: stamps.size, stats, validUntil: validUntil(normalised, site, options.now) };
 }
 

@@ -1,17 +1,11 @@
-/** Commands and flags only: parse, load the config, call the pipeline, print, exit. */
+/** Commands and flags only: parse them, call the build or the dev server, print. The process is bin.ts's. */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { existsSync, statSync } from 'node:fs';
-import type { BuildResult } from './build.ts';
-import { cacheDirOf } from './cache/store.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { fileSystemMessage } from './output/fs-errors.ts';
-import { lockBuild } from './output/lock.ts';
-import { recoverOutput } from './output/recover.ts';
-import { fingerprint, rememberBuild, replayedFiles, unchangedSince, type BuildInputs, type Fingerprint } from './output/unchanged.ts';
-import { unsafeOutDir } from './site-dirs.ts';
-import type { SiteConfig } from './types.ts';
+import { ConfigError } from './config.ts';
 import { formatReport } from './report.ts';
+import { runBuild, type RunEnv } from './run-build.ts';
+import { unsafeOutDir } from './site-dirs.ts';
 
 const USAGE = `Usage: blog <build|check|dev> [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
                        [--format text|json] [--strict] [--no-cache] [--threads N] [--port N] [--host H]
@@ -58,186 +52,97 @@ function parse(argv: string[]) {
   return { help: false as const, command: command as 'build' | 'check' | 'dev', values: { ...values, port, threads, format: values.format as 'text' | 'json' } };
 }
 
-async function main(argv: string[]): Promise<number> {
+/** What the CLI takes from the process: its streams, folder, clock, environment and signals. */
+export interface CliIo extends Omit<RunEnv, 'log' | 'onLocked'> {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Calls the handler on Ctrl-C or a kill (SIGINT, SIGTERM) with the exit code it gives; returns how to stop listening. Absent in tests. */
+  onInterrupt?: (handler: (code: number) => void) => () => void;
+  /** Ends the process at once with `code` (after Ctrl-C): a build is not waited for. */
+  exit?: (code: number) => never;
+}
+
+/** Run one command line; resolves to the exit code. Importing this module runs nothing (see bin.ts). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    io.stderr(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
   if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
   const { command, values } = args;
-  const root = path.resolve(values.root ?? '.');
-  const out = path.resolve(root, values.out ?? 'dist');
-  const usageProblem = !existsSync(root) || !statSync(root).isDirectory() ? `The site folder ${values.root ?? '.'} does not exist` : unsafeOutDir(root, out);
-  if (usageProblem) {
-    process.stderr.write(`${usageProblem}\n`);
-    return 2;
-  }
-  if (command === 'dev') return dev(root, values);
-  const started = performance.now();
-  let config;
-  try {
-    config = await loadConfig(root, values['base-url'] === undefined ? {} : { url: values['base-url'] });
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 2;
-  }
-  // Only `build` writes the output; it takes the site's lock and tidies up after a killed build first.
-  const lock = command === 'build' ? lockBuild(cacheDirOf(root)) : undefined;
-  if (lock && !lock.ok) {
-    process.stderr.write(`${lock.message}\n`);
-    return 1;
-  }
+  if (command === 'dev') return dev(values, io);
+  const log = (line: string) => io.stderr(`${line}\n`);
+  const { onInterrupt, exit } = io;
   // Ctrl-C or a kill: the lock goes with the build (its staging folder is tidied by the next one).
-  const stop = (signal: NodeJS.Signals) => {
-    if (lock?.ok) lock.release();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    if (command === 'build') for (const line of await recoverOutput(out)) process.stderr.write(`Note: ${line}\n`);
-    if (command === 'build' && !values['no-cache']) {
-      const inputs: BuildInputs = { root, out, config, flags: { drafts: values.drafts, future: values.future, strict: values.strict } };
-      const stamp = fingerprint(inputs);
-      const last = unchangedSince(inputs, stamp, new Date());
-      if (last) {
-        report(replayedFiles(last), values.format);
-        if (values.format === 'text') {
-          const into = path.relative(process.cwd(), out) || '.';
-          process.stderr.write(`built ${last.posts} posts (${last.written} files; nothing changed since the last build) into ${into} in ${Math.round(performance.now() - started)} ms\n`);
-        }
-        return 0;
-      }
-      return await runPipeline(command, root, out, values, config, started, { inputs, stamp });
-    }
-    return await runPipeline(command, root, out, values, config, started);
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    if (lock?.ok) lock.release();
-  }
-}
-
-/** Messages for people (stderr) or tools (stdout). */
-function report(files: Parameters<typeof formatReport>[0], format: 'text' | 'json'): void {
-  const text = formatReport(files, format);
-  if (format === 'json') process.stdout.write(text);
-  else process.stderr.write(text);
-}
-
-/**
- * Build or check, then report. The pipeline is loaded here, not at the top: a build with nothing
- * to do (see output/unchanged.ts) never needs it, and loading it is most of such a build's time.
- * With `remember`, a successful build is recorded for the next one to compare with.
- */
-async function runPipeline(
-  command: 'build' | 'check',
-  root: string,
-  out: string,
-  values: Values,
-  config: SiteConfig,
-  started: number,
-  remember?: { inputs: BuildInputs; stamp: Fingerprint },
-): Promise<number> {
-  const { build } = await import('./build.ts');
-  const result = await build(
+  const onLocked =
+    onInterrupt && exit
+      ? (release: () => void) =>
+          onInterrupt((code) => {
+            release();
+            exit(code);
+          })
+      : undefined;
+  const result = await runBuild(
     {
-      root,
-      out,
+      command,
+      root: values.root ?? '.',
+      out: values.out,
+      baseUrl: values['base-url'],
       drafts: values.drafts,
       future: values.future,
       strict: values.strict,
-      dryRun: command === 'check',
-      now: new Date(),
       cache: !values['no-cache'],
       threads: values.threads,
+      fix: values.fix,
+      external: values.external,
     },
-    config,
+    { ...io, log, onLocked },
   );
-  // `check` may go on: fetch external links, apply certain fixes. Both change what is left to report.
-  const exitCode =
-    command === 'check'
-      ? await (await import('./check/finish.ts')).finishCheck(result, {
-          root,
-          fix: values.fix,
-          external: values.external,
-          cache: !values['no-cache'],
-          strict: values.strict,
-          log: (line) => process.stderr.write(`${line}\n`),
-        })
-      : result.exitCode;
-  report(result.files, values.format);
-  if (remember && exitCode === 0 && result.validUntil !== undefined) {
-    rememberBuild(remember.inputs, remember.stamp, { files: result.files, posts: result.site?.posts.length ?? 0, written: result.written, validUntil: result.validUntil });
-  }
-  if (values.format === 'text') {
-    const ms = Math.round(performance.now() - started);
-    const posts = result.site?.posts.length ?? 0;
-    const outcome =
-      exitCode !== 0
-        ? `${command} failed: nothing written`
-        : command === 'check'
-          ? `checked ${posts} posts`
-          : `built ${posts} posts (${result.written} files${workDone(result.stats)}) into ${path.relative(process.cwd(), path.resolve(root, values.out ?? 'dist')) || '.'}`;
-    process.stderr.write(`${outcome} in ${ms} ms\n`);
-  }
-  return exitCode;
-}
-
-/** What the build did and what it could skip: ", 3 rendered, 4,120 unchanged; markdown: 3 rendered, 3,997 cached". */
-function workDone(stats: BuildResult['stats']): string {
-  if (!stats?.output) return '';
-  const { output, markdown, search } = stats;
-  const count = (n: number) => n.toLocaleString('en');
-  const searched = search ? `; search: ${count(search.pages)} pages ${search.reused ? 'reused' : `indexed in ${(search.ms / 1000).toFixed(1)} s`}` : '';
-  return `: ${count(output.rendered)} rendered, ${count(output.kept)} unchanged, ${count(output.copied)} copied; markdown: ${count(markdown.rendered)} rendered, ${count(markdown.cached)} cached${searched}`;
+  const text = formatReport(result.files, values.format);
+  if (values.format === 'json') io.stdout(text);
+  else io.stderr(text);
+  // Why a run could not go on is said in any format; the summary is for people.
+  if (result.problem) io.stderr(`${result.problem}\n`);
+  else if (result.summary && values.format === 'text') io.stderr(`${result.summary}\n`);
+  return result.exitCode;
 }
 
 /** Run the dev server until Ctrl-C; exit 2 when the port is taken or the config is bad. */
-async function dev(root: string, values: { port: number; host: string; 'base-url'?: string; out?: string }): Promise<number> {
+async function dev(values: Values, io: CliIo): Promise<number> {
+  const root = path.resolve(io.cwd, values.root ?? '.');
+  const out = path.resolve(root, values.out ?? 'dist');
+  const problem = !existsSync(root) || !statSync(root).isDirectory() ? `The site folder ${values.root ?? '.'} does not exist` : unsafeOutDir(root, out, io.cwd);
+  if (problem) {
+    io.stderr(`${problem}\n`);
+    return 2;
+  }
   let server;
   try {
     const { startDev } = await import('./dev/index.ts');
-    server = await startDev({ root, port: values.port, host: values.host, baseUrl: values['base-url'], out: path.resolve(root, values.out ?? 'dist') });
+    server = await startDev({ root, port: values.port, host: values.host, baseUrl: values['base-url'], out, cwd: io.cwd, log: (line) => io.stderr(`${line}\n`) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      process.stderr.write(`Port ${values.port} on ${values.host} is already in use: pass --port N, or --port 0 for a free one.\n`);
+      io.stderr(`Port ${values.port} on ${values.host} is already in use: pass --port N, or --port 0 for a free one.\n`);
       return 2;
     }
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
+      io.stderr(`${error.message}\n`);
       return 2;
     }
     throw error;
   }
-  const running = server;
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.stderr.write('Stopping.\n');
-      void running.close().then(resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  // Until Ctrl-C or a kill; a dev server started without signals (a test) runs until the test closes it.
+  const { onInterrupt } = io;
+  if (!onInterrupt) return 0;
+  await new Promise<number>((resolve) => onInterrupt(resolve));
+  io.stderr('Stopping.\n');
+  await server.close();
   return 0;
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // A full disk or a missing permission is a message about a path; anything else is a bug, with its stack.
-    const message = fileSystemMessage(error);
-    process.stderr.write(message ? `${message}. The previous output is unchanged.\n` : `Unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);

@@ -1,4 +1,5 @@
 /** Load and validate `site.config.ts` / `site.config.json`, and apply defaults. */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,11 +23,6 @@ declare module './types.ts' {
 /** What a user may write in a site config: every key optional. */
 export type UserConfig = Partial<SiteConfig>;
 
-/** Typed identity for `site.config.ts`: `export default defineConfig({...})`. */
-export function defineConfig(config: UserConfig): UserConfig {
-  return config;
-}
-
 /** A configuration problem: the run stops with exit code 2. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -43,18 +39,20 @@ const DEFAULTS: SiteConfig = {
 
 const CONFIG_FILES = ['site.config.ts', 'site.config.mts', 'site.config.js', 'site.config.mjs', 'site.config.json'];
 
-/** Find, load and validate the site config of `root`; `overrides` come from command-line flags. */
-export async function loadConfig(root: string, overrides: UserConfig = {}): Promise<SiteConfig> {
+/** Find, load and validate the site config of `root`; `overrides` come from command-line flags; messages name the file relative to `cwd`. */
+export async function loadConfig(root: string, overrides: UserConfig, cwd: string): Promise<SiteConfig> {
   const file = CONFIG_FILES.map((name) => path.join(root, name)).find((candidate) => existsSync(candidate));
   const user = file ? await readUserConfig(file) : {};
-  return validateConfig({ ...user, ...overrides }, file ? path.relative(process.cwd(), file) : 'defaults');
+  return validateConfig({ ...user, ...overrides }, file ? path.relative(cwd, file) : 'defaults');
 }
 
 async function readUserConfig(file: string): Promise<UserConfig> {
   try {
-    if (file.endsWith('.json')) return JSON.parse(await readFile(file, 'utf8')) as UserConfig;
-    // A query makes each load a new module: the dev server reloads an edited config.
-    const module = (await import(`${pathToFileURL(file).href}?v=${Date.now()}`)) as { default?: UserConfig };
+    const text = await readFile(file, 'utf8');
+    if (file.endsWith('.json')) return JSON.parse(text) as UserConfig;
+    // A query naming the text makes an edited config a new module (the dev server reloads it), and the same text the same module.
+    const version = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    const module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as { default?: UserConfig };
     return module.default ?? {};
   } catch (cause) {
     throw new ConfigError(`${file}: could not be loaded: ${(cause as Error).message}`, { cause });

@@ -1,6 +1,12 @@
 /** Positioned messages on VFiles: the one way every stage reports a problem. */
-import type { VFile } from 'vfile';
+import path from 'node:path';
+import { VFile } from 'vfile';
 import type { Point, Severity } from './types.ts';
+
+/** A VFile whose path reads well in messages: relative to `cwd`, the folder the command runs in. */
+export function fileFor(absolutePath: string, value: string, cwd: string): VFile {
+  return new VFile({ path: path.relative(cwd, absolutePath) || absolutePath, value, cwd });
+}
 
 /** Where and how a message is filed. */
 export interface MessageOptions {

@@ -1,6 +1,6 @@
 /**
  * Where a site's parts are: template and static folders (its own and this project's defaults), and
- * which output folders are unsafe. Kept apart from build.ts so the CLI can settle these before it
+ * which output folders are unsafe (named relative to `cwd` in the message). Kept apart from build.ts so the CLI can settle these before it
  * loads the pipeline (a build with nothing to do never loads it: see output/unchanged.ts).
  */
 import path from 'node:path';
@@ -23,13 +23,13 @@ export function staticDirsOf(root: string): string[] {
  * Refuse an output folder that would replace the site's own files when swapped in:
  * the root, `content/`, `templates/`, `static/`, or any folder that contains them.
  */
-export function unsafeOutDir(root: string, out: string): string | undefined {
+export function unsafeOutDir(root: string, out: string, cwd: string): string | undefined {
   const resolvedOut = path.resolve(out);
   const protectedDirs = [root, ...['content', 'templates', 'static'].map((dir) => path.join(root, dir)), PROJECT_ROOT];
   for (const dir of protectedDirs) {
     const resolved = path.resolve(dir);
     if (resolved === resolvedOut || resolved.startsWith(resolvedOut + path.sep)) {
-      return `The output folder ${out} would replace ${path.relative(process.cwd(), resolved) || '.'}: choose another --out`;
+      return `The output folder ${out} would replace ${path.relative(cwd, resolved) || '.'}: choose another --out`;
     }
   }
   return undefined;

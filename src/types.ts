@@ -33,7 +33,19 @@ export interface BuildOptions {
   cache?: boolean;
   /** Worker threads for markdown (1: the main thread alone); automatic unless given (see markdown/pool.ts). */
   threads?: number;
+  /** The folder messages name files relative to (the command's working folder). */
+  cwd: string;
+  /** Pages in one search index before the next begins; 10,000 unless given (see output/search-split.ts). */
+  searchPagesPerIndex?: number;
+  /** Called as the build passes each named point; the crash tests kill the process at one of them. */
+  checkpoint?: (point: BuildPoint) => void;
 }
+
+/** The points a build passes, in order: posts read, markdown rendered, half the pages staged, every page staged, between the swap's two renames, swapped in. */
+export const BUILD_POINTS = ['read', 'markdown', 'pages', 'staged', 'swap', 'swapped'] as const;
+
+/** One of BUILD_POINTS. */
+export type BuildPoint = (typeof BUILD_POINTS)[number];
 
 /** A path into the front matter data, e.g. `['seo', 'title']` or `['authors', 1]`. */
 export type KeyPath = ReadonlyArray<string | number>;

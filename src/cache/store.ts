@@ -27,8 +27,8 @@ const STALE_TEMP_MS = 10 * 60_000;
 export interface CacheBucket<T> {
   get(key: string): T | undefined;
   set(key: string, value: T): void;
-  /** Remove entries this run neither read nor wrote (posts deleted or changed since). */
-  prune(): void;
+  /** Remove entries this run neither read nor wrote (posts deleted or changed since); temporary files younger than a minute at `now` stay. */
+  prune(now: Date): void;
 }
 
 /** The cache folder of a site; `enabled: false` (`--no-cache`) reads nothing and writes nothing. */
@@ -61,21 +61,21 @@ export function openBucket<T>(dir: string, name: string, enabled: boolean): Cach
         // Rendered again next time.
       }
     },
-    prune() {
+    prune(now) {
       try {
-        pruneUnused();
+        pruneUnused(now);
       } catch {
         // Left for the next build to tidy.
       }
     },
   };
 
-  function pruneUnused(): void {
+  function pruneUnused(now: Date): void {
     for (const shard of listDir(bucketDir)) {
       for (const name of listDir(path.join(bucketDir, shard))) {
         const file = path.join(bucketDir, shard, name);
         // Another build may be writing this temporary file right now; only old leftovers go.
-        if (name.endsWith('.tmp') && Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < STALE_TEMP_MS) continue;
+        if (name.endsWith('.tmp') && now.getTime() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < STALE_TEMP_MS) continue;
         if (!used.has(name)) rmSync(file, { force: true });
       }
     }

@@ -8,6 +8,8 @@ import { applyFixes, formatFix } from './fix.ts';
 /** The `check` flags beyond a build's. */
 export interface FinishOptions {
   root: string;
+  /** The folder paths in lines are relative to. */
+  cwd: string;
   fix: boolean;
   external: boolean;
   /** Read the external-link cache (off with `--no-cache`). */
@@ -22,7 +24,7 @@ export async function finishCheck(result: BuildResult, options: FinishOptions): 
   if (options.external && result.site) {
     const cacheFile = path.join(options.root, '.cache', 'external-links.json');
     const { fetched, remembered } = await checkExternalLinks(result.site, { cacheFile, readCache: options.cache });
-    options.log(`external links: ${fetched} fetched, ${remembered} remembered from ${path.relative(process.cwd(), cacheFile)}`);
+    options.log(`external links: ${fetched} fetched, ${remembered} remembered from ${path.relative(options.cwd, cacheFile)}`);
   }
   if (options.fix) {
     const { applied, skipped } = await applyFixes(result.files);

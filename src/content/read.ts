@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { addMessage } from '../messages.ts';
+import { addMessage, fileFor } from '../messages.ts';
 import type { AuthorEntry, RawPost, TagEntry } from '../types.ts';
 import { parseFrontMatter } from './frontmatter.ts';
 import { parseRemembered, type FrontMatterMemo } from './frontmatter-memo.ts';
@@ -32,15 +32,15 @@ function isPostName(file: string): boolean {
   return POST_EXTENSIONS.has(path.extname(file).toLowerCase());
 }
 
-/** Read `<root>/content/`: posts under `posts/`, plus `authors.yml` and `tags.yml` if present. */
-export async function readContent(root: string, memo?: FrontMatterMemo): Promise<Content> {
+/** Read `<root>/content/`: posts under `posts/`, plus `authors.yml` and `tags.yml` if present; messages name files relative to `cwd`. */
+export async function readContent(root: string, cwd: string, memo?: FrontMatterMemo): Promise<Content> {
   const contentDir = path.join(root, 'content');
   const postsDir = path.join(contentDir, 'posts');
   const files: VFile[] = [];
   const links = await symlinksIn(root, postsDir);
   const relPaths = [...(await listPosts(postsDir)), ...links.inside].sort();
   for (const { relPath, target } of links.outside) {
-    const file = fileFor(path.join(postsDir, relPath), '');
+    const file = fileFor(path.join(postsDir, relPath), '', cwd);
     addMessage(file, `Symbolic link to ${target}, outside content/: not followed`, { place: { line: 1, column: 1 }, ruleId: 'symlink-outside', severity: 'warning' });
     files.push(file);
   }
@@ -49,13 +49,13 @@ export async function readContent(root: string, memo?: FrontMatterMemo): Promise
   const posts: RawPost[] = [];
   // Reading is I/O bound: many files at once, but not all (100,000 posts would run out of file
   // descriptors: EMFILE). Results keep the order of the sorted listing.
-  const results = await mapLimited(relPaths, READ_PARALLEL, (relPath) => readPost(postsDir, relPath, gitDates, memo));
+  const results = await mapLimited(relPaths, READ_PARALLEL, (relPath) => readPost(postsDir, relPath, gitDates, cwd, memo));
   for (const result of results) {
     files.push(result.file);
     if (result.post) posts.push(result.post);
   }
 
-  const registries = await readRegistries(contentDir);
+  const registries = await readRegistries(contentDir, cwd);
   return { posts, ...registries.registries, files: [...files, ...registries.files] };
 }
 
@@ -77,9 +77,9 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item:
 }
 
 /** Read and parse `authors.yml` and `tags.yml` (both optional) from `contentDir`. */
-export async function readRegistries(contentDir: string): Promise<{ registries: Registries; files: VFile[] }> {
-  const authorsFile = await readRegistry(path.join(contentDir, 'authors.yml'));
-  const tagsFile = await readRegistry(path.join(contentDir, 'tags.yml'));
+export async function readRegistries(contentDir: string, cwd: string): Promise<{ registries: Registries; files: VFile[] }> {
+  const authorsFile = await readRegistry(path.join(contentDir, 'authors.yml'), cwd);
+  const tagsFile = await readRegistry(path.join(contentDir, 'tags.yml'), cwd);
   return {
     registries: {
       authors: authorsFile ? parseAuthors(authorsFile) : new Map(),
@@ -124,29 +124,24 @@ export async function symlinksIn(root: string, postsDir: string): Promise<{ insi
   return found;
 }
 
-/** A VFile whose path reads well in messages: relative to where the command runs. */
-export function fileFor(absolutePath: string, value: string): VFile {
-  return new VFile({ path: path.relative(process.cwd(), absolutePath) || absolutePath, value });
-}
-
 /** Read one post: decode strictly as UTF-8, split and parse its front matter. `post` is missing when that failed. */
-export async function readPost(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>, memo?: FrontMatterMemo): Promise<{ file: VFile; post?: RawPost }> {
+export async function readPost(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>, cwd: string, memo?: FrontMatterMemo): Promise<{ file: VFile; post?: RawPost }> {
   const absolute = path.join(postsDir, relPath);
   const [bytes, stats] = await Promise.all([readFile(absolute), stat(absolute)]);
-  return postFromBytes(absolute, relPath, bytes, stats.mtime, gitDates, memo);
+  return postFromBytes(absolute, relPath, bytes, stats.mtime, gitDates, cwd, memo);
 }
 
 /**
  * The same, synchronously: the dev server reads one edited post this way, so a rebuild runs to
  * its end without giving the event loop to the file watcher's re-scan of the folder.
  */
-export function readPostSync(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>): { file: VFile; post?: RawPost } {
+export function readPostSync(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>, cwd: string): { file: VFile; post?: RawPost } {
   const absolute = path.join(postsDir, relPath);
-  return postFromBytes(absolute, relPath, readFileSync(absolute), statSync(absolute).mtime, gitDates);
+  return postFromBytes(absolute, relPath, readFileSync(absolute), statSync(absolute).mtime, gitDates, cwd);
 }
 
-function postFromBytes(absolute: string, relPath: string, bytes: Uint8Array, mtime: Date, gitDates: ReadonlyMap<string, Date>, memo?: FrontMatterMemo): { file: VFile; post?: RawPost } {
-  const { file, valid } = utf8File(absolute, bytes);
+function postFromBytes(absolute: string, relPath: string, bytes: Uint8Array, mtime: Date, gitDates: ReadonlyMap<string, Date>, cwd: string, memo?: FrontMatterMemo): { file: VFile; post?: RawPost } {
+  const { file, valid } = utf8File(absolute, bytes, cwd);
   if (!valid) return { file };
   const result = memo ? parseRemembered(String(file.value), memo) : parseFrontMatter(String(file.value));
   if (!result.ok) {
@@ -167,10 +162,10 @@ function decodeUtf8(bytes: Uint8Array): { text: string; invalidAt?: number } {
 }
 
 /** A VFile of decoded text; text that is not UTF-8 gets a positioned error and is left empty. */
-function utf8File(absolute: string, bytes: Uint8Array): { file: VFile; valid: boolean } {
+function utf8File(absolute: string, bytes: Uint8Array, cwd: string): { file: VFile; valid: boolean } {
   const decoded = decodeUtf8(bytes);
   const valid = decoded.invalidAt === undefined;
-  const file = fileFor(absolute, valid ? decoded.text : '');
+  const file = fileFor(absolute, valid ? decoded.text : '', cwd);
   file.data.absolutePath = absolute;
   if (!valid) {
     addMessage(file, 'File is not valid UTF-8: save it as UTF-8', {
@@ -182,9 +177,9 @@ function utf8File(absolute: string, bytes: Uint8Array): { file: VFile; valid: bo
   return { file, valid };
 }
 
-async function readRegistry(absolute: string): Promise<VFile | undefined> {
+async function readRegistry(absolute: string, cwd: string): Promise<VFile | undefined> {
   if (!existsSync(absolute)) return undefined;
-  return utf8File(absolute, await readFile(absolute)).file;
+  return utf8File(absolute, await readFile(absolute), cwd).file;
 }
 
 const run = promisify(execFile);

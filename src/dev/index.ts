@@ -20,6 +20,10 @@ export interface DevOptions {
   out: string;
   /** Terminal output (tests pass a collector). */
   log?: (line: string) => void;
+  /** The folder messages name files relative to; the process's own unless given. */
+  cwd?: string;
+  /** The clock; the system's unless given. */
+  now?: () => Date;
 }
 
 /** A running dev server. */
@@ -37,7 +41,10 @@ function devUrl(configured: string, host: string, port: number): string {
 
 /** Start building, serving and watching; resolves once the site is served. */
 export async function startDev(options: DevOptions): Promise<DevServer> {
+  // This is the dev server's entry: the process's folder and clock are read here, and only here, when not given.
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const cwd = options.cwd ?? process.cwd();
+  const now = options.now ?? (() => new Date());
   const overrides: UserConfig = options.baseUrl === undefined ? {} : { url: options.baseUrl };
   let session: DevSession | undefined;
   const staticDirs = [...staticDirsOf(options.root)].reverse();
@@ -64,8 +71,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
 
   /** A new session from the config on disk (at start, and when the config changes). */
   const begin = async () => {
-    const config = await loadConfig(options.root, overrides);
-    const next = new DevSession(options.root, { ...config, url: devUrl(config.url, options.host, port) });
+    const config = await loadConfig(options.root, overrides, cwd);
+    const next = new DevSession(options.root, { ...config, url: devUrl(config.url, options.host, port) }, now, cwd);
     const result = await next.start();
     session = next;
     return result;
@@ -105,11 +112,11 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     if (css.length > 0) live.send('css', { hrefs: css.map((file) => hrefOf(relativeToStatic(file, staticDirs))) });
     if (batch.statics.size > css.length) live.send('reload', { paths: '*' });
     // Only what this change is about: the files it touched, and a template error if there is one.
-    const touched = new Set([...batch.posts, ...batch.templates].map((file) => path.relative(process.cwd(), file)));
+    const touched = new Set([...batch.posts, ...batch.templates].map((file) => path.relative(cwd, file)));
     const report = formatReport(session!.files.filter((file) => touched.has(file.path) || file.path === 'templates' || file.path.endsWith('.liquid')), 'text').trimEnd();
     if (report) log(report);
     const files = result ? `${result.changed.length + result.removed.length} files` : 'no rebuild';
-    log(`${new Date().toLocaleTimeString('en-GB')} ${what} → ${files}${result ? ` in ${Math.round(result.ms)} ms` : ''}`);
+    log(`${now().toLocaleTimeString('en-GB')} ${what} → ${files}${result ? ` in ${Math.round(result.ms)} ms` : ''}`);
   };
   const watching = watchSite(
     { root: options.root, templateDirs: templateDirsOf(options.root), staticDirs, ignoreDirs: [options.out, path.join(options.root, '.cache')] },

@@ -73,7 +73,9 @@ export class DevSession {
   constructor(
     readonly root: string,
     readonly config: SiteConfig,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date,
+    /** The folder messages name files relative to. */
+    private readonly cwd: string,
   ) {
     this.postsDir = path.join(root, 'content', 'posts');
     this.engine = createEngine(templateDirsOf(root));
@@ -107,7 +109,7 @@ export class DevSession {
     const posts = entries.map((entry) => entry.post!);
     const before = entries.map((entry) => entry.file.messages.length);
     const cache = openBucket<MarkdownResult>(cacheDirOf(this.root), 'markdown', true);
-    const context = markdownContextFor(this.root, this.config, posts);
+    const context = markdownContextFor(this.root, this.config, posts, this.cwd);
     const { rendered } = await renderPosts(posts, context, { cache, threads: undefined });
     // The links just resolved against these URLs: the first refresh has nothing to resolve again.
     this.lastPostPaths = context.postPaths;
@@ -156,7 +158,7 @@ export class DevSession {
   }
 
   private async readRegistries(): Promise<void> {
-    const { registries, files } = await readRegistries(path.join(this.root, 'content'));
+    const { registries, files } = await readRegistries(path.join(this.root, 'content'), this.cwd);
     this.registries = registries;
     this.registryFiles = files;
   }
@@ -169,7 +171,7 @@ export class DevSession {
     try {
       // chokidar follows symbolic links; a build does not read one that leaves content/, and nor does dev.
       if (!realpathSync(absolute).startsWith(realpathSync(path.join(this.root, 'content')) + path.sep)) throw new Error('outside content/');
-      result = readPostSync(this.postsDir, relPath, this.gitDates);
+      result = readPostSync(this.postsDir, relPath, this.gitDates, this.cwd);
     } catch {
       this.entries.delete(absolute);
       return;
@@ -185,7 +187,7 @@ export class DevSession {
       entry.file.messages = entry.file.messages.filter((message) => !SITE_RULES.has(message.ruleId ?? ''));
     }
     checkUrls(posts);
-    const context = markdownContextFor(this.root, this.config, posts);
+    const context = markdownContextFor(this.root, this.config, posts, this.cwd);
     const urlsMoved = this.urlsMoved(context.postPaths);
     this.lastPostPaths = context.postPaths;
     const rerendered = new Set(touched);
@@ -200,7 +202,7 @@ export class DevSession {
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
     const site = createSite(rendered, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
-    const changedIds = new Set([...rerendered].map((absolute) => path.relative(process.cwd(), absolute)));
+    const changedIds = new Set([...rerendered].map((absolute) => path.relative(this.cwd, absolute)));
     const plans = planSite(site);
     // The same checks as a build, so the overlay shows broken links too; the index is kept for edits.
     this.site = site;
@@ -258,7 +260,7 @@ export class DevSession {
       edits.push({ entry, old });
     }
     // URLs are unchanged, so every link resolves as it did at the last full refresh.
-    const context = markdownContextFor(this.root, this.config, []);
+    const context = markdownContextFor(this.root, this.config, [], this.cwd);
     const postPaths = this.lastPostPaths;
     for (const { entry } of edits) renderEntry(entry, entry.post!, { ...context, postPaths }, false);
     // A changed title, date, tag or author moves the post in lists: that needs the full refresh
@@ -313,7 +315,7 @@ export class DevSession {
         this.output.set(plan.file, contents);
       } catch (error) {
         failed.add(plan.file);
-        this.templateFile ??= templateFailure(error);
+        this.templateFile ??= templateFailure(error, this.cwd);
       }
     }
     for (const file of rendered) this.failed.delete(file);

@@ -99,7 +99,8 @@ export function watchSite(
     // After a rename-over save, chokidar reports a late `unlink` of a file that is there: not a change.
     if (event === 'unlink' && existsSync(file)) return;
     if (!classify(pending, dirs, path.resolve(file))) return;
-    const now = Date.now();
+    // A stopwatch, not the date: only the time between events matters.
+    const now = performance.now();
     if (!hasPending) firstEventAt = now;
     hasPending = true;
     // chokidar merges a quick unlink + add into one change; a slow one, or a rename (add of the

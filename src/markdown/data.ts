@@ -5,6 +5,8 @@ import type { Root } from 'hast';
 export interface LinkContext {
   /** Base path of the site URL (`/` or `/blog/`). */
   basePath: string;
+  /** The command's folder: messages name files relative to it. */
+  cwd: string;
   /** Site-relative page path of the post being rendered (`posts/x/`). */
   pagePath: string;
   /** Absolute path of the post's source file. */

@@ -110,7 +110,7 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
   const exists = fileExists(context, target);
   if (!exists) {
     if (!media) return { url };
-    report(`Missing local file ${url} (looked for ${path.relative(process.cwd(), target)})`, 'missing-asset');
+    report(`Missing local file ${url} (looked for ${path.relative(context.cwd, target)})`, 'missing-asset');
   }
   // Where the file really is: a symbolic link in content/ to `~/.ssh/id_rsa` must not be copied.
   if (!isInside(context.contentDir, target) || (exists && !isInside(realPath(context.contentDir), realPath(target)))) {

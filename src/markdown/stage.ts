@@ -81,11 +81,11 @@ export async function renderPosts(
 /**
  * Everything a result is a function of, apart from its recorded lookups: the tool's version,
  * the job (file text, paths, front matter fields it uses) and the site-wide context except the
- * post table, which the lookups cover. The working folder is in it because messages name files relative to it.
+ * post table, which the lookups cover. The context holds the working folder: messages name files relative to it.
  */
 function keyOf(job: MarkdownJob, context: MarkdownContext): string {
   const { postPaths: _, ...site } = context;
-  return digest(generatorVersion(), process.cwd(), JSON.stringify(site), JSON.stringify(job));
+  return digest(generatorVersion(), JSON.stringify(site), JSON.stringify(job));
 }
 
 /** Whether every lookup a cached result made still gives the answer it got then. */

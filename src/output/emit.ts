@@ -4,6 +4,7 @@
  * Without a staging folder (`check`, or a build that already failed) plans are only rendered,
  * so template errors are still found — except those the last build rendered under the same key.
  */
+import type { BuildPoint } from '../types.ts';
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { Plan } from '../render/plan.ts';
@@ -34,7 +35,7 @@ export interface Emitted {
   keys: Map<string, string>;
 }
 
-export async function emitSite(input: EmitInput, staging: Staging | undefined): Promise<Emitted> {
+export async function emitSite(input: EmitInput, staging: Staging | undefined, checkpoint?: (point: BuildPoint) => void): Promise<Emitted> {
   const planned = new Set(input.plans.map((plan) => plan.file));
   const copies = new Map<string, string>();
   for (const dir of input.staticDirs) for (const file of filesUnder(dir)) copies.set(file, path.join(dir, file));
@@ -46,7 +47,9 @@ export async function emitSite(input: EmitInput, staging: Staging | undefined): 
     for (const [target, source] of copies) await staging.copy(target, source);
     emitted.copied = copies.size;
   }
-  for (const plan of input.plans) {
+  const half = Math.floor(input.plans.length / 2);
+  for (const [index, plan] of input.plans.entries()) {
+    if (index === half) checkpoint?.('pages');
     const key = pageKey(input.siteKey, plan);
     emitted.keys.set(plan.file, key);
     const last = input.previous[plan.file];

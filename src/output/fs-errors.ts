@@ -27,13 +27,14 @@ const REASONS: Record<string, string> = {
 const READS = new Set(['open', 'read', 'scandir', 'stat', 'lstat', 'readlink', 'realpath', 'access']);
 
 /** A one-line message for a file system error, or undefined for any other error. */
-export function fileSystemMessage(error: unknown, fallbackPath?: string): string | undefined {
+export function fileSystemMessage(error: unknown, fallbackPath?: string, cwd?: string): string | undefined {
   const { code, path: where, dest, syscall } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
   if (typeof code !== 'string' || !(code in REASONS)) return undefined;
   // A failed copy names its source as `path` and its target as `dest`: a full disk is the target's fault.
   const copyWrite = syscall === 'copyfile' && (code === 'ENOSPC' || code === 'EDQUOT');
   const named = (copyWrite ? dest : where ?? dest) ?? fallbackPath;
-  const shown = named === undefined ? 'the output' : path.relative(process.cwd(), named) || named;
+  // Relative to the command's folder when the caller knows it (the run's summary), else as the error names it.
+  const shown = named === undefined ? 'the output' : (cwd === undefined ? named : path.relative(cwd, named)) || named;
   // Reads open files too: an `open` outside a staging folder (`dist.tmp-*`) read the site's own files.
   const reading = syscall === 'copyfile' ? !copyWrite : syscall !== undefined && READS.has(syscall) && !(named ?? '').includes('.tmp-');
   return `Cannot ${reading ? 'read' : 'write'} ${shown}: ${REASONS[code]} (${code})`;

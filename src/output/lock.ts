@@ -23,8 +23,8 @@ const FOREIGN_LOCK_MS = 60 * 60_000;
 /** The site's build lock, or a message saying who holds it. */
 export type LockResult = { ok: true; release(): void } | { ok: false; message: string };
 
-/** Take the build lock of the site whose cache folder is `cacheDir`. */
-export function lockBuild(cacheDir: string): LockResult {
+/** Take the build lock of the site whose cache folder is `cacheDir`, at `now`; the message names the lock relative to `cwd`. */
+export function lockBuild(cacheDir: string, { cwd, now }: { cwd: string; now: Date }): LockResult {
   const file = path.join(cacheDir, 'build.lock');
   try {
     mkdirSync(cacheDir, { recursive: true });
@@ -33,7 +33,7 @@ export function lockBuild(cacheDir: string): LockResult {
     if (READ_ONLY.has((error as NodeJS.ErrnoException).code ?? '')) return { ok: true, release: () => undefined };
     throw error;
   }
-  const me: Holder = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
+  const me: Holder = { pid: process.pid, host: os.hostname(), started: now.toISOString() };
   // Two tries: the second after removing a lock whose holder is gone.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -46,10 +46,10 @@ export function lockBuild(cacheDir: string): LockResult {
       if (code !== 'EEXIST') throw error;
     }
     const holder = readHolder(file);
-    if (holder && isAlive(holder, file)) {
+    if (holder && isAlive(holder, file, now)) {
       return {
         ok: false,
-        message: `Another build is running on this site (process ${holder.pid} on ${holder.host}, since ${holder.started}). Wait for it to finish; if it is not running, delete ${path.relative(process.cwd(), file) || file}.`,
+        message: `Another build is running on this site (process ${holder.pid} on ${holder.host}, since ${holder.started}). Wait for it to finish; if it is not running, delete ${path.relative(cwd, file) || file}.`,
       };
     }
     // Only the stale lock just read goes: a build that took it over meanwhile keeps its own.
@@ -87,11 +87,11 @@ function readHolder(file: string): Holder | undefined {
   return undefined;
 }
 
-function isAlive(holder: Holder, file: string): boolean {
+function isAlive(holder: Holder, file: string, now: Date): boolean {
   // This very process can't be another build: its pid was reused (containers start every build as pid 1).
   if (holder.host === os.hostname() && holder.pid === process.pid) return false;
   if (holder.host !== os.hostname()) {
-    const age = Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    const age = now.getTime() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0);
     return age < FOREIGN_LOCK_MS;
   }
   try {

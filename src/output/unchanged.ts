@@ -21,14 +21,18 @@ import { restoreMessage, storeMessage, type StoredMessage } from '../messages.ts
 import { staticDirsOf, templateDirsOf } from '../site-dirs.ts';
 import type { SiteConfig } from '../types.ts';
 import type { Manifest } from './emit.ts';
-import { pagesPerIndex } from './search-split.ts';
+import { PAGES_PER_INDEX } from './search-split.ts';
 
 /** What decides a build besides the files. */
 export interface BuildInputs {
   root: string;
   out: string;
+  /** The command's folder: messages name files relative to it. */
+  cwd: string;
   config: SiteConfig;
   flags: { drafts: boolean; future: boolean; strict: boolean };
+  /** Pages per search index, when set (see output/search-split.ts). */
+  searchPagesPerIndex?: number;
 }
 
 /** What a successful build leaves for the next one to compare with. */
@@ -55,11 +59,11 @@ export interface Fingerprint {
 const BLANK: LastBuild = { inputs: '', validUntil: 0, report: [], posts: 0, written: 0 };
 
 /** Files changed this recently are not trusted to show a later change in their stamp. */
-const RACY_MS = 1000;
+export const RACY_MS = 1000;
 
-/** Stamp the build's inputs (a walk of the folders: ~40 ms for 4,000 posts). */
-export function fingerprint(inputs: BuildInputs): Fingerprint {
-  const started = Date.now();
+/** Stamp the build's inputs at `now` (a walk of the folders: ~40 ms for 4,000 posts); files changed within `racyMs` before it are not trusted. */
+export function fingerprint(inputs: BuildInputs, now: Date, racyMs = RACY_MS): Fingerprint {
+  const started = now.getTime();
   let newest = 0;
   const lines: string[] = [];
   const dirs = [path.join(inputs.root, 'content'), ...templateDirsOf(inputs.root), ...staticDirsOf(inputs.root)];
@@ -72,8 +76,8 @@ export function fingerprint(inputs: BuildInputs): Fingerprint {
   }
   const { config, flags } = inputs;
   return {
-    digest: digestAll([generatorVersion(), process.cwd(), path.resolve(inputs.out), JSON.stringify([config, flags, pagesPerIndex()]), gitHead(inputs.root), ...lines]),
-    settled: newest < started - RACY_MS,
+    digest: digestAll([generatorVersion(), inputs.cwd, path.resolve(inputs.out), JSON.stringify([config, flags, inputs.searchPagesPerIndex ?? PAGES_PER_INDEX]), gitHead(inputs.root), ...lines]),
+    settled: newest < started - racyMs,
   };
 }
 

@@ -4,6 +4,7 @@
  * Files whose bytes are unchanged are hard-linked from the previous output instead of written,
  * so they keep their mtime (rsync and CDN uploads skip them) and cost no writes.
  */
+import type { BuildPoint } from '../types.ts';
 import { randomBytes } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -42,7 +43,7 @@ export function insideDir(dir: string, relative: string): string {
 const PARALLEL = 64;
 
 /** Start a staging folder beside `outDir`. */
-export async function openStaging(outDir: string): Promise<Staging> {
+export async function openStaging(outDir: string, checkpoint?: (point: BuildPoint) => void): Promise<Staging> {
   const out = path.resolve(outDir);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = `${out}.tmp-${suffix}`;
@@ -115,7 +116,7 @@ export async function openStaging(outDir: string): Promise<Staging> {
       try {
         if (failure !== undefined) throw failure;
         const stamps = await stampTree(staging);
-        await swap(staging, out, `${out}.old-${suffix}`);
+        await swap(staging, out, `${out}.old-${suffix}`, checkpoint);
         return stamps;
       } catch (error) {
         await rm(staging, { recursive: true, force: true });
@@ -167,9 +168,10 @@ async function stampTree(dir: string): Promise<Map<string, FileStamp>> {
 }
 
 /** Two renames: the window without `dist/` is as short as the file system allows. */
-async function swap(staging: string, out: string, old: string): Promise<void> {
+async function swap(staging: string, out: string, old: string, checkpoint?: (point: BuildPoint) => void): Promise<void> {
   const hadOutput = existsSync(out);
   if (hadOutput) await rename(out, old);
+  checkpoint?.('swap');
   try {
     await rename(staging, out);
   } catch (error) {

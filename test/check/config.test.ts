@@ -15,8 +15,8 @@ const RULES_SITE = path.join(PROJECT, 'test/sites/check-rules');
 
 /** Check the rules fixture in-process with `rules` in place of its own. */
 async function check(rules: SiteConfig['rules']) {
-  const config = { ...(await loadConfig(RULES_SITE)), rules };
-  const options = { root: RULES_SITE, out: '', drafts: false, future: false, strict: false, dryRun: true, now: new Date('2025-01-01') };
+  const config = { ...(await loadConfig(RULES_SITE, {}, process.cwd())), rules };
+  const options = { root: RULES_SITE, out: '', drafts: false, future: false, strict: false, dryRun: true, now: new Date('2025-01-01'), cwd: process.cwd() };
   return { config, result: await build(options, config), options };
 }
 

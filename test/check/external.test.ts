@@ -64,8 +64,8 @@ afterAll(async () => {
 
 /** Check the temporary site's external links in-process. */
 async function checkOnce(options: Parameters<typeof checkExternalLinks>[1]) {
-  const config = await loadConfig(root);
-  const result = await build({ root, out: '', drafts: false, future: false, strict: false, dryRun: true, now: new Date() }, config);
+  const config = await loadConfig(root, {}, process.cwd());
+  const result = await build({ root, out: '', drafts: false, future: false, strict: false, dryRun: true, now: new Date(), cwd: process.cwd() }, config);
   const counts = await checkExternalLinks(result.site!, options);
   return { counts, lines: linesOf(toJsonMessages(result.files), 'broken-link') };
 }

@@ -15,7 +15,7 @@ const edit = async (name: string, change: (text: string) => string) => writeFile
 
 beforeEach(async () => {
   root = await copySite('shapes');
-  session = new DevSession(root, await loadConfig(root), () => new Date('2026-01-01T00:00:00Z'));
+  session = new DevSession(root, await loadConfig(root, {}, process.cwd()), () => new Date('2026-01-01T00:00:00Z'), process.cwd());
   await session.start();
 });
 

@@ -1,13 +1,17 @@
-/** Run the real CLI in a child process, as a user would. */
+/**
+ * Run the CLI as a user would: in this process through `main` (flags, exit codes and output as
+ * the real command), or, where the test is about the process (signals, kills, two at once), as
+ * a real child process.
+ */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { main } from '../../src/cli.ts';
 import type { JsonMessage } from '../../src/report.ts';
 
 export const PROJECT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(PROJECT, 'node_modules/.bin/tsx');
 
 /** Exit code and output of one CLI run. */
 export interface CliRun {
@@ -16,10 +20,41 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `blog <args>` from the project root; `env` adds to this process's environment. */
-export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** What a run in this process gets instead of the process's own clock. */
+export interface RunClock {
+  /** "Now" for the run (scheduled posts, the nothing-to-do record). */
+  now?: () => Date;
+  /** Files changed less than this many ms before "now" are not trusted (see src/output/unchanged.ts). */
+  racyMs?: number;
+}
+
+/** `blog <args>` in this process, from the project root; `env` adds to this process's environment. */
+export async function runCli(args: string[], env: Record<string, string> = {}, clock: RunClock = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
   try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, ['src/cli.ts', ...args], { cwd: PROJECT, env: { ...process.env, ...env } });
+    const code = await main(args, {
+      cwd: PROJECT,
+      now: clock.now ?? (() => new Date()),
+      racyMs: clock.racyMs,
+      env: { ...process.env, ...env },
+      stdout: (text) => void (stdout += text),
+      stderr: (text) => void (stderr += text),
+    });
+    return { code, stdout, stderr };
+  } catch (error) {
+    // As src/bin.ts says it: a test that expects no stack trace sees this one.
+    return { code: 1, stdout, stderr: `${stderr}Unexpected failure: ${(error as Error)?.stack ?? String(error)}\n` };
+  }
+}
+
+/**
+ * `blog <args>` as a real process, for tests about the process itself or what it hands to its own
+ * children (Pagefind reads its environment): the CLI compiled once for the run (helpers/compile.ts).
+ */
+export async function spawnCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [process.env.BLOG_TEST_CLI!, ...args], { cwd: PROJECT, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -40,7 +40,7 @@ async function fixturePosts(): Promise<Post[]> {
 
 async function render(options: { threads: number; spillAt: number }): Promise<RenderedPost[]> {
   const posts = await fixturePosts();
-  const context: MarkdownContext = { basePath: '/', contentDir: FIXTURES, staticDirs: [], postPaths: new Map(posts.map((post) => [post.raw.file.data.absolutePath!, post.path])) };
+  const context: MarkdownContext = { basePath: '/', cwd: process.cwd(), contentDir: FIXTURES, staticDirs: [], postPaths: new Map(posts.map((post) => [post.raw.file.data.absolutePath!, post.path])) };
   const cache = openBucket<MarkdownResult>(FIXTURES, 'unused', false);
   return (await renderPosts(posts, context, { cache, ...options })).rendered;
 }

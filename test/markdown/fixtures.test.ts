@@ -28,7 +28,7 @@ async function render(name: string) {
     [absolutePath, post.path],
     [path.join(FIXTURES, name, 'other.md'), 'posts/other/'],
   ]);
-  const rendered = renderMarkdown(post, { basePath: '/blog/', contentDir: FIXTURES, staticDirs: [], postPaths })!;
+  const rendered = renderMarkdown(post, { basePath: '/blog/', cwd: process.cwd(), contentDir: FIXTURES, staticDirs: [], postPaths })!;
   return { rendered, messages: file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`) };
 }
 

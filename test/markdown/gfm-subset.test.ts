@@ -114,7 +114,7 @@ function job(sourcePath: string, text: string): MarkdownJob {
 }
 
 function context(contentDir: string): MarkdownContext {
-  return { basePath: '/', contentDir, staticDirs: [], postPaths: new Map() };
+  return { basePath: '/', cwd: process.cwd(), contentDir, staticDirs: [], postPaths: new Map() };
 }
 
 /** The result both ways; the comparison is on everything a page or a check could show. */

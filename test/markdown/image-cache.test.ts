@@ -30,7 +30,7 @@ async function post(name: string): Promise<Post> {
 /** One build's markdown stage over both posts, against the persistent cache in `root`. */
 async function build() {
   const posts = [await post('photo'), await post('text')];
-  const context: MarkdownContext = { basePath: '/', contentDir: path.join(root, 'content'), staticDirs: [path.join(root, 'static')], postPaths: new Map(posts.map((p) => [p.raw.file.data.absolutePath!, p.path])) };
+  const context: MarkdownContext = { basePath: '/', cwd: process.cwd(), contentDir: path.join(root, 'content'), staticDirs: [path.join(root, 'static')], postPaths: new Map(posts.map((p) => [p.raw.file.data.absolutePath!, p.path])) };
   const cache = openBucket<MarkdownResult>(path.join(root, '.cache'), 'markdown', true);
   const { rendered, stats } = await renderPosts(posts, context, { cache, threads: 1 });
   const sizes = rendered[0]!.html.match(/width="\d+" height="\d+"/g);

@@ -9,9 +9,8 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { ConfigError, loadConfig, validateConfig } from '../../src/config.ts';
-import { PAGES_PER_INDEX_VARIABLE } from '../../src/output/search-split.ts';
 import type { BuildOptions } from '../../src/types.ts';
-import { listFiles, runCli, tempDir } from '../helpers/cli.ts';
+import { listFiles, runCli, spawnCli, tempDir } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
 
 interface Fragment {
@@ -38,8 +37,8 @@ async function indexFiles(out: string): Promise<Record<string, string>> {
 
 /** Build `root` in-process (so the stats are visible), into `out`. */
 async function buildIn(root: string, out: string, extra: Partial<BuildOptions> = {}, overrides = {}) {
-  const config = await loadConfig(root, overrides);
-  const options: BuildOptions = { root, out, drafts: false, future: false, strict: false, dryRun: false, now: new Date('2025-06-01'), threads: 1, ...extra };
+  const config = await loadConfig(root, overrides, process.cwd());
+  const options: BuildOptions = { root, out, drafts: false, future: false, strict: false, dryRun: false, now: new Date('2025-06-01'), threads: 1, cwd: process.cwd(), ...extra };
   return build(options, config);
 }
 
@@ -135,37 +134,33 @@ describe('the search index of a build', () => {
   it('splits the index into parts named in parts.json, each page in exactly one', async () => {
     const root = await copySite('shapes');
     const out = path.join(await tempDir(), 'dist');
-    process.env[PAGES_PER_INDEX_VARIABLE] = '2';
-    try {
-      const result = await buildIn(root, out);
-      expect(result.exitCode).toBe(0);
-      const parts = JSON.parse(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8')) as string[];
-      const posts = result.site!.posts.length;
-      expect(parts).toEqual(Array.from({ length: Math.ceil(posts / 2) - 1 }, (_, i) => `part-${i + 2}/`));
-      const urls = (await Promise.all(['', ...parts].map((part) => fragments(out, `pagefind/${part}`)))).map((pages) => pages.map((page) => page.url));
-      expect(urls.slice(0, -1).every((list) => list.length === 2)).toBe(true);
-      expect(urls.flat().sort()).toEqual(result.site!.posts.map((post) => `/${post.path}`).sort());
+    const split = { searchPagesPerIndex: 2 };
+    const result = await buildIn(root, out, split);
+    expect(result.exitCode).toBe(0);
+    const parts = JSON.parse(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8')) as string[];
+    const posts = result.site!.posts.length;
+    expect(parts).toEqual(Array.from({ length: Math.ceil(posts / 2) - 1 }, (_, i) => `part-${i + 2}/`));
+    const urls = (await Promise.all(['', ...parts].map((part) => fragments(out, `pagefind/${part}`)))).map((pages) => pages.map((page) => page.url));
+    expect(urls.slice(0, -1).every((list) => list.length === 2)).toBe(true);
+    expect(urls.flat().sort()).toEqual(result.site!.posts.map((post) => `/${post.path}`).sort());
 
-      // A post rendered again to the same page: its pages went to Pagefind before that was known
-      // (more than one index's worth), yet the last index, parts and all, is what the output keeps.
-      const before = await indexFiles(out);
-      const post = path.join(root, 'content/posts/toml-post.md');
-      await writeFile(post, `${await readFile(post, 'utf8')}\n\n`);
-      const again = await buildIn(root, out);
-      expect(again.exitCode).toBe(0);
-      expect(again.stats?.markdown.rendered).toBe(1);
-      expect(again.stats?.search?.reused).toBe(true);
-      expect(await indexFiles(out)).toEqual(before);
+    // A post rendered again to the same page: its pages went to Pagefind before that was known
+    // (more than one index's worth), yet the last index, parts and all, is what the output keeps.
+    const before = await indexFiles(out);
+    const post = path.join(root, 'content/posts/toml-post.md');
+    await writeFile(post, `${await readFile(post, 'utf8')}\n\n`);
+    const again = await buildIn(root, out, split);
+    expect(again.exitCode).toBe(0);
+    expect(again.stats?.markdown.rendered).toBe(1);
+    expect(again.stats?.search?.reused).toBe(true);
+    expect(await indexFiles(out)).toEqual(before);
 
-      // A change no page shows, and no post rendered again: nothing goes to Pagefind.
-      await mkdir(path.join(root, 'static'), { recursive: true });
-      await writeFile(path.join(root, 'static/extra.txt'), 'not a page\n');
-      const third = await buildIn(root, out);
-      expect(third.stats?.search?.reused).toBe(true);
-      expect(await indexFiles(out)).toEqual(before);
-    } finally {
-      delete process.env[PAGES_PER_INDEX_VARIABLE];
-    }
+    // A change no page shows, and no post rendered again: nothing goes to Pagefind.
+    await mkdir(path.join(root, 'static'), { recursive: true });
+    await writeFile(path.join(root, 'static/extra.txt'), 'not a page\n');
+    const third = await buildIn(root, out, split);
+    expect(third.stats?.search?.reused).toBe(true);
+    expect(await indexFiles(out)).toEqual(before);
   });
 
   it('has no index, search page or search box with `search: false`', async () => {
@@ -199,8 +194,8 @@ describe('the search index of a build', () => {
     const post = path.join(root, 'content/posts/toml-post.md');
     await writeFile(post, (await readFile(post, 'utf8')) + '\nChanged, so the index must be made again.\n');
 
-    // A Pagefind binary that is not there, as on a platform Pagefind has no build for.
-    const run = await runCli(['build', '--root', root, '--out', out], { PAGEFIND_BINARY_PATH: path.join(root, 'no-such-pagefind') });
+    // A Pagefind binary that is not there, as on a platform Pagefind has no build for (Pagefind reads the variable from its process).
+    const run = await spawnCli(['build', '--root', root, '--out', out], { PAGEFIND_BINARY_PATH: path.join(root, 'no-such-pagefind') });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/pagefind\s+error\s+Pagefind failed: spawn \S+no-such-pagefind ENOENT.*the previous output is unchanged/);
     expect(run.stderr).toContain('build failed: nothing written');

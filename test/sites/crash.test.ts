@@ -1,18 +1,21 @@
 /**
- * Crash safety with the real CLI: a build killed with SIGKILL at any moment leaves the previous
- * output complete and the cache usable; two builds at once don't corrupt each other (a lock, with
- * a clear message); a lock left by a killed build is taken over.
+ * Crash safety with a real process: a build killed with SIGKILL at each named point of its work
+ * (BLOGSMITH_KILL_AT, see src/bin.ts) leaves the previous output complete and the cache usable;
+ * two builds at once don't corrupt each other (a lock, with a clear message); a lock left by a
+ * killed build is taken over. Processes run the CLI compiled once for the run (helpers/compile.ts).
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../../scripts/generate-site.ts';
-import { listFiles, PROJECT, runCli, tempDir } from '../helpers/cli.ts';
+import { BUILD_POINTS, type BuildPoint } from '../../src/types.ts';
+import { listFiles, PROJECT, runCli, tempDir, type CliRun } from '../helpers/cli.ts';
 
-const POSTS = 60;
+const POSTS = 24;
+const CLI = process.env.BLOG_TEST_CLI!;
 let root: string;
 let out: string;
 
@@ -23,23 +26,26 @@ async function treeDigest(dir: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Start a build and SIGKILL it after `ms`; resolves when it is gone. */
-function buildKilledAfter(ms: number): Promise<void> {
-  const child = spawn(path.join(PROJECT, 'node_modules/.bin/tsx'), ['src/cli.ts', 'build', '--root', root, '--out', out], { cwd: PROJECT, stdio: 'ignore', detached: true });
-  const timer = setTimeout(() => {
-    // tsx runs the CLI in a child of its own: kill the whole process group, as `kill -9` on a CI job would.
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      child.kill('SIGKILL');
-    }
-  }, ms);
-  return new Promise((resolve) => child.on('exit', () => (clearTimeout(timer), resolve())));
+/** `blog build` as a process of its own. */
+function spawnBuild(target: string, flags: string[] = [], env: Record<string, string> = {}): Promise<CliRun & { signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [CLI, 'build', '--root', root, '--out', target, ...flags], { cwd: PROJECT, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+      resolve({ code: child.exitCode ?? 1, signal: child.signalCode, stdout, stderr }),
+    );
+  });
+}
+
+/** A build SIGKILLed as it reaches `point`; fails the test if it never got there. */
+async function buildKilledAt(point: BuildPoint, flags: string[] = []): Promise<void> {
+  const run = await spawnBuild(out, flags, { BLOGSMITH_KILL_AT: point });
+  expect(run.signal, `the build was to be killed at ${point}: ${run.stderr}`).toBe('SIGKILL');
 }
 
 async function build(target = out, ...flags: string[]) {
-  return runCli(['build', '--root', root, '--out', target, ...flags]);
+  return spawnBuild(target, flags);
 }
+
+const EDIT = '\nAn edit the killed builds never publish.\n';
 
 beforeAll(async () => {
   root = await tempDir('blog-crash-');
@@ -47,49 +53,46 @@ beforeAll(async () => {
   await generateSite(root, POSTS);
   const first = await build();
   expect(first.code, first.stderr).toBe(0);
-}, 120_000);
+}, 60_000);
 
 describe('a build killed with SIGKILL', () => {
-  it('at any moment leaves the previous output complete, and the next build recovers', async () => {
+  it.each(BUILD_POINTS)('at %s leaves the previous output complete, and the next build recovers', async (point) => {
     const before = await treeDigest(out);
-    const started = performance.now();
     const edited = path.join(root, 'content/posts/post-7.md');
-    await appendFile(edited, '\nAn edit the killed builds never publish.\n');
-    const full = await build(path.join(root, 'timing'), '--no-cache');
-    expect(full.code).toBe(0);
-    const duration = performance.now() - started;
-    // Kill points spread over a cold build: reading, markdown on workers, pages, writing, swapping.
-    for (const fraction of [0.1, 0.3, 0.5, 0.7, 0.9]) {
-      await rm(path.join(root, '.cache'), { recursive: true, force: true });
-      await buildKilledAfter(duration * fraction);
-      const names = await readdir(root);
-      // Either the old output or, when the kill came after the swap, the new one; never a mix.
-      if (names.includes('dist')) {
-        const now = await treeDigest(out);
-        if (now !== before) expect(await readFile(path.join(out, 'posts/post-7/index.html'), 'utf8')).toContain('never publish');
-      } else {
-        // Killed between the swap's two renames: the old output waits beside it, whole.
-        const old = names.find((name) => name.startsWith('dist.old-'));
-        expect(old, `no dist/ and no dist.old-* after a kill at ${fraction}`).toBeDefined();
-      }
-      await writeFile(edited, (await readFile(edited, 'utf8')).replace(/\nAn edit.*\n$/, '\n'));
-      const after = await build();
-      expect(after.code, after.stderr).toBe(0);
-      expect(await treeDigest(out), `output after a kill at ${fraction} and a rebuild`).toBe(before);
-      expect((await readdir(root)).filter((name) => /^dist\.(?:tmp|old)-/.test(name))).toEqual([]);
-      await appendFile(edited, '\nAn edit the killed builds never publish.\n');
+    const original = await readFile(edited, 'utf8');
+    await appendFile(edited, EDIT);
+    // Cold, so every point comes with real work before it.
+    await rm(path.join(root, '.cache'), { recursive: true, force: true });
+    await buildKilledAt(point);
+    const names = await readdir(root);
+    if (point === 'swap') {
+      // Killed between the swap's two renames: the old output waits beside it, whole.
+      expect(names).not.toContain('dist');
+      const old = names.find((name) => name.startsWith('dist.old-'));
+      expect(old, 'no dist.old-* after a kill between the renames').toBeDefined();
+      expect(await treeDigest(path.join(root, old!))).toBe(before);
+    } else if (point === 'swapped') {
+      expect(await readFile(path.join(out, 'posts/post-7/index.html'), 'utf8')).toContain('never publish');
+    } else {
+      expect(await treeDigest(out), `output after a kill at ${point}`).toBe(before);
     }
-  }, 300_000);
+    await writeFile(edited, original);
+    const after = await build();
+    expect(after.code, after.stderr).toBe(0);
+    expect(await treeDigest(out), `output after a kill at ${point} and a rebuild`).toBe(before);
+    expect((await readdir(root)).filter((name) => /^dist\.(?:tmp|old)-/.test(name))).toEqual([]);
+  }, 60_000);
 
   it('leaves a cache the next build can use and that gives the same site as no cache', async () => {
     await build(path.join(root, 'warmup'));
-    const killedAt = [300, 900];
-    for (const ms of killedAt) await buildKilledAfter(ms);
+    const edited = path.join(root, 'content/posts/post-3.md');
+    await appendFile(edited, EDIT);
+    for (const point of ['markdown', 'pages'] as const) await buildKilledAt(point);
     const cached = await build();
     expect(cached.code, cached.stderr).toBe(0);
     await build(path.join(root, 'fresh'), '--no-cache');
     expect(await treeDigest(out)).toBe(await treeDigest(path.join(root, 'fresh')));
-  }, 180_000);
+  }, 60_000);
 });
 
 describe('the next build after a kill between the swap\'s two renames', () => {
@@ -100,7 +103,7 @@ describe('the next build after a kill between the swap\'s two renames', () => {
     await writeFile(`${out}.tmp-12345-abcdef01/posts/half.html`, '<p>half');
     // A folder of the user's own that only looks like ours stays.
     await mkdir(path.join(root, 'dist.old-2024'));
-    const recovered = await build();
+    const recovered = await runCli(['build', '--root', root, '--out', out]);
     expect(recovered.code, recovered.stderr).toBe(0);
     expect(recovered.stderr).toContain('Note: restored dist/ from dist.old-12345-abcdef01');
     expect(recovered.stderr).toContain('Note: removed 1 unfinished output folder of a stopped build');
@@ -114,12 +117,12 @@ describe('two builds of one site', () => {
   it('never run at once: the second stops with a message naming the first', async () => {
     const lock = path.join(root, '.cache/build.lock');
     await mkdir(path.dirname(lock), { recursive: true });
-    // This test's own process is certainly alive.
-    await writeFile(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), started: '2026-11-29T10:00:00.000Z' }));
+    // The process that started this test's process is certainly alive (and is not the build's own, which would be a reused pid).
+    await writeFile(lock, JSON.stringify({ pid: process.ppid, host: os.hostname(), started: '2026-11-29T10:00:00.000Z' }));
     const before = await treeDigest(out);
-    const blocked = await build();
+    const blocked = await runCli(['build', '--root', root, '--out', out]);
     expect(blocked.code).toBe(1);
-    expect(blocked.stderr).toContain(`Another build is running on this site (process ${process.pid}`);
+    expect(blocked.stderr).toContain(`Another build is running on this site (process ${process.ppid}`);
     expect(await treeDigest(out)).toBe(before);
     await rm(lock);
   }, 60_000);
@@ -128,7 +131,7 @@ describe('two builds of one site', () => {
     const dead = spawn(process.execPath, ['-e', '0']);
     await new Promise((resolve) => dead.on('exit', resolve));
     await writeFile(path.join(root, '.cache/build.lock'), JSON.stringify({ pid: dead.pid, host: os.hostname(), started: '2026-11-29T10:00:00.000Z' }));
-    const run = await build();
+    const run = await runCli(['build', '--root', root, '--out', out]);
     expect(run.code, run.stderr).toBe(0);
     expect(await readdir(path.join(root, '.cache'))).not.toContain('build.lock');
   }, 60_000);

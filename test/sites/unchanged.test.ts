@@ -1,21 +1,30 @@
 /**
  * A build with nothing to do (src/output/unchanged.ts): it repeats the last build's report and
- * leaves dist/ alone, and only when nothing it depends on changed. Real CLI, real files.
+ * leaves dist/ alone, and only when nothing it depends on changed. The real CLI in-process, real
+ * files, and a clock of the test's own: "later" is a date it passes in, never a wait.
  */
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { build as buildSite } from '../../src/build.ts';
 import { loadConfig } from '../../src/config.ts';
-import { listFiles, runCli, type CliRun } from '../helpers/cli.ts';
+import { listFiles, runCli, type CliRun, type RunClock } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
 
 const NOTHING_CHANGED = 'nothing changed since the last build';
 let root: string;
 let out: string;
 
+/** Builds run a minute after the real time: every file the test wrote is settled (not too recent to trust) by then. */
+const LATER = 60_000;
+const later = (): RunClock => ({ now: () => new Date(Date.now() + LATER) });
+
 async function build(...flags: string[]): Promise<CliRun> {
-  const run = await runCli(['build', '--root', root, '--out', out, ...flags]);
+  return buildAt(later(), ...flags);
+}
+
+async function buildAt(clock: RunClock, ...flags: string[]): Promise<CliRun> {
+  const run = await runCli(['build', '--root', root, '--out', out, ...flags], {}, clock);
   expect(run.code, run.stderr).toBe(0);
   return run;
 }
@@ -23,16 +32,12 @@ async function build(...flags: string[]): Promise<CliRun> {
 /** The report without the summary line (which has the timing). */
 const reportOf = (run: CliRun) => run.stderr.replace(/^built .*\n/m, '');
 
-/**
- * Give every file under the site an mtime in the past, then wait out the second in which edits are
- * not trusted (see `settled`): setting an mtime is itself a change, of the ctime.
- */
-async function settle(dir = root, secondsAgo = 60): Promise<void> {
+/** Give every file under `dir` an mtime in the past (a later build sees a change of stamp). */
+async function backdate(dir = root, secondsAgo = 60): Promise<void> {
   const when = new Date(Date.now() - secondsAgo * 1000);
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile()) await utimes(path.join(entry.parentPath, entry.name), when, when);
   }
-  await new Promise((resolve) => setTimeout(resolve, 1100));
 }
 
 /** Every output file with its mtime. */
@@ -43,7 +48,7 @@ async function stamps(): Promise<Map<string, number>> {
 beforeEach(async () => {
   root = await copySite('sample');
   out = path.join(root, 'dist');
-  await settle();
+  await backdate();
 });
 
 describe('a build with nothing to do', () => {
@@ -69,16 +74,21 @@ describe('a build with nothing to do', () => {
   it('builds again when a post changes, even to the same size', async () => {
     await build();
     const post = path.join(root, 'content/posts/2025-02-03-fosdem-2025.md');
-    await settle(path.join(root, 'content'), 30);
+    await backdate(path.join(root, 'content'), 30);
     expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
     expect((await build()).stderr).toContain(NOTHING_CHANGED);
-    // Edited just now, to the same size: built, and not trusted for the next build either (the clock may not have moved).
+    // Edited to the same size, and built within the second: built, and not trusted for the next build either (the clock may not have moved).
     const text = await readFile(post, 'utf8');
     expect(text).toContain('FOSDEM');
     await writeFile(post, text.replace(/FOSDEM/, 'fosdem'));
-    expect((await stat(post)).size).toBe(Buffer.byteLength(text));
+    const edited = await stat(post);
+    expect(edited.size).toBe(Buffer.byteLength(text));
+    const justAfter: RunClock = { now: () => new Date(Math.max(edited.mtimeMs, edited.ctimeMs) + 200) };
+    expect((await buildAt(justAfter)).stderr).not.toContain(NOTHING_CHANGED);
+    expect((await buildAt(justAfter)).stderr).not.toContain(NOTHING_CHANGED);
+    // A second later the edit is settled: one more real build records it, then nothing is left to do.
     expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
-    expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
+    expect((await build()).stderr).toContain(NOTHING_CHANGED);
   }, 60_000);
 
   it('builds again when the output was changed: a file gone, edited or added', async () => {
@@ -107,29 +117,27 @@ describe('a build with nothing to do', () => {
 
     await mkdir(path.join(root, 'templates'));
     await writeFile(path.join(root, 'templates/unused.liquid'), 'unused\n');
-    await settle();
     expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
     expect((await build()).stderr).toContain(NOTHING_CHANGED);
   }, 60_000);
 
   it('builds again after a build through the API wrote the output', async () => {
     await build();
-    const config = await loadConfig(root, {});
-    const api = await buildSite({ root, out, drafts: true, future: false, strict: false, dryRun: false, now: new Date(), cache: true, threads: 1 }, config);
+    const config = await loadConfig(root, {}, process.cwd());
+    const api = await buildSite({ root, out, drafts: true, future: false, strict: false, dryRun: false, now: new Date(), cache: true, threads: 1, cwd: process.cwd() }, config);
     expect(api.exitCode).toBe(0);
     expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
     expect((await build()).stderr).toContain(NOTHING_CHANGED);
   }, 60_000);
 
   it('builds again once a scheduled post comes due', async () => {
-    const due = new Date(Math.ceil((Date.now() + 4000) / 1000) * 1000);
+    const due = new Date(Math.ceil((Date.now() + 3_600_000) / 1000) * 1000);
     await writeFile(path.join(root, 'content/posts/scheduled.md'), `---\ntitle: Scheduled\ndate: ${due.toISOString().replace('.000Z', 'Z')}\n---\nSoon.\n`);
-    await settle();
     await build();
     expect(await listFiles(out)).not.toContain('posts/scheduled/index.html');
     expect((await build()).stderr).toContain(NOTHING_CHANGED);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() - Date.now()) + 100));
-    expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
+    const afterDue: RunClock = { now: () => new Date(due.getTime() + 1000) };
+    expect((await buildAt(afterDue)).stderr).not.toContain(NOTHING_CHANGED);
     expect(await listFiles(out)).toContain('posts/scheduled/index.html');
   }, 60_000);
 });

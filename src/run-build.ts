@@ -1,0 +1,182 @@
+/**
+ * A build or check as a command runs it, below the CLI: the site's lock, recovery after a killed
+ * build, the nothing-to-do check and its replay, the last-build record, `check`'s extras and the
+ * summary line. Everything a run would otherwise read from the process (the clock, the working
+ * folder, the environment, signals) comes in through `RunEnv`, so tests run builds in-process.
+ */
+import path from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import type { VFile } from 'vfile';
+import type { BuildResult } from './build.ts';
+import { cacheDirOf } from './cache/store.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { fileSystemMessage } from './output/fs-errors.ts';
+import { lockBuild } from './output/lock.ts';
+import { recoverOutput } from './output/recover.ts';
+import { fingerprint, rememberBuild, replayedFiles, unchangedSince, type BuildInputs, type Fingerprint } from './output/unchanged.ts';
+import { unsafeOutDir } from './site-dirs.ts';
+import type { BuildOptions, SiteConfig } from './types.ts';
+
+/** What a run takes from the process that starts it. */
+export interface RunEnv {
+  /** The folder that paths in messages are shown relative to. */
+  cwd: string;
+  /** The clock: "now" for scheduled posts and the footer's year, and the run's timings. */
+  now: () => Date;
+  /** The environment (`BLOGSMITH_SEARCH_PAGES_PER_INDEX`). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Files changed less than this many ms before the run are not trusted to show a later change (see output/unchanged.ts). */
+  racyMs?: number;
+  /** One line of progress for the terminal (recovery notes, `check --fix`). */
+  log: (line: string) => void;
+  /** Called once the lock is held, with its release; returns how to stop listening (the CLI releases it on Ctrl-C). */
+  onLocked?: (release: () => void) => () => void;
+  /** Passed to the build (see BuildOptions.checkpoint). */
+  checkpoint?: BuildOptions['checkpoint'];
+}
+
+/** The flags of one `build` or `check`. */
+export interface RunOptions {
+  command: 'build' | 'check';
+  root: string;
+  /** Output folder, relative to `root` unless absolute; `dist` when not given. */
+  out?: string;
+  baseUrl?: string;
+  drafts: boolean;
+  future: boolean;
+  strict: boolean;
+  cache: boolean;
+  threads?: number;
+  /** `check` only: apply certain fixes, fetch external links. */
+  fix?: boolean;
+  external?: boolean;
+}
+
+/** The outcome: the exit code, every file with its messages, and a line for the terminal. */
+export interface RunResult {
+  exitCode: 0 | 1 | 2;
+  files: VFile[];
+  /** Why the run could not start or go on (bad usage or config, the lock, a full disk): one line. */
+  problem?: string;
+  /** What was done, in how long: the last line of a run in text format. */
+  summary?: string;
+}
+
+/** The environment variable that sets how many pages go in one search index. */
+export const PAGES_PER_INDEX_VARIABLE = 'BLOGSMITH_SEARCH_PAGES_PER_INDEX';
+
+/** Run `build` or `check`. Throws only for unexpected failures (bugs). */
+export async function runBuild(options: RunOptions, env: RunEnv): Promise<RunResult> {
+  const started = env.now().getTime();
+  const root = path.resolve(env.cwd, options.root);
+  const out = path.resolve(root, options.out ?? 'dist');
+  const shown = (file: string) => path.relative(env.cwd, file) || '.';
+  if (!existsSync(root) || !statSync(root).isDirectory()) return { exitCode: 2, files: [], problem: `The site folder ${options.root} does not exist` };
+  const unsafe = unsafeOutDir(root, out, env.cwd);
+  if (unsafe) return { exitCode: 2, files: [], problem: unsafe };
+  let config: SiteConfig;
+  try {
+    config = await loadConfig(root, options.baseUrl === undefined ? {} : { url: options.baseUrl }, env.cwd);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { exitCode: 2, files: [], problem: error.message };
+  }
+  // Only `build` writes the output; it takes the site's lock and tidies up after a killed build first.
+  const lock = options.command === 'build' ? lockBuild(cacheDirOf(root), { cwd: env.cwd, now: env.now() }) : undefined;
+  if (lock && !lock.ok) return { exitCode: 1, files: [], problem: lock.message };
+  const stopListening = lock?.ok && env.onLocked ? env.onLocked(lock.release) : undefined;
+  const elapsed = () => `${Math.round(env.now().getTime() - started)} ms`;
+  try {
+    if (options.command === 'build') for (const line of await recoverOutput(out)) env.log(`Note: ${line}`);
+    let remember: { inputs: BuildInputs; stamp: Fingerprint } | undefined;
+    if (options.command === 'build' && options.cache) {
+      const inputs: BuildInputs = {
+        root,
+        out,
+        cwd: env.cwd,
+        config,
+        flags: { drafts: options.drafts, future: options.future, strict: options.strict },
+        searchPagesPerIndex: pagesPerIndexOf(env),
+      };
+      const stamp = fingerprint(inputs, env.now(), env.racyMs);
+      const last = unchangedSince(inputs, stamp, env.now());
+      if (last) {
+        return { exitCode: 0, files: replayedFiles(last), summary: `built ${last.posts} posts (${last.written} files; nothing changed since the last build) into ${shown(out)} in ${elapsed()}` };
+      }
+      remember = { inputs, stamp };
+    }
+    const { result, exitCode } = await runPipeline(options, root, out, config, env);
+    if (remember && exitCode === 0 && result.validUntil !== undefined) {
+      rememberBuild(remember.inputs, remember.stamp, { files: result.files, posts: result.site?.posts.length ?? 0, written: result.written, validUntil: result.validUntil });
+    }
+    const posts = result.site?.posts.length ?? 0;
+    const outcome =
+      exitCode !== 0
+        ? `${options.command} failed: nothing written`
+        : options.command === 'check'
+          ? `checked ${posts} posts`
+          : `built ${posts} posts (${result.written} files${workDone(result.stats)}) into ${shown(out)}`;
+    return { exitCode, files: result.files, summary: `${outcome} in ${elapsed()}` };
+  } catch (error) {
+    // A full disk or a missing permission is a message about a path; anything else is a bug, with its stack.
+    const message = fileSystemMessage(error, undefined, env.cwd);
+    if (!message) throw error;
+    return { exitCode: 1, files: [], problem: `${message}. The previous output is unchanged.` };
+  } finally {
+    stopListening?.();
+    if (lock?.ok) lock.release();
+  }
+}
+
+/**
+ * Build or check. The pipeline is loaded here, not at the top: a build with nothing to do
+ * (see output/unchanged.ts) never needs it, and loading it is most of such a build's time.
+ */
+async function runPipeline(options: RunOptions, root: string, out: string, config: SiteConfig, env: RunEnv): Promise<{ result: BuildResult; exitCode: 0 | 1 }> {
+  const { build } = await import('./build.ts');
+  const result = await build(
+    {
+      root,
+      out,
+      cwd: env.cwd,
+      drafts: options.drafts,
+      future: options.future,
+      strict: options.strict,
+      dryRun: options.command === 'check',
+      now: env.now(),
+      cache: options.cache,
+      threads: options.threads,
+      searchPagesPerIndex: pagesPerIndexOf(env),
+      checkpoint: env.checkpoint,
+    },
+    config,
+  );
+  if (options.command !== 'check') return { result, exitCode: result.exitCode };
+  // `check` may go on: fetch external links, apply certain fixes. Both change what is left to report.
+  const { finishCheck } = await import('./check/finish.ts');
+  const exitCode = await finishCheck(result, {
+    root,
+    cwd: env.cwd,
+    fix: options.fix ?? false,
+    external: options.external ?? false,
+    cache: options.cache,
+    strict: options.strict,
+    log: env.log,
+  });
+  return { result, exitCode };
+}
+
+/** Pages per search index from the environment, when it names a whole number ≥ 1. */
+function pagesPerIndexOf(env: RunEnv): number | undefined {
+  const set = Number(env.env[PAGES_PER_INDEX_VARIABLE]);
+  return Number.isInteger(set) && set >= 1 ? set : undefined;
+}
+
+/** What the build did and what it could skip: ", 3 rendered, 4,120 unchanged; markdown: 3 rendered, 3,997 cached". */
+function workDone(stats: BuildResult['stats']): string {
+  if (!stats?.output) return '';
+  const { output, markdown, search } = stats;
+  const count = (n: number) => n.toLocaleString('en');
+  const searched = search ? `; search: ${count(search.pages)} pages ${search.reused ? 'reused' : `indexed in ${(search.ms / 1000).toFixed(1)} s`}` : '';
+  return `: ${count(output.rendered)} rendered, ${count(output.kept)} unchanged, ${count(output.copied)} copied; markdown: ${count(markdown.rendered)} rendered, ${count(markdown.cached)} cached${searched}`;
+}
