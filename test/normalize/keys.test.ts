@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AUTHOR_OBJECT_KEYS, FRONT_MATTER_KEYS, TAG_OBJECT_KEYS } from '../../src/content/keys.ts';
 import { normalizePost } from '../../src/content/normalize/index.ts';
 import type { KeyPath, Post } from '../../src/types.ts';
 import { makeContext, makeRaw } from './context.ts';
@@ -93,6 +94,21 @@ function dataFor(row: Row, indexes: number[]): Record<string, unknown> {
   for (const i of indexes) setAt(data, row.paths[i]!, row.value(i));
   return data;
 }
+
+describe('the key table', () => {
+  it('lists exactly the meanings and keys this test holds the normalisers to, in the same order', () => {
+    expect(FRONT_MATTER_KEYS).toEqual(Object.fromEntries(Object.entries(ROWS).map(([meaning, row]) => [meaning, row.paths])));
+    expect(AUTHOR_OBJECT_KEYS).toEqual(Object.fromEntries(Object.entries(AUTHOR_FIELDS).map(([field, { keys }]) => [field, keys])));
+    expect(TAG_OBJECT_KEYS).toEqual(TAG_LABEL_KEYS);
+  });
+
+  it('cannot be changed through a path a message carries', () => {
+    const path = FRONT_MATTER_KEYS.tags[0] as unknown as string[];
+    expect(() => path.push('x')).toThrow(TypeError);
+    expect(() => (FRONT_MATTER_KEYS.tags as unknown as KeyPath[]).reverse()).toThrow(TypeError);
+    expect(FRONT_MATTER_KEYS.tags).toEqual([['tags'], ['categories'], ['category']]);
+  });
+});
 
 describe('front matter keys', () => {
   const shown = (row: Row, i: number): unknown => (row.shown ?? row.value)(i);
