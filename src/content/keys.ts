@@ -30,6 +30,8 @@ export const FRONT_MATTER_KEYS = deepFrozen({
   description: [['description'], ['seo', 'description'], ['shortDescription'], ['summary']],
   /** Social card image: `image`, else what SEO plugins and themes call it (`cover` may be `{ image }`). */
   image: [['image'], ['seo', 'image'], ['cover'], ['cover', 'image'], ['cover_image']],
+  /** The social image's alt text; without one the post page's hero image is decorative. */
+  imageAlt: [['imageAlt'], ['image_alt'], ['image', 'alt']],
   /** Canonical URL: the `seo:` block (CMS exports) first, then the keys Astro and Hugo themes use. */
   canonical: [['seo', 'url'], ['canonical'], ['canonicalURL']],
   /** The author's Twitter handle for the card; a post's own key before the CMS `seo:` block. */
@@ -38,6 +40,8 @@ export const FRONT_MATTER_KEYS = deepFrozen({
   lang: [['lang']],
   /** `draft: true` keeps the post out of the build unless `--drafts`. */
   draft: [['draft']],
+  /** `toc: true` shows a table of contents for any number of headings, `toc: false` none. */
+  toc: [['toc']],
   /** The last URL segment; the file name when absent. */
   slug: [['slug']],
   /** The whole output path, overriding `slug`. */

@@ -32,6 +32,7 @@ const ROWS: Record<string, Row> = {
     value: (i) => `/image-${i}.png`,
     read: (post) => post.image,
   },
+  imageAlt: { paths: [['imageAlt'], ['image_alt'], ['image', 'alt']], value: (i) => `Alt ${i}`, read: (post) => post.imageAlt },
   canonical: {
     paths: [['seo', 'url'], ['canonical'], ['canonicalURL']],
     value: (i) => `https://example.org/${i}`,
@@ -40,6 +41,7 @@ const ROWS: Record<string, Row> = {
   twitterUsername: { paths: [['twitterUsername'], ['seo', 'twitterUsername']], value: (i) => `@user${i}`, read: (post) => post.twitterUsername },
   lang: { paths: [['lang']], value: (i) => `l${i}`, read: (post) => post.lang },
   draft: { paths: [['draft']], value: () => true, read: (post) => post.draft },
+  toc: { paths: [['toc']], value: () => false, read: (post) => post.showToc },
   slug: { paths: [['slug']], value: (i) => `slug-${i}`, read: (post) => post.slug },
   permalink: { paths: [['permalink']], value: (i) => `/custom-${i}/`, read: (post) => post.path, shown: (i) => `custom-${i}/` },
   tags: {

@@ -1,4 +1,4 @@
-/** The smaller front matter keys: draft, social image, canonical URL, Twitter handle, language. */
+/** The smaller front matter keys: draft, social image and its alt text, contents, canonical URL, Twitter handle, language. */
 import type { KeyPath, Post } from '../../types.ts';
 import { FRONT_MATTER_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
@@ -54,13 +54,18 @@ function readCanonical(data: Record<string, unknown>, ctx: NormalizeContext): st
 }
 
 /** The keys of Post that come from the smaller front matter keys. */
-export type OtherKeys = Pick<Post, 'draft' | 'image' | 'canonical' | 'twitterUsername' | 'lang'>;
+export type OtherKeys = Pick<Post, 'draft' | 'image' | 'imageAlt' | 'showToc' | 'canonical' | 'twitterUsername' | 'lang'>;
 
-/** Read `draft`, `image`, the canonical URL, `twitterUsername` and `lang`, leaving absent ones out. */
+/** Read `draft`, `image` and its alt text, `toc`, the canonical URL, `twitterUsername` and `lang`, leaving absent ones out. */
 export function normalizeOtherKeys(data: Record<string, unknown>, ctx: NormalizeContext): OtherKeys {
   const result: OtherKeys = { draft: readDraft(data, ctx) };
   const image = firstString(data, FRONT_MATTER_KEYS.image);
   if (image) result.image = image.text;
+  const imageAlt = firstString(data, FRONT_MATTER_KEYS.imageAlt);
+  if (imageAlt) result.imageAlt = imageAlt.text;
+  // Only a real boolean decides: unlike `draft`, no spelling like `"no"` is read, so the number of headings does.
+  const toc = firstPresent(data, FRONT_MATTER_KEYS.toc)?.value;
+  if (typeof toc === 'boolean') result.showToc = toc;
   const canonical = readCanonical(data, ctx);
   if (canonical !== undefined) result.canonical = canonical;
   const twitter = firstString(data, FRONT_MATTER_KEYS.twitterUsername);
