@@ -24,7 +24,7 @@ export const FRONT_MATTER_KEYS = deepFrozen({
   title: [['title'], ['seo', 'title']],
   /** Hugo, Jekyll and Docusaurus `date`, Astro's `pubDate`, then `published` as some CMS exports write it. */
   published: [['date'], ['pubDate'], ['published']],
-  /** Then Hugo's `lastmod`, then `modified` as some CMS exports write it. */
+  /** `updated`, then Hugo's `lastmod`, then `modified` as some CMS exports write it. */
   updated: [['updated'], ['lastmod'], ['modified']],
   /** Docusaurus and Hugo `description`, SEO plugins' `seo:` block, CMS `shortDescription`, then `summary`. */
   description: [['description'], ['seo', 'description'], ['shortDescription'], ['summary']],
@@ -52,12 +52,9 @@ export const FRONT_MATTER_KEYS = deepFrozen({
   authors: [['authors'], ['author']],
 } as const satisfies Record<string, readonly KeyPath[]>);
 
-/** A meaning of FRONT_MATTER_KEYS (`title`, `published`, ...). */
-export type FrontMatterMeaning = keyof typeof FRONT_MATTER_KEYS;
-
 /** Keys inside an author object (`author: { name, url }`), each field's keys in order of preference. */
 export const AUTHOR_OBJECT_KEYS = deepFrozen({
-  /** Docusaurus `name`; CMS exports use `title` or `label`. */
+  /** `name`, else `title` or `label` as some CMS exports write it. */
   name: ['name', 'title', 'label'],
   url: ['url', 'link', 'website'],
   email: ['email'],
