@@ -145,6 +145,10 @@ export interface Post {
   draft: boolean;
   future: boolean;
   image?: string;
+  /** Alt text of `image`; absent means the image is decorative. */
+  imageAlt?: string;
+  /** Front matter `toc: true`/`false`; absent lets the number of headings decide. */
+  showToc?: boolean;
   canonical?: string;
   twitterUsername?: string;
   lang?: string;

@@ -7,6 +7,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Root, RootContent } from 'hast';
 import { VFile } from 'vfile';
 import { digest } from '../cache/store.ts';
+import { FRONT_MATTER_KEYS } from '../content/keys.ts';
 import { cutAtWord } from '../content/normalize/description.ts';
 import { addMessage, restoreMessage, storeMessage, type StoredMessage } from '../messages.ts';
 import type { Point, Post, RenderedPost } from '../types.ts';
@@ -71,7 +72,8 @@ export function jobOf(post: Post): MarkdownJob {
     fileTitle: post.fileTitle,
     description: post.description,
     image: post.image,
-    imagePlace: post.image === undefined ? undefined : post.raw.frontMatter.locate(['image']),
+    // Image messages point at the preferred `image:` key; an image from another key gets the front matter's first line.
+    imagePlace: post.image === undefined ? undefined : post.raw.frontMatter.locate(FRONT_MATTER_KEYS.image[0]),
   };
 }
 

@@ -12,11 +12,11 @@ export interface TocEntry {
 export const TOC_MIN_ENTRIES = 3;
 
 /**
- * The post's contents as a two-level list, or `[]` when it shows none: front matter `toc: false`
- * turns it off, `toc: true` turns it on for any number of headings, otherwise it needs
- * TOC_MIN_ENTRIES. `toc` may be missing (a markdown stage that lists no headings).
+ * The post's contents as a two-level list, or `[]` when it shows none: `setting` (Post.showToc,
+ * from front matter `toc`) false turns it off, true turns it on for any number of headings,
+ * otherwise it needs TOC_MIN_ENTRIES. `toc` may be missing (a markdown stage that lists no headings).
  */
-export function tocView(toc: readonly TocEntry[] | undefined, setting: unknown): TocItemView[] {
+export function tocView(toc: readonly TocEntry[] | undefined, setting: boolean | undefined): TocItemView[] {
   const entries = (toc ?? []).filter((entry) => entry.id !== '' && entry.text.trim() !== '');
   if (setting === false) return [];
   if (setting !== true && entries.length < TOC_MIN_ENTRIES) return [];

@@ -150,11 +150,12 @@ export function createViews(site: Site) {
       jsonLd: blogPostingJsonLd(current, site),
       twitterUsername: current.twitterUsername ?? null,
       // A post made by hand (tests, a `processPosts` hook) may carry no `toc`: it then shows none.
-      toc: tocView(current.toc as TocEntry[] | undefined, current.data.toc),
+      toc: tocView(current.toc as TocEntry[] | undefined, current.showToc),
       related: related(current).map((other) => ({ ...link(other)!, published: dateView(other.published, base.lang) })),
       // A card with only a name would repeat the byline: only authors with a bio or an avatar get one.
       authorCards: current.authors.filter((author) => author.bio || author.avatar).map(authorCard),
-      hero: current.image ? { src: current.image, alt: imageAlt(current.data) ?? '' } : null,
+      // Without alt text the hero is decorative (`alt=""`): the post title right beside it already says what it is about.
+      hero: current.image ? { src: current.image, alt: current.imageAlt ?? '' } : null,
       indexable: !current.draft && !current.future,
     };
   };
@@ -179,16 +180,6 @@ export function createViews(site: Site) {
 export function summaryKey(post: RenderedPost): string {
   const reading = readingOf(post);
   return JSON.stringify([post.excerptHtml, post.summary, reading.minutes, reading.more, post.image, post.data]);
-}
-
-/**
- * The alt text a post gives its `image` (`imageAlt`, `image_alt`, or `image: { alt }`). Without one
- * the hero is decorative (`alt=""`): the post title right beside it already says what it is about.
- */
-export function imageAlt(data: Record<string, unknown>): string | null {
-  const nested = data.image && typeof data.image === 'object' ? (data.image as Record<string, unknown>).alt : undefined;
-  for (const value of [data.imageAlt, data.image_alt, nested]) if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  return null;
 }
 
 /** Computed by the markdown stage; posts made by hand (tests, hooks) may lack the numbers. */

@@ -1,4 +1,5 @@
 /** Which posts a run publishes, and whether their URLs are unique and allowed. */
+import { FRONT_MATTER_KEYS } from '../content/keys.ts';
 import { addMessage } from '../messages.ts';
 import { outputFileOf } from '../render/urls.ts';
 import type { Point, Post } from '../types.ts';
@@ -47,6 +48,7 @@ export function checkUrls(posts: readonly Post[]): void {
 /** The front matter key that decided the post's URL, else the file's first line. */
 function urlKeyPlace(post: Post): Point {
   const { data, locate } = post.raw.frontMatter;
-  const key = 'permalink' in data ? 'permalink' : 'slug' in data ? 'slug' : undefined;
-  return (key && locate([key])) || { line: 1, column: 1 };
+  // `permalink` overrides `slug`, so it is the one to point at when both are written (even empty).
+  const path = [...FRONT_MATTER_KEYS.permalink, ...FRONT_MATTER_KEYS.slug].find(([key]) => key in data);
+  return (path && locate(path)) || { line: 1, column: 1 };
 }

@@ -12,6 +12,9 @@ describe('normalizeOtherKeys', () => {
       ['canonical', { canonical: 'https://example.org/a' }, { draft: false, canonical: 'https://example.org/a' }],
       ['twitterUsername', { twitterUsername: '@me' }, { draft: false, twitterUsername: '@me' }],
       ['lang', { lang: 'de' }, { draft: false, lang: 'de' }],
+      ['imageAlt', { imageAlt: 'A cat' }, { draft: false, imageAlt: 'A cat' }],
+      ['toc: false', { toc: false }, { draft: false, showToc: false }],
+      ['toc: true', { toc: true }, { draft: false, showToc: true }],
       [
         'the seed seo block',
         { seo: { url: 'https://openinfra.org/blog/openinfra-fosdem-2026', twitterUsername: '@openinfradev' } },
@@ -40,6 +43,10 @@ describe('normalizeOtherKeys', () => {
       ['seo.url wins', { seo: { url: 'https://a.example/' }, canonical: 'https://b.example/' }, { draft: false, canonical: 'https://a.example/' }],
       ['top-level twitterUsername wins', { twitterUsername: '@a', seo: { twitterUsername: '@b' } }, { draft: false, twitterUsername: '@a' }],
       ['blank strings are absent', { image: ' ', lang: '', twitterUsername: '  ' }, { draft: false }],
+      ['image alt from image_alt', { image_alt: ' A cat ' }, { draft: false, imageAlt: 'A cat' }],
+      ['image alt from image: { alt }', { image: { alt: 'A cat' } }, { draft: false, imageAlt: 'A cat' }],
+      ['a blank imageAlt falls through', { imageAlt: ' ', image_alt: 'A cat' }, { draft: false, imageAlt: 'A cat' }],
+      ['toc: "no" leaves the contents to the number of headings', { toc: 'no' }, { draft: false }],
     ])('%s', (_name, data, expected) => {
       const ctx = makeContext();
       expect(normalizeOtherKeys(data, ctx)).toEqual(expected);

@@ -85,6 +85,8 @@ export function makeSite(): Site {
         image: '/blog/images/card.png',
         twitterUsername: 'blogsmith',
         description: 'Hostile',
+        // As the normaliser gives `imageAlt` from front matter, where it also stays for templates.
+        imageAlt: 'A <card> & "more"',
         data: { title: HOSTILE_TITLE, custom: 'kept', imageAlt: 'A <card> & "more"' },
       },
     }),

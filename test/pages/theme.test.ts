@@ -45,7 +45,9 @@ describe('table of contents', () => {
   it('shows none for a post without headings, or when front matter says `toc: false`', async () => {
     expect(toc(page('posts/script/index.html'))).toEqual([]);
     const site = makeSite();
+    // As the normaliser reads front matter `toc: false`.
     site.posts[1]!.data = { ...site.posts[1]!.data, toc: false };
+    site.posts[1]!.showToc = false;
     expect(toc((await render(site)).get('posts/fourth/index.html')!)).toEqual([]);
   });
 
@@ -55,6 +57,7 @@ describe('table of contents', () => {
     Object.assign(site.posts[0]!, { toc: few });
     expect(toc((await render(site)).get('posts/script/index.html')!)).toEqual([]);
     site.posts[0]!.data = { ...site.posts[0]!.data, toc: true };
+    site.posts[0]!.showToc = true;
     expect(toc((await render(site)).get('posts/script/index.html')!)).toEqual(['Only → #only']);
   });
 });

@@ -1,9 +1,8 @@
 /** `similar-tags`: two tags that are probably one, a typo (`kubernets` ~ `kubernetes`) or a plural (`conference` ~ `conferences`). */
+import { FRONT_MATTER_KEYS, TAG_OBJECT_KEYS } from '../../content/keys.ts';
+import { valueAt } from '../../content/normalize/fields.ts';
 import type { KeyPath, RenderedPost, Site, Tag } from '../../types.ts';
 import type { PostCheck } from '../context.ts';
-
-/** Front matter keys that hold tags, as the tag normaliser reads them. */
-const TAG_KEYS = ['tags', 'categories', 'category'] as const;
 
 /** Report, on each post using the rarer tag of a similar pair, where its front matter names that tag. */
 export function checkSimilarTags(site: Site, checkOf: (post: RenderedPost) => PostCheck | undefined): void {
@@ -59,17 +58,18 @@ function distance(a: string, b: string, limit: number): number {
 
 /** The front matter path of the tag written `spelling` (`['tags', 2]`), for its line and column. */
 function tagPath(post: RenderedPost, spelling: string): KeyPath {
-  for (const key of TAG_KEYS) {
-    const value = post.data[key];
+  // The same keys, in the same order, as the tag normaliser reads them.
+  for (const path of FRONT_MATTER_KEYS.tags) {
+    const value = valueAt(post.data, path);
     if (Array.isArray(value)) {
       const index = value.findIndex((item) => itemText(item) === spelling);
-      if (index !== -1) return [key, index];
+      if (index !== -1) return [...path, index];
     } else if (value !== undefined && value !== null) {
       const text = typeof value === 'string' ? value : itemText(value);
-      if (text?.split(',').some((part) => part.normalize('NFC').trim() === spelling)) return [key];
+      if (text?.split(',').some((part) => part.normalize('NFC').trim() === spelling)) return path;
     }
   }
-  return ['tags'];
+  return FRONT_MATTER_KEYS.tags[0];
 }
 
 /** A tag item's text as the normaliser reads it: a string or number, or a CMS object's label/name/value. */
@@ -77,6 +77,6 @@ function itemText(item: unknown): string | undefined {
   if (typeof item === 'string' || typeof item === 'number') return String(item).normalize('NFC').trim();
   if (typeof item !== 'object' || item === null) return undefined;
   const record = item as Record<string, unknown>;
-  const field = [record.label, record.name, record.value].find((value) => typeof value === 'string' && value.trim() !== '');
+  const field = TAG_OBJECT_KEYS.map((key) => record[key]).find((value) => typeof value === 'string' && value.trim() !== '');
   return typeof field === 'string' ? field.normalize('NFC').trim() : undefined;
 }

@@ -1,7 +1,8 @@
 /** Post authors: every shape blogs use, resolved against authors.yml. */
 import type { Author, AuthorEntry, KeyPath } from '../../types.ts';
+import { AUTHOR_OBJECT_KEYS, FRONT_MATTER_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
-import { isRecord, isSafeLinkUrl, quote } from './fields.ts';
+import { isRecord, isSafeLinkUrl, quote, valueAt } from './fields.ts';
 import { slugify } from './slug.ts';
 
 /** What an unregistered author looks like when it is a registry key, not a person's name. */
@@ -80,7 +81,7 @@ class AuthorReader {
   }
 
   private readObject(object: Record<string, unknown>, path: KeyPath): void {
-    const name = pick(object, ['name', 'title', 'label'])?.normalize('NFC');
+    const name = pick(object, AUTHOR_OBJECT_KEYS.name)?.normalize('NFC');
     if (name === undefined) {
       this.ctx.report(`Author ${quote(object)} has no name: add name: "Full Name"`, { path, severity: 'error', ruleId: 'invalid-author' });
       return;
@@ -88,9 +89,9 @@ class AuthorReader {
     const entry = this.index.get(name.toLowerCase());
     const author: Author = entry ? fromEntry(entry) : { id: slugify(name), name };
     // What the post says explicitly wins over the registry, as with any front matter override.
-    const url = pick(object, ['url', 'link', 'website']);
-    const email = pick(object, ['email']);
-    const avatar = pick(object, ['avatar', 'image_url', 'imageURL']);
+    const url = pick(object, AUTHOR_OBJECT_KEYS.url);
+    const email = pick(object, AUTHOR_OBJECT_KEYS.email);
+    const avatar = pick(object, AUTHOR_OBJECT_KEYS.avatar);
     for (const [key, value] of [['url', url], ['avatar', avatar]] as const) {
       if (value === undefined) continue;
       if (isSafeLinkUrl(value)) author[key] = value;
@@ -106,14 +107,13 @@ class AuthorReader {
 }
 
 /**
- * The post's authors from `authors` then `author`, in order and without duplicates;
- * the site's default author when the post names none.
+ * The post's authors from `authors` then `author` (FRONT_MATTER_KEYS.authors), in order and
+ * without duplicates; the site's default author when the post names none.
  */
 export function normalizeAuthors(data: Record<string, unknown>, ctx: NormalizeContext): Author[] {
   const reader = new AuthorReader(ctx, true);
-  // Only the plural key splits on commas: `author: "Doe, Jane"` is one person.
-  reader.readValue(data['authors'], ['authors'], true);
-  reader.readValue(data['author'], ['author'], false);
+  // Only the plural key, the first, splits on commas: `author: "Doe, Jane"` is one person.
+  FRONT_MATTER_KEYS.authors.forEach((path, index) => reader.readValue(valueAt(data, path), path, index === 0));
   if (reader.authors.length > 0 || ctx.config.author === undefined) return reader.authors;
   // The default comes from site config, so an unregistered one is a name, not a typo.
   const fallback = new AuthorReader(ctx, false);

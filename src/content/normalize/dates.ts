@@ -1,8 +1,9 @@
 /** Post dates: published and updated, from front matter, the file name, git or mtime. */
 import { Temporal } from 'temporal-polyfill';
 import type { KeyPath, PostDate, RawPost } from '../../types.ts';
+import { FRONT_MATTER_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
-import { quote } from './fields.ts';
+import { quote, valueAt } from './fields.ts';
 import { fileDatePrefix } from './file-name.ts';
 
 /** The outcome of reading one date value: a date, or the sentence that says why not. */
@@ -92,28 +93,22 @@ function instantInZone(value: Date, timeZone: string): PostDate {
   return fromZoned(Temporal.Instant.fromEpochMilliseconds(value.getTime()).toZonedDateTimeISO(timeZone), timeZone);
 }
 
-/** Read the first usable date among `keys`, reporting every present but invalid one. */
-function firstDate(data: Record<string, unknown>, keys: readonly string[], ctx: NormalizeContext): { date?: PostDate; failed: boolean } {
+/** Read the first usable date among `paths`, reporting every present but invalid one. */
+function firstDate(data: Record<string, unknown>, paths: readonly KeyPath[], ctx: NormalizeContext): { date?: PostDate; failed: boolean } {
   let date: PostDate | undefined;
   let failed = false;
-  for (const key of keys) {
-    const value = data[key];
+  for (const path of paths) {
+    const value = valueAt(data, path);
     // An empty key (`date:`) is absent, not wrong.
     if (value === undefined || value === null || value === '') continue;
     const result = parseDate(value, ctx.config.timezone);
     if ('error' in result) {
-      const path: KeyPath = [key];
       ctx.report(result.error, { path, severity: 'error', ruleId: 'invalid-date' });
       failed = true;
     } else date ??= result.date;
   }
   return { date, failed };
 }
-
-/** Keys for the publication date, in order of preference. */
-const PUBLISHED_KEYS = ['date', 'pubDate', 'published'] as const;
-/** Keys for the last-modified date, in order of preference. */
-const UPDATED_KEYS = ['updated', 'lastmod', 'modified'] as const;
 
 /**
  * The post's dates. Published: `date` → `pubDate` → `published` → a `YYYY-MM-DD-` file-name
@@ -126,7 +121,7 @@ export function normalizeDates(
   ctx: NormalizeContext,
 ): { published: PostDate; updated?: PostDate } {
   const timeZone = ctx.config.timezone;
-  const front = firstDate(data, PUBLISHED_KEYS, ctx);
+  const front = firstDate(data, FRONT_MATTER_KEYS.published, ctx);
   let published = front.date;
   if (!published) {
     const prefix = fileDatePrefix(raw.relPath);
@@ -148,7 +143,7 @@ export function normalizeDates(
     }
     published = instantInZone(raw.mtime, timeZone);
   }
-  const updated = firstDate(data, UPDATED_KEYS, ctx).date;
+  const updated = firstDate(data, FRONT_MATTER_KEYS.updated, ctx).date;
   return updated ? { published, updated } : { published };
 }
 

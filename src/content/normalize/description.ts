@@ -1,9 +1,6 @@
 /** The post's explicit description, and the word-boundary cut used for derived ones. */
-import type { KeyPath } from '../../types.ts';
+import { FRONT_MATTER_KEYS } from '../keys.ts';
 import { valueAt } from './fields.ts';
-
-/** Where a description may be written, in order of preference (Docusaurus, SEO plugins, CMS exports). */
-const DESCRIPTION_KEYS: readonly KeyPath[] = [['description'], ['seo', 'description'], ['shortDescription'], ['summary']];
 
 /** White space folded to single spaces, trimmed: descriptions end up in one-line meta tags. */
 function foldSpace(text: string): string {
@@ -12,7 +9,7 @@ function foldSpace(text: string): string {
 
 /** The description the author wrote: `description` → `seo.description` → `shortDescription` → `summary`. */
 export function explicitDescription(data: Record<string, unknown>): string | undefined {
-  for (const path of DESCRIPTION_KEYS) {
+  for (const path of FRONT_MATTER_KEYS.description) {
     const value = valueAt(data, path);
     // `shortDescription:` left empty (YAML null) is common; it must not hide `summary`.
     if (typeof value !== 'string') continue;

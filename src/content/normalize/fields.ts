@@ -52,3 +52,12 @@ export function isSafeLinkUrl(url: string): boolean {
   const trimmed = url.trim();
   return SAFE_SCHEMES.test(trimmed) || !/^[a-z][a-z\d+.-]*:/i.test(trimmed.replace(/[\u0000-\u0020]/g, ''));
 }
+
+/** The first of `paths` holding a value (neither absent nor null), with its path: it decides, even when invalid. */
+export function firstPresent(data: Record<string, unknown>, paths: readonly KeyPath[]): { value: unknown; path: KeyPath } | undefined {
+  for (const path of paths) {
+    const value = valueAt(data, path);
+    if (value !== undefined && value !== null) return { value, path };
+  }
+  return undefined;
+}

@@ -1,7 +1,8 @@
 /** The post's slug and output path: `slug`, else the file name; `permalink` overrides the path. */
 import type { RawPost } from '../../types.ts';
+import { FRONT_MATTER_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
-import { quote } from './fields.ts';
+import { firstPresent, quote } from './fields.ts';
 import { undatedStem } from './file-name.ts';
 import { slugify } from './slug.ts';
 
@@ -66,27 +67,27 @@ function permalinkPath(permalink: string): { path: string } | { problem: string 
  */
 export function normalizePath(raw: RawPost, data: Record<string, unknown>, ctx: NormalizeContext): { slug: string; path: string } {
   let slug = slugify(undatedStem(raw.relPath));
-  const explicit = data['slug'];
-  if (typeof explicit === 'string' || typeof explicit === 'number') {
-    const written = String(explicit).normalize('NFC').trim();
+  const explicit = firstPresent(data, FRONT_MATTER_KEYS.slug);
+  if (typeof explicit?.value === 'string' || typeof explicit?.value === 'number') {
+    const written = String(explicit.value).normalize('NFC').trim();
     // Slugified like a file name would be: `Mixed Case`, `a#b`, `100%` all become clean URL segments.
     const slugified = slugify(written);
     const problem = slugProblem(written) ?? (tooLong(slugified) ? `it is longer than ${MAX_SEGMENT_BYTES} bytes` : undefined);
     if (problem === undefined) slug = slugified;
-    else ctx.report(`Unsafe slug ${quote(explicit)}: ${problem}`, { path: ['slug'], severity: 'error', ruleId: 'unsafe-path' });
-  } else if (explicit !== undefined && explicit !== null) {
-    ctx.report(`Invalid slug ${quote(explicit)}: expected text`, { path: ['slug'], severity: 'error', ruleId: 'invalid-slug' });
+    else ctx.report(`Unsafe slug ${quote(explicit.value)}: ${problem}`, { path: explicit.path, severity: 'error', ruleId: 'unsafe-path' });
+  } else if (explicit !== undefined) {
+    ctx.report(`Invalid slug ${quote(explicit.value)}: expected text`, { path: explicit.path, severity: 'error', ruleId: 'invalid-slug' });
   }
 
   let path = `posts/${slug}/`;
-  const permalink = data['permalink'];
-  if (typeof permalink === 'string' && permalink.trim() !== '') {
-    const result = permalinkPath(permalink.normalize('NFC').trim());
+  const permalink = firstPresent(data, FRONT_MATTER_KEYS.permalink);
+  if (typeof permalink?.value === 'string' && permalink.value.trim() !== '') {
+    const result = permalinkPath(permalink.value.normalize('NFC').trim());
     if ('path' in result) path = result.path;
-    else ctx.report(`Unsafe permalink ${quote(permalink)}: ${result.problem}`, { path: ['permalink'], severity: 'error', ruleId: 'unsafe-path' });
-  } else if (permalink !== undefined && permalink !== null && permalink !== '') {
-    ctx.report(`Invalid permalink ${quote(permalink)}: expected a path such as /2020/hello/`, {
-      path: ['permalink'],
+    else ctx.report(`Unsafe permalink ${quote(permalink.value)}: ${result.problem}`, { path: permalink.path, severity: 'error', ruleId: 'unsafe-path' });
+  } else if (permalink !== undefined && permalink.value !== '') {
+    ctx.report(`Invalid permalink ${quote(permalink.value)}: expected a path such as /2020/hello/`, {
+      path: permalink.path,
       severity: 'error',
       ruleId: 'invalid-permalink',
     });

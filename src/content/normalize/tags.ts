@@ -1,11 +1,9 @@
 /** Post tags from `tags`, `categories` and `category`, resolved against tags.yml. */
 import type { KeyPath, TagEntry, TagRef } from '../../types.ts';
+import { FRONT_MATTER_KEYS, TAG_OBJECT_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
-import { isRecord, quote } from './fields.ts';
+import { isRecord, quote, valueAt } from './fields.ts';
 import { tagKey } from './slug.ts';
-
-/** Keys that hold tags, merged in this order: sites migrated from WordPress or a CMS use the latter two. */
-const TAG_KEYS = ['tags', 'categories', 'category'] as const;
 
 /** tagKey of every tags.yml id and alias → tagKey of the id, so aliases land on their tag. */
 function aliasIndex(entries: ReadonlyMap<string, TagEntry>): Map<string, string> {
@@ -26,7 +24,7 @@ function itemText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (!isRecord(value)) return undefined;
-  for (const key of ['label', 'name', 'value']) {
+  for (const key of TAG_OBJECT_KEYS) {
     const field = value[key];
     if (typeof field === 'string' && field.trim() !== '') return field;
     if (typeof field === 'number' && Number.isFinite(field)) return String(field);
@@ -62,12 +60,12 @@ export function normalizeTags(data: Record<string, unknown>, ctx: NormalizeConte
     } else add(text, path);
   };
 
-  for (const key of TAG_KEYS) {
-    const value = data[key];
-    if (Array.isArray(value)) value.forEach((item, i) => addItem(item, [key, i]));
+  for (const path of FRONT_MATTER_KEYS.tags) {
+    const value = valueAt(data, path);
+    if (Array.isArray(value)) value.forEach((item, i) => addItem(item, [...path, i]));
     // A single string may be a comma-separated list (`tags: a, b`), as in Jekyll and WordPress exports.
-    else if (typeof value === 'string') for (const part of value.split(',')) add(part, [key]);
-    else addItem(value, [key]);
+    else if (typeof value === 'string') for (const part of value.split(',')) add(part, path);
+    else addItem(value, path);
   }
   return tags;
 }

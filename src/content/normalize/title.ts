@@ -1,11 +1,8 @@
 /** The post title from front matter, and the humanised file name that is its last resort. */
-import type { KeyPath } from '../../types.ts';
+import { FRONT_MATTER_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
 import { quote, valueAt } from './fields.ts';
 import { undatedStem } from './file-name.ts';
-
-/** Where a title may be written, in order of preference. */
-const TITLE_KEYS: readonly KeyPath[] = [['title'], ['seo', 'title']];
 
 /**
  * A variation selector (U+FE0E text, U+FE0F emoji) is only meaningful right after a
@@ -26,7 +23,7 @@ export function cleanTitle(text: string): string {
 export function normalizeTitle(data: Record<string, unknown>, ctx: NormalizeContext): string | undefined {
   let title: string | undefined;
   // Every key is checked, even after a title is found, so each bad value gets its message.
-  for (const path of TITLE_KEYS) {
+  for (const path of FRONT_MATTER_KEYS.title) {
     const value = valueAt(data, path);
     if (value === undefined || value === null) continue;
     let text: string;
