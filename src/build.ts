@@ -17,7 +17,6 @@ import type { MarkdownContext, MarkdownResult } from './markdown/render.ts';
 import { renderPosts, type MarkdownStats } from './markdown/stage.ts';
 import { addMessage, countErrors } from './messages.ts';
 import { emitSite, type Emitted, type Manifest } from './output/emit.ts';
-import { siteDigest } from './output/page-keys.ts';
 import { fileSystemMessage } from './output/fs-errors.ts';
 import { searchFailure } from './output/pagefind.ts';
 import { openSearch, type SearchStats } from './output/search.ts';
@@ -29,6 +28,7 @@ import { templateFailure } from './render/template-error.ts';
 import { basePathOf } from './render/urls.ts';
 import { checkUrls, selectPosts } from './site/select.ts';
 import { createSite } from './site/model.ts';
+import { pageKeys } from './session/page-keys.ts';
 import { PROJECT_ROOT, staticDirsOf, templateDirsOf } from './site-dirs.ts';
 import type { Author, BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from './types.ts';
 
@@ -158,7 +158,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   let emitted: Emitted | undefined;
   try {
     emitted = await emitSite(
-      { plans, engine: createEngine(templateDirs), staticDirs, assets: assetsOf(rendered), siteKey: siteDigest(site, templateDirs), previous },
+      { plans, engine: createEngine(templateDirs), staticDirs, assets: assetsOf(rendered), keyOf: pageKeys(site, templateDirs), previous },
       search?.staging,
       options.checkpoint,
     );

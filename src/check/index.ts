@@ -18,7 +18,7 @@ import { checkNoExcerpt } from './rules/no-excerpt.ts';
 import { checkSimilarTags } from './rules/similar-tags.ts';
 import { indexSite, type SiteIndex } from './site-index.ts';
 
-export { indexSite, reindexPost, type SiteIndex } from './site-index.ts';
+export { indexSite, type SiteIndex } from './site-index.ts';
 
 export { RULES, type RuleId, type RuleSetting } from './rules.ts';
 export { fixOf, type Fix } from './file-message.ts';
@@ -31,8 +31,6 @@ export interface CheckOptions {
   staticDirs: readonly string[];
   /** A ready index (from {@link indexSite}); otherwise the site is indexed (and planned) here. */
   index?: SiteIndex;
-  /** Check only these posts (the dev server's edit of one post); site-wide rules are skipped. */
-  only?: ReadonlySet<RenderedPost>;
 }
 
 /** The per-post rules, in the order their messages read best. */
@@ -52,9 +50,9 @@ const POST_RULES: ReadonlyArray<[RuleId, (check: PostCheck, index: SiteIndex) =>
  */
 export function runChecks(site: Site, options: CheckOptions): void {
   const settings = site.config.rules;
-  const posts = options.only ? [...options.only] : site.posts;
+  const posts = site.posts;
   const postFiles = posts.map((post) => post.raw.file);
-  const files = new Set([...(options.only ? [] : options.files), ...postFiles]);
+  const files = new Set([...options.files, ...postFiles]);
   clearCheckMessages(files);
   const index = options.index ?? indexSite(site, options.staticDirs);
   const checks = new Map<RenderedPost, PostCheck>();
@@ -69,7 +67,7 @@ export function runChecks(site: Site, options: CheckOptions): void {
   for (const check of checks.values()) {
     for (const [ruleId, rule] of POST_RULES) if (severityOf(ruleId, settings) !== undefined) rule(check, index);
   }
-  if (!options.only && severityOf('similar-tags', settings) !== undefined) checkSimilarTags(site, (post) => checks.get(post));
+  if (severityOf('similar-tags', settings) !== undefined) checkSimilarTags(site, (post) => checks.get(post));
   applySettings(files, settings);
   // Each stage appended its own messages; in position order they read as the file does (JSON lines too).
   for (const file of postFiles) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

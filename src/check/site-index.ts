@@ -44,13 +44,6 @@ export function indexSite(site: Site, staticDirs: readonly string[], outputFiles
   return { basePath: site.basePath, files, ids, staticDirs };
 }
 
-/** The same index with one post's ids taken again (the dev server's in-place edit of a post). */
-export function reindexPost(index: SiteIndex, post: Site['posts'][number]): SiteIndex {
-  const ids = new Map(index.ids);
-  ids.set(outputFileOf(post.path), post.raw.file.data.check?.ids ?? new Set());
-  return { ...index, ids };
-}
-
 /**
  * Resolve an href as the browser would on the page at `pagePath` (hrefs are final, as the link
  * plugin rewrote them: root-relative ones already carry the base path), then look the file up.

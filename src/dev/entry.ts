@@ -35,18 +35,3 @@ export function renderEntry(entry: Entry, post: Post, context: MarkdownContext, 
   entry.renderedText = text;
   entry.markdownMessages = entry.file.messages.slice(before);
 }
-
-/** Everything about a post that list pages, neighbours, feeds' order and keys depend on. */
-export function shapeOf(post: RenderedPost): string {
-  return JSON.stringify([
-    post.raw.file.path,
-    post.path,
-    post.title,
-    post.published.iso,
-    post.updated?.iso,
-    post.draft,
-    post.future,
-    post.tags,
-    post.authors,
-  ]);
-}

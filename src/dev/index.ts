@@ -6,7 +6,6 @@ import { formatReport, toJsonMessages } from '../report.ts';
 import { basePathOf } from '../render/urls.ts';
 import { DevSession, type RebuildResult } from './session.ts';
 import { createDevServer } from './server.ts';
-import { affectedTemplates } from './template-deps.ts';
 import { watchSite, type WatchBatch } from './watch.ts';
 
 /** Options of one dev session, from the command line. */
@@ -98,8 +97,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
         log(error.message);
       }
     } else if (batch.posts.size > 0 || batch.registries || batch.templates.size > 0) {
-      const templates = batch.templates.size > 0 ? affectedTemplates(templateDirsOf(options.root), batch.templates) : undefined;
-      result = await session!.update({ posts: batch.posts, registries: batch.registries, templates });
+      result = await session!.update({ posts: batch.posts, registries: batch.registries, templates: batch.templates.size > 0 });
     } else if (batch.assets.size > 0) {
       result = await session!.assetsChanged(batch.assets);
     }

@@ -1,26 +1,25 @@
 /**
  * The dev server's site, kept in memory between rebuilds. A change to one post re-reads,
- * re-normalises and re-renders that post only, rebuilds the (cheap) site model, and re-renders
- * only the plans whose shape changed or that show a changed post (see render/plan.ts).
+ * re-normalises and re-renders that post only, rebuilds the (cheap) site model, and renders again
+ * only the pages whose key changed: the same page keys a build keeps files by (session/page-keys.ts).
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
 import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, staticDirsOf, templateDirsOf } from '../build.ts';
-import { indexSite, reindexPost, runChecks, type SiteIndex } from '../check/index.ts';
+import { indexSite, runChecks } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
 import { jobOf, renderJob, type MarkdownResult } from '../markdown/render.ts';
 import { renderPosts } from '../markdown/stage.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
-import { postId } from '../render/plan.ts';
 import { templateFailure } from '../render/template-error.ts';
-import { summaryKey } from '../render/view.ts';
+import { pageKeys } from '../session/page-keys.ts';
 import { createSite } from '../site/model.ts';
 import { checkUrls } from '../site/select.ts';
-import type { RenderedPost, Site, SiteConfig } from '../types.ts';
-import { renderEntry, shapeOf, type Entry } from './entry.ts';
+import type { SiteConfig } from '../types.ts';
+import { renderEntry, type Entry } from './entry.ts';
 
 /** What one batch of file events asks the session to redo. */
 export interface Changes {
@@ -28,8 +27,8 @@ export interface Changes {
   posts: ReadonlySet<string>;
   /** `authors.yml` or `tags.yml` changed: every post is normalised again. */
   registries: boolean;
-  /** Templates changed: `'all'`, or the names of the page templates that use a changed file. */
-  templates?: ReadonlySet<string> | 'all';
+  /** A template file changed: templates are read again (the page keys say which pages that changes). */
+  templates?: boolean;
 }
 
 /** The outcome of a rebuild, for the server and the terminal. */
@@ -58,13 +57,10 @@ export class DevSession {
   private registries: Registries = { authors: new Map(), tags: new Map() };
   private registryFiles: VFile[] = [];
   private templateFile?: VFile;
-  private plans = new Map<string, Plan>();
-  private plansByPost = new Map<string, Plan[]>();
+  /** Output file → the key it was last rendered for (see session/page-keys.ts). */
+  private keys = new Map<string, string>();
   /** Output files whose last render failed (a template error): rendered again on every rebuild until they pass. */
   private readonly failed = new Set<string>();
-  /** The site model and link index of the last full refresh: edits patch both in place. */
-  private site?: Site;
-  private checkIndex?: SiteIndex;
   private engine: Liquid;
   private gitDates: ReadonlyMap<string, Date> = new Map();
   private lastPostPaths: ReadonlyMap<string, string> = new Map();
@@ -96,7 +92,7 @@ export class DevSession {
     const relPaths = [...(await listPosts(this.postsDir)), ...(await symlinksIn(this.root, this.postsDir)).inside];
     for (const relPath of relPaths) this.reread(path.join(this.postsDir, relPath));
     await this.renderAll();
-    return this.refresh(new Set(this.entries.keys()), started, 'all');
+    return this.refresh(new Set(this.entries.keys()), started);
   }
 
   /**
@@ -135,14 +131,10 @@ export class DevSession {
       // Authors and tags resolve during normalisation; markdown stays cached, so this is cheap.
       for (const id of this.entries.keys()) touched.add(id);
     }
+    // LiquidJS keeps parsed templates: a new engine reads them again.
     if (changes.templates) this.engine = createEngine(templateDirsOf(this.root));
-    const before = new Map([...touched].map((absolute) => [absolute, this.entries.get(absolute)?.rendered]));
     for (const absolute of touched) this.reread(absolute);
-    if (!changes.registries && !changes.templates) {
-      const patched = await this.patch(touched, before, started);
-      if (patched) return patched;
-    }
-    return this.refresh(touched, started, changes.templates);
+    return this.refresh(touched, started);
   }
 
   /** Local files next to posts appeared, changed or went: the posts naming them render again. */
@@ -180,8 +172,8 @@ export class DevSession {
     this.entries.set(absolute, { ...previous, file: result.file, post });
   }
 
-  /** Re-render stale markdown, rebuild the model, and render the plans that changed. */
-  private async refresh(touched: ReadonlySet<string>, started: number, templates?: ReadonlySet<string> | 'all'): Promise<RebuildResult> {
+  /** Re-render stale markdown, rebuild the model, and render the pages whose key changed. */
+  private async refresh(touched: ReadonlySet<string>, started: number): Promise<RebuildResult> {
     const posts = [...this.entries.values()].flatMap((entry) => (entry.post ? [entry.post] : []));
     for (const entry of this.entries.values()) {
       entry.file.messages = entry.file.messages.filter((message) => !SITE_RULES.has(message.ruleId ?? ''));
@@ -190,112 +182,28 @@ export class DevSession {
     const context = markdownContextFor(this.root, this.config, posts, this.cwd);
     const urlsMoved = this.urlsMoved(context.postPaths);
     this.lastPostPaths = context.postPaths;
-    const rerendered = new Set(touched);
     for (const [absolute, entry] of this.entries) {
       if (!entry.post) continue;
-      // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again,
-      // and the pages showing them render again too.
+      // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again.
       const linksMoved = urlsMoved && /\.(?:md|markdown)\b/.test(String(entry.file.value));
       if (touched.has(absolute) || linksMoved) renderEntry(entry, entry.post, context, linksMoved);
-      if (linksMoved) rerendered.add(absolute);
     }
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
     const site = createSite(rendered, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
-    const changedIds = new Set([...rerendered].map((absolute) => path.relative(this.cwd, absolute)));
     const plans = planSite(site);
-    // The same checks as a build, so the overlay shows broken links too; the index is kept for edits.
-    this.site = site;
-    this.checkIndex = indexSite(site, staticDirsOf(this.root), plans.map((plan) => plan.file));
-    runChecks(site, { files: this.files, staticDirs: staticDirsOf(this.root), index: this.checkIndex });
-    const { changed, rendered: renderedFiles } = await this.render(
-      plans.filter((plan) => {
-        const before = this.plans.get(plan.file);
-        return (
-          !before ||
-          before.key !== plan.key ||
-          plan.posts.some((post) => changedIds.has(postId(post))) ||
-          this.failed.has(plan.file) ||
-          (plan.template !== undefined && (templates === 'all' || templates?.has(plan.template) === true))
-        );
-      }),
-    );
-    const next = new Map(plans.map((plan) => [plan.file, plan]));
-    const removed = [...this.plans.keys()].filter((file) => !next.has(file));
+    // The same checks as a build, so the overlay shows broken links too.
+    const staticDirs = staticDirsOf(this.root);
+    runChecks(site, { files: this.files, staticDirs, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)) });
+    const keyOf = pageKeys(site, templateDirsOf(this.root));
+    const keys = new Map(plans.map((plan) => [plan.file, keyOf(plan)]));
+    const stale = plans.filter((plan) => this.keys.get(plan.file) !== keys.get(plan.file) || this.failed.has(plan.file));
+    const { changed, rendered: renderedFiles } = await this.render(stale);
+    const removed = [...this.keys.keys()].filter((file) => !keys.has(file));
     for (const file of removed) this.output.delete(file);
-    this.setPlans(next);
+    this.keys = keys;
     this.assets = new Map([...assetsOf(rendered)].map(([source, target]) => [target, source]));
     return { changed, removed, rendered: renderedFiles, ms: performance.now() - started };
-  }
-
-  /** Plans by output file, and which plans show each post (by post id). */
-  private setPlans(plans: Map<string, Plan>): void {
-    this.plans = plans;
-    this.plansByPost = new Map();
-    for (const plan of plans.values()) {
-      for (const post of plan.posts) {
-        const id = postId(post);
-        const list = this.plansByPost.get(id);
-        if (list) list.push(plan);
-        else this.plansByPost.set(id, [plan]);
-      }
-    }
-  }
-
-  /**
-   * The common edit: the text of a post changed but nothing that lists it (URL, title, dates,
-   * tags, authors, draft). The post is updated in place inside the current site model, and only
-   * the plans that show it render again: no re-planning of thousands of pages.
-   */
-  private async patch(touched: ReadonlySet<string>, before: ReadonlyMap<string, RenderedPost | undefined>, started: number): Promise<RebuildResult | undefined> {
-    if (this.failed.size > 0) return undefined;
-    const edits: Array<{ entry: Entry; old: RenderedPost }> = [];
-    for (const absolute of touched) {
-      const entry = this.entries.get(absolute);
-      const old = before.get(absolute);
-      // Only a fresh, readable post that keeps its URL and had no site-wide problem (duplicate URL).
-      if (!entry?.post || !old || entry.post.raw.file !== entry.file || entry.post.path !== old.path) return undefined;
-      if (old.raw.file.messages.some((message) => SITE_RULES.has(message.ruleId ?? ''))) return undefined;
-      if (!this.plansByPost.has(postId(old))) return undefined;
-      edits.push({ entry, old });
-    }
-    // URLs are unchanged, so every link resolves as it did at the last full refresh.
-    const context = markdownContextFor(this.root, this.config, [], this.cwd);
-    const postPaths = this.lastPostPaths;
-    for (const { entry } of edits) renderEntry(entry, entry.post!, { ...context, postPaths }, false);
-    // A changed title, date, tag or author moves the post in lists: that needs the full refresh
-    // (which finds the markdown just rendered in the entry's cache).
-    if (edits.some(({ entry, old }) => !entry.rendered || shapeOf(entry.rendered) !== shapeOf(old))) return undefined;
-
-    const dirty = new Set<Plan>();
-    const edited = new Set<RenderedPost>();
-    let idsChanged = false;
-    for (const { entry, old } of edits) {
-      // The post's own page and its feeds always change; neighbours show only its title and link
-      // (its shape, unchanged here); list pages only what summaryKey covers.
-      const listed = summaryKey(old) !== summaryKey(entry.rendered!);
-      for (const plan of this.plansByPost.get(postId(old)) ?? []) {
-        const own = plan.template === 'post' ? plan.posts[0] === old : plan.template === undefined || listed;
-        if (own) dirty.add(plan);
-      }
-      for (const target of old.assets.values()) this.assets.delete(target);
-      const oldIds = old.raw.file.data.check?.ids;
-      // In place: the site model, its lists and the plans' closures all hold this object.
-      // Keys the new version no longer has (a removed `canonical`, `lang`) must go too.
-      for (const key of Object.keys(old)) if (!(key in entry.rendered!)) delete (old as unknown as Record<string, unknown>)[key];
-      Object.assign(old, entry.rendered);
-      if (!sameIds(oldIds, old.raw.file.data.check?.ids)) idsChanged = true;
-      entry.rendered = old;
-      for (const [source, target] of old.assets) this.assets.set(target, source);
-      edited.add(old);
-      if (this.checkIndex) this.checkIndex = reindexPost(this.checkIndex, old);
-    }
-    if (this.site && this.checkIndex) {
-      // Other posts' anchors into an edited post depend on its ids: when those changed, check every post.
-      const only = idsChanged ? undefined : edited;
-      runChecks(this.site, { files: only ? [] : this.files, staticDirs: staticDirsOf(this.root), index: this.checkIndex, only });
-    }
-    return { ...(await this.render(dirty)), removed: [], ms: performance.now() - started };
   }
 
   /**
@@ -329,12 +237,4 @@ export class DevSession {
     for (const [source, url] of postPaths) if (this.lastPostPaths.get(source) !== url) return true;
     return false;
   }
-}
-
-/** Whether two id sets (a post's heading ids) are the same. */
-function sameIds(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
-  if (!a || !b) return a === b;
-  if (a.size !== b.size) return false;
-  for (const id of a) if (!b.has(id)) return false;
-  return true;
 }

@@ -9,7 +9,6 @@ import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { Plan } from '../render/plan.ts';
 import { filesUnder } from './files.ts';
-import { pageKey } from './page-keys.ts';
 import type { FileStamp, Staging } from './write.ts';
 
 /** What the last build wrote: each file's stamp, and for rendered files the key they were rendered for. */
@@ -21,8 +20,8 @@ export interface EmitInput {
   /** Copied in order; later folders win, post assets win over them and pages over everything. */
   staticDirs: readonly string[];
   assets: ReadonlyMap<string, string>;
-  /** The site-wide part of every page key (see page-keys.ts). */
-  siteKey: string;
+  /** Each plan's key: what its file depends on (see session/page-keys.ts). */
+  keyOf: (plan: Plan) => string;
   /** The last build's manifest; empty when there is none or the cache is off. */
   previous: Manifest;
 }
@@ -50,7 +49,7 @@ export async function emitSite(input: EmitInput, staging: Staging | undefined, c
   const half = Math.floor(input.plans.length / 2);
   for (const [index, plan] of input.plans.entries()) {
     if (index === half) checkpoint?.('pages');
-    const key = pageKey(input.siteKey, plan);
+    const key = input.keyOf(plan);
     emitted.keys.set(plan.file, key);
     const last = input.previous[plan.file];
     // Same key, same bytes: the last build rendered this file without error. `check` needs no more;

@@ -74,7 +74,7 @@ export function resolveHref(site: Site, ref: string, fromPath: string): string {
 /** Builds (and caches, since a post appears on many pages) the views of one site. */
 export function createViews(site: Site) {
   const tagsByKey = new Map(site.tags.map((tag) => [tag.key, tag]));
-  // Keyed by post, checked against its content: the dev server patches a post in place when only its body changed.
+  // Keyed by post, checked against its content: a post object is made once per edit, but a view is cheap to check.
   const summaries = new Map<RenderedPost, { digest: string; summary: string; data: unknown; view: PostSummaryView }>();
 
   const tagLink = (tag: Tag): TagLinkView => ({
@@ -171,15 +171,6 @@ export function createViews(site: Site) {
   const author = (author: SiteAuthor): AuthorView => ({ ...authorCard(author), count: author.posts.length });
 
   return { site: siteView(site), summary, post, tag, author, related };
-}
-
-/**
- * Everything a list page (home, tags) shows of a post beyond its title, date, tags and authors:
- * when this stays the same, an edit of the post leaves the lists it is on unchanged.
- */
-export function summaryKey(post: RenderedPost): string {
-  const reading = readingOf(post);
-  return JSON.stringify([post.excerptHtml, post.summary, reading.minutes, reading.more, post.image, post.data]);
 }
 
 /** Computed by the markdown stage; posts made by hand (tests, hooks) may lack the numbers. */

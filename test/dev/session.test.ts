@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { DevSession } from '../../src/dev/session.ts';
-import { affectedTemplates } from '../../src/dev/template-deps.ts';
+import { templateClosures } from '../../src/render/template-deps.ts';
 import { PROJECT } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
 
@@ -131,12 +131,12 @@ describe('DevSession after review', () => {
     await mkdir(path.dirname(template), { recursive: true });
     const good = await readFile(path.join(PROJECT, 'templates/post.liquid'), 'utf8');
     await writeFile(template, '{% if %}');
-    await session.update({ posts: new Set(), registries: false, templates: 'all' });
+    await session.update({ posts: new Set(), registries: false, templates: true });
     expect(session.files.some((file) => file.path.endsWith('post.liquid') && file.messages.some((m) => m.fatal))).toBe(true);
     await edit('toml-post.md', (text) => text.replace('After the fold.', 'Written while the template was broken.'));
     await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
     await writeFile(template, good);
-    await session.update({ posts: new Set(), registries: false, templates: new Set(['post']) });
+    await session.update({ posts: new Set(), registries: false, templates: true });
     expect(session.output.get('posts/toml-post/index.html')).toContain('Written while the template was broken.');
     expect(session.files.some((file) => file.messages.some((m) => m.fatal))).toBe(false);
   });
@@ -161,23 +161,32 @@ describe('DevSession after review', () => {
   });
 });
 
-describe('affectedTemplates', () => {
+describe('templateClosures', () => {
   const defaults = [path.join(PROJECT, 'templates')];
   const file = (name: string) => path.join(PROJECT, 'templates', name);
+  const closureOf = templateClosures(defaults);
 
-  it('a page template affects itself only', () => {
-    expect(affectedTemplates(defaults, [file('tags.liquid')])).toEqual(new Set(['tags']));
+  it('a page template uses itself, its layout and its partials', () => {
+    expect(closureOf('tags')).toContain(file('tags.liquid'));
+    expect(closureOf('tags')).not.toContain(file('post.liquid'));
   });
 
-  it('a partial affects the pages that render it, not the others', () => {
-    const affected = affectedTemplates(defaults, [file('_post-meta.liquid')]);
-    expect(affected).not.toBe('all');
-    expect(affected).toContain('post');
-    expect(affected).not.toContain('tags');
+  it('a partial is used by the pages that render it, not the others', () => {
+    expect(closureOf('post')).toContain(file('_post-meta.liquid'));
+    expect(closureOf('tags')).not.toContain(file('_post-meta.liquid'));
   });
 
-  it('the layout affects every page', () => {
-    const affected = affectedTemplates(defaults, [file('base.liquid')]) as Set<string>;
-    for (const page of ['home', 'post', 'tags', 'tag', 'authors', 'author', 'archive', '404']) expect(affected).toContain(page);
+  it('the layout is used by every page', () => {
+    for (const page of ['home', 'post', 'tags', 'tag', 'authors', 'author', 'archive', '404']) expect(closureOf(page)).toContain(file('base.liquid'));
+  });
+
+  it('a site template of the same name wins over the default', async () => {
+    const site = path.join(root, 'templates');
+    await mkdir(site, { recursive: true });
+    await writeFile(path.join(site, 'tags.liquid'), '{% layout "base" %}{% block content %}tags{% endblock %}');
+    const closure = templateClosures([site, ...defaults])('tags');
+    expect(closure).toContain(path.join(site, 'tags.liquid'));
+    expect(closure).toContain(file('base.liquid'));
+    expect(closure).not.toContain(file('tags.liquid'));
   });
 });
