@@ -3,7 +3,7 @@ import path from 'node:path';
 import { staticDirsOf, templateDirsOf } from '../build.ts';
 import { ConfigError, loadConfig, type UserConfig } from '../config.ts';
 import { formatReport, toJsonMessages } from '../report.ts';
-import { basePathOf } from '../render/urls.ts';
+import { basePathOf } from '../site/routes.ts';
 import { DevSession, type RebuildResult } from './session.ts';
 import { createDevServer } from './server.ts';
 import { affectedTemplates } from './template-deps.ts';

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { digest, digestAll, openBucket } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
-import { encodePath } from '../render/urls.ts';
+import { encodePath } from '../site/routes.ts';
 import type { Manifest } from './emit.ts';
 import { feedIndex, type FeedPage, type IndexFeed } from './search-feed.ts';
 import { lastIndexFiles, lastRecord, SEARCH_DIR, type SearchRecord } from './search-last.ts';

@@ -1,7 +1,6 @@
 /** What every static host and crawler expects at the site root: `sitemap.xml` and `robots.txt`. */
 import type { Site } from '../types.ts';
 import type { OutputFile } from './output-file.ts';
-import { absoluteUrl } from './urls.ts';
 
 const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
@@ -28,7 +27,7 @@ export function sitemapEntries(site: Site, pagePaths: readonly string[]): Sitema
   for (const raw of pagePaths) {
     const path = raw.replace(/^\/+/, '');
     if (NOT_IN_SITEMAP.has(path)) continue;
-    entries.set(absoluteUrl(site, path), lastmod.get(path));
+    entries.set(site.routes.absolute(path), lastmod.get(path));
   }
   // Code-unit order, not localeCompare: the same bytes on every machine.
   return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -72,13 +71,13 @@ export function sitemapFiles(site: Site, entries: readonly SitemapEntry[], limit
     const chunk = entries.slice(start, start + limit);
     parts.push({ path: `sitemap-${parts.length + 1}.xml`, entries: chunk, contents: () => sitemapXml(chunk) });
   }
-  const index = parts.map((part): SitemapEntry => [absoluteUrl(site, part.path), undefined]);
+  const index = parts.map((part): SitemapEntry => [site.routes.absolute(part.path), undefined]);
   return [{ path: 'sitemap.xml', entries: index, contents: () => sitemapIndexXml(index) }, ...parts];
 }
 
 /** `robots.txt`: allow everything and name the sitemap. */
 export function renderRobots(site: Site): OutputFile {
-  const contents = ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(site, 'sitemap.xml')}`, ''].join('\n');
+  const contents = ['User-agent: *', 'Allow: /', '', `Sitemap: ${site.routes.absolute('sitemap.xml')}`, ''].join('\n');
   return { path: 'robots.txt', contents };
 }
 

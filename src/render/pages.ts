@@ -4,7 +4,7 @@ import type { OutputFile } from './output-file.ts';
 import { createEngine } from './liquid.ts';
 import { listJsonLd } from './jsonld.ts';
 import { paginate, type Page } from './pagination.ts';
-import { absoluteUrl, outputFileOf, pageHref } from './urls.ts';
+import { outputFileOf } from '../site/routes.ts';
 import { createViews, paths } from './view.ts';
 import type { PageView, PostSummaryView } from './view-types.ts';
 import { listingKey, postsKey, type Plan } from './plan.ts';
@@ -41,7 +41,7 @@ export function planPages(site: Site): Plan[] {
     socialTitle: name ?? siteTitle,
     description: site.config.description,
     path,
-    canonical: absoluteUrl(site, path),
+    canonical: site.routes.absolute(path),
     type: 'website',
     image: null,
     imageAlt: null,
@@ -236,7 +236,7 @@ export function planPages(site: Site): Plan[] {
       sitemap: false,
       view: () => ({
         page: page('search/', 'Search', { section: 'search', description: `Search the posts of ${siteTitle}`, noindex: true }),
-        search: { script: pageHref(site, 'search.js'), index: pageHref(site, 'pagefind/pagefind.js') },
+        search: { script: site.routes.href('search.js'), index: site.routes.href('pagefind/pagefind.js') },
       }),
     });
   }

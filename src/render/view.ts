@@ -4,7 +4,6 @@
  * canonical/social URL already absolute, so templates never compute a URL.
  */
 import type { Author, PostDate, RenderedPost, Site, SiteAuthor, Tag } from '../types.ts';
-import { absoluteUrl, pageHref } from './urls.ts';
 import { formatLongDate } from './date-format.ts';
 import { blogPostingJsonLd } from './jsonld.ts';
 import { absoluteRefUrl, absolutizeUrl } from './absolute-html.ts';
@@ -39,13 +38,13 @@ export function dateView(date: PostDate, language: string): DateView {
 
 /** The site part of every template context. */
 export function siteView(site: Site): SiteView {
-  const href = (path: string) => pageHref(site, path);
+  const href = (path: string) => site.routes.href(path);
   return {
     title: site.config.title,
     description: site.config.description,
     language: site.config.language,
-    base: site.basePath,
-    url: absoluteUrl(site, ''),
+    base: site.routes.basePath,
+    url: site.routes.absolute(''),
     nav: {
       home: href(''),
       archive: href('archive/'),
@@ -66,8 +65,8 @@ export function siteView(site: Site): SiteView {
  */
 export function resolveHref(site: Site, ref: string, fromPath: string): string {
   if (/^[a-z][a-z\d+.-]*:/i.test(ref) || ref.startsWith('//')) return ref;
-  if (ref.startsWith('/')) return pageHref(site, ref);
-  const url = new URL(ref, absoluteUrl(site, fromPath));
+  if (ref.startsWith('/')) return site.routes.href(ref);
+  const url = new URL(ref, site.routes.absolute(fromPath));
   return url.pathname + url.search + url.hash;
 }
 
@@ -80,13 +79,13 @@ export function createViews(site: Site) {
   const tagLink = (tag: Tag): TagLinkView => ({
     label: tag.label,
     slug: tag.slug,
-    href: pageHref(site, paths.tag(tag.slug)),
+    href: site.routes.href(paths.tag(tag.slug)),
   });
 
   const authorLink = (author: { id: string; name: string; url?: string }): AuthorLinkView => ({
     id: author.id,
     name: author.name,
-    href: pageHref(site, paths.author(author.id)),
+    href: site.routes.href(paths.author(author.id)),
     url: author.url ?? null,
   });
 
@@ -109,8 +108,8 @@ export function createViews(site: Site) {
     const lang = post.lang ?? site.config.language;
     const view: PostSummaryView = {
       title: post.title,
-      href: pageHref(site, post.path),
-      url: absoluteUrl(site, post.path),
+      href: site.routes.href(post.path),
+      url: site.routes.absolute(post.path),
       path: post.path,
       published: dateView(post.published, lang),
       updated: post.updated ? dateView(post.updated, lang) : null,
@@ -122,7 +121,7 @@ export function createViews(site: Site) {
       excerptHtml: post.excerptHtml,
       hasMore: reading.more,
       summary: post.summary,
-      image: post.image ? absolutizeUrl(post.image, absoluteUrl(site, post.path)) : null,
+      image: post.image ? absolutizeUrl(post.image, site.routes.absolute(post.path)) : null,
       draft: post.draft,
       future: post.future,
       readingMinutes: reading.minutes,
@@ -138,13 +137,13 @@ export function createViews(site: Site) {
     const current = site.posts[index];
     if (!current) throw new RangeError(`No post at index ${index}`);
     const link = (other: RenderedPost | undefined): PostLinkView | null =>
-      other ? { title: other.title, href: pageHref(site, other.path) } : null;
-    const url = absoluteUrl(site, current.path);
+      other ? { title: other.title, href: site.routes.href(other.path) } : null;
+    const url = site.routes.absolute(current.path);
     const base = summary(current);
     return {
       ...base,
       html: current.html,
-      canonical: current.canonical ? absoluteRefUrl(site, current.canonical, url) : url,
+      canonical: current.canonical ? absoluteRefUrl(site.routes, current.canonical, url) : url,
       prev: link(site.posts[index + 1]),
       next: link(site.posts[index - 1]),
       jsonLd: blogPostingJsonLd(current, site),
@@ -161,7 +160,7 @@ export function createViews(site: Site) {
 
   const tag = (tag: Tag): TagView => ({
     ...tagLink(tag),
-    feed: pageHref(site, `${paths.tag(tag.slug)}rss.xml`),
+    feed: site.routes.href(`${paths.tag(tag.slug)}rss.xml`),
     description: tag.description ?? null,
     count: tag.posts.length,
     weight: tagWeight(tag.posts.length),

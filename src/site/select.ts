@@ -1,6 +1,6 @@
 /** Which posts a run publishes, and whether their URLs are unique and allowed. */
 import { addMessage } from '../messages.ts';
-import { outputFileOf } from '../render/urls.ts';
+import { outputFileOf } from './routes.ts';
 import type { Point, Post } from '../types.ts';
 
 /** Drafts and future posts stay out unless the run asks for them (dev does). */
