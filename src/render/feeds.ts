@@ -10,6 +10,7 @@ import { postTagLabels } from './jsonld.ts';
 import type { OutputFile } from './output-file.ts';
 import { attributeText, cdataText, ensureRootAttribute, escapeHtml, LT_PLACEHOLDER, xmlText } from './feed-text.ts';
 import { postsKey, type Plan } from './plan.ts';
+import { routePath } from '../site/routes.ts';
 
 /** At most this many posts in a feed, newest first. */
 export const FEED_ITEM_LIMIT = 20;
@@ -194,11 +195,12 @@ export function renderFeeds(site: Site): OutputFile[] {
 
 /** One plan per feed file: a feed depends on exactly the posts it carries. */
 export function planFeeds(site: Site): Array<Plan & { render(): string }> {
+  const links = { rss: routePath('rss'), atom: routePath('atom'), json: routePath('jsonFeed') };
   const main: FeedSpec = {
     title: site.config.title,
     description: site.config.description,
-    pagePath: '',
-    links: { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' },
+    pagePath: routePath('home'),
+    links,
     posts: feedPosts(site.posts),
   };
   const plan = (file: string, spec: FeedSpec, write: (site: Site, spec: FeedSpec) => string) => ({
@@ -208,24 +210,22 @@ export function planFeeds(site: Site): Array<Plan & { render(): string }> {
     render: () => write(site, spec),
   });
   return [
-    plan('rss.xml', main, rss),
-    plan('atom.xml', main, atom),
-    plan('feed.json', main, jsonFeed),
-    ...site.tags.map((tag) => plan(tagFeedPath(tag), tagFeedSpec(site, tag), rss)),
+    plan(links.rss, main, rss),
+    plan(links.atom, main, atom),
+    plan(links.json, main, jsonFeed),
+    ...site.tags.map((tag) => {
+      const spec = tagFeedSpec(site, tag);
+      return plan(spec.links.rss, spec, rss);
+    }),
   ];
-}
-
-/** Site-relative path of a tag's RSS feed (`tags/<slug>/rss.xml`), for `<link rel="alternate">`. */
-export function tagFeedPath(tag: Pick<Tag, 'slug'>): string {
-  return `tags/${tag.slug}/rss.xml`;
 }
 
 function tagFeedSpec(site: Site, tag: Tag): FeedSpec {
   return {
     title: `${site.config.title}: ${tag.label}`,
     description: tag.description ?? `Posts tagged ${tag.label}`,
-    pagePath: `tags/${tag.slug}/`,
-    links: { rss: tagFeedPath(tag) },
+    pagePath: routePath('tag', { slug: tag.slug }),
+    links: { rss: routePath('tagFeed', { slug: tag.slug }) },
     posts: feedPosts(tag.posts),
   };
 }

@@ -4,8 +4,8 @@ import type { OutputFile } from './output-file.ts';
 import { createEngine } from './liquid.ts';
 import { listJsonLd } from './jsonld.ts';
 import { paginate, type Page } from './pagination.ts';
-import { outputFileOf } from '../site/routes.ts';
-import { createViews, paths } from './view.ts';
+import { outputFileOf, routePath } from '../site/routes.ts';
+import { createViews } from './view.ts';
 import type { PageView, PostSummaryView } from './view-types.ts';
 import { listingKey, postsKey, type Plan } from './plan.ts';
 import { byYear } from '../site/years.ts';
@@ -92,7 +92,7 @@ export function planPages(site: Site): Plan[] {
   /** A paginated list's page changes shape when its items or the number of pages change. */
   const listKey = (list: Page<RenderedPost>) => `${list.pagination.total}\n${postsKey(list.items)}`;
 
-  for (const list of paginate(site, site.posts, site.config.postsPerPage, '')) {
+  for (const list of paginate(site, site.posts, site.config.postsPerPage, routePath('home'))) {
     const n = list.pagination.current;
     const name = n === 1 ? undefined : `Page ${n}`;
     add({
@@ -142,20 +142,21 @@ export function planPages(site: Site): Plan[] {
   }
 
   const tags = [...site.tags].sort((a, b) => collator.compare(a.label, b.label) || a.slug.localeCompare(b.slug));
+  const tagsPath = routePath('tags');
   add({
     template: 'tags',
-    path: 'tags/',
+    path: tagsPath,
     key: tags.map((tag) => `${tag.slug}\t${tag.label}\t${tag.posts.length}`).join('\n'),
     posts: [],
     lists: site.posts,
     view: () => ({
-      page: page('tags/', 'Tags', { section: 'tags', description: `All tags of ${siteTitle}` }),
+      page: page(tagsPath, 'Tags', { section: 'tags', description: `All tags of ${siteTitle}` }),
       tags: tags.map(views.tag),
     }),
   });
   for (const tag of tags) {
     const description = tag.description ?? `Posts tagged “${tag.label}” on ${siteTitle}`;
-    for (const list of paginate(site, tag.posts, site.config.postsPerPage, paths.tag(tag.slug))) {
+    for (const list of paginate(site, tag.posts, site.config.postsPerPage, routePath('tag', { slug: tag.slug }))) {
       const name = numbered(`Posts tagged “${tag.label}”`, list.pagination.current);
       add({
         template: 'tag',
@@ -177,19 +178,20 @@ export function planPages(site: Site): Plan[] {
   }
 
   const authors = [...site.authors].sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+  const authorsPath = routePath('authors');
   add({
     template: 'authors',
-    path: 'authors/',
+    path: authorsPath,
     key: authors.map((author) => `${author.id}\t${author.name}\t${author.posts.length}`).join('\n'),
     posts: [],
     lists: site.posts,
     view: () => ({
-      page: page('authors/', 'Authors', { section: 'authors', description: `The authors of ${siteTitle}` }),
+      page: page(authorsPath, 'Authors', { section: 'authors', description: `The authors of ${siteTitle}` }),
       authors: authors.map(views.author),
     }),
   });
   for (const author of authors) {
-    const path = paths.author(author.id);
+    const path = routePath('author', { id: author.id });
     const description = author.bio ?? `Posts by ${author.name} on ${siteTitle}`;
     add({
       template: 'author',
@@ -210,17 +212,18 @@ export function planPages(site: Site): Plan[] {
     });
   }
 
+  const archivePath = routePath('archive');
   add({
     template: 'archive',
-    path: 'archive/',
+    path: archivePath,
     key: listingKey(site.posts),
     posts: [],
     lists: site.posts,
     view: () => ({
-      page: page('archive/', 'Archive', {
+      page: page(archivePath, 'Archive', {
         section: 'archive',
         description: `All posts of ${siteTitle}`,
-        jsonLd: listJsonLd('CollectionPage', site, { path: 'archive/', title: 'Archive', description: `All posts of ${siteTitle}`, posts: site.posts }),
+        jsonLd: listJsonLd('CollectionPage', site, { path: archivePath, title: 'Archive', description: `All posts of ${siteTitle}`, posts: site.posts }),
       }),
       years: byYear(site.posts).map(({ year, posts }) => ({ year, count: posts.length, posts: summaries(posts) })),
     }),
@@ -228,26 +231,28 @@ export function planPages(site: Site): Plan[] {
 
   if (site.config.search !== false) {
     // The page is the same for every query (the script reads `?q=`); not in the sitemap: it has nothing of its own to find.
+    const searchPath = routePath('search');
     add({
       template: 'search',
-      path: 'search/',
+      path: searchPath,
       key: '',
       posts: [],
       sitemap: false,
       view: () => ({
-        page: page('search/', 'Search', { section: 'search', description: `Search the posts of ${siteTitle}`, noindex: true }),
-        search: { script: site.routes.href('search.js'), index: site.routes.href('pagefind/pagefind.js') },
+        page: page(searchPath, 'Search', { section: 'search', description: `Search the posts of ${siteTitle}`, noindex: true }),
+        search: { script: site.routes.href(routePath('searchScript')), index: site.routes.href(routePath('searchIndexScript')) },
       }),
     });
   }
 
+  const notFoundPath = routePath('notFound');
   add({
     template: '404',
-    path: '404.html',
+    path: notFoundPath,
     key: '',
     posts: [],
     sitemap: false,
-    view: () => ({ page: page('404.html', 'Page not found', { section: 'error', noindex: true }) }),
+    view: () => ({ page: page(notFoundPath, 'Page not found', { section: 'error', noindex: true }) }),
   });
   return plans;
 }

@@ -9,6 +9,7 @@ import { blogPostingJsonLd } from './jsonld.ts';
 import { absoluteRefUrl, absolutizeUrl } from './absolute-html.ts';
 import { tocView, type TocEntry } from './toc.ts';
 import { relatedPosts } from '../site/related.ts';
+import { routePath } from '../site/routes.ts';
 import { hasMore, readingMinutes } from '../markdown/reading.ts';
 import type {
   AuthorCardView,
@@ -25,12 +26,6 @@ import type {
 
 export type * from './view-types.ts';
 
-/** Site-relative page paths, shared by views and pages. */
-export const paths = {
-  tag: (slug: string) => `tags/${slug}/`,
-  author: (id: string) => `authors/${id}/`,
-};
-
 /** A post date for templates. */
 export function dateView(date: PostDate, language: string): DateView {
   return { iso: date.iso, day: date.day, display: formatLongDate(date.day, language) };
@@ -44,17 +39,17 @@ export function siteView(site: Site): SiteView {
     description: site.config.description,
     language: site.config.language,
     base: site.routes.basePath,
-    url: site.routes.absolute(''),
+    url: site.routes.absolute(routePath('home')),
     nav: {
-      home: href(''),
-      archive: href('archive/'),
-      tags: href('tags/'),
-      authors: href('authors/'),
-      search: site.config.search === false ? null : href('search/'),
+      home: href(routePath('home')),
+      archive: href(routePath('archive')),
+      tags: href(routePath('tags')),
+      authors: href(routePath('authors')),
+      search: site.config.search === false ? null : href(routePath('search')),
     },
-    feeds: { rss: href('rss.xml'), atom: href('atom.xml'), json: href('feed.json') },
-    stylesheet: href('style.css'),
-    script: href('theme.js'),
+    feeds: { rss: href(routePath('rss')), atom: href(routePath('atom')), json: href(routePath('jsonFeed')) },
+    stylesheet: href(routePath('stylesheet')),
+    script: href(routePath('themeScript')),
     year: site.now.getUTCFullYear(),
   };
 }
@@ -79,13 +74,13 @@ export function createViews(site: Site) {
   const tagLink = (tag: Tag): TagLinkView => ({
     label: tag.label,
     slug: tag.slug,
-    href: site.routes.href(paths.tag(tag.slug)),
+    href: site.routes.href(routePath('tag', { slug: tag.slug })),
   });
 
   const authorLink = (author: { id: string; name: string; url?: string }): AuthorLinkView => ({
     id: author.id,
     name: author.name,
-    href: site.routes.href(paths.author(author.id)),
+    href: site.routes.href(routePath('author', { id: author.id })),
     url: author.url ?? null,
   });
 
@@ -160,7 +155,7 @@ export function createViews(site: Site) {
 
   const tag = (tag: Tag): TagView => ({
     ...tagLink(tag),
-    feed: site.routes.href(`${paths.tag(tag.slug)}rss.xml`),
+    feed: site.routes.href(routePath('tagFeed', { slug: tag.slug })),
     description: tag.description ?? null,
     count: tag.posts.length,
     weight: tagWeight(tag.posts.length),
