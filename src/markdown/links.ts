@@ -11,7 +11,7 @@ import type { Element, Root } from 'hast';
 import { walk } from './walk.ts';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
-import { hrefUnder } from '../site/routes.ts';
+import { hrefUnder, routePath } from '../site/routes.ts';
 import type { Severity } from '../types.ts';
 import type { LinkContext } from './data.ts';
 
@@ -153,7 +153,7 @@ function assetOutputPath(context: LinkContext, target: string): string {
   const fromPost = path.relative(path.dirname(context.sourcePath), target);
   const pageDir = context.pagePath.endsWith('/') ? context.pagePath : path.posix.dirname(context.pagePath) + '/';
   if (!fromPost.startsWith('..')) return pageDir + fromPost.split(path.sep).join('/');
-  return 'assets/' + path.relative(context.contentDir, target).split(path.sep).join('/');
+  return routePath('asset', { file: path.relative(context.contentDir, target).split(path.sep).join('/') });
 }
 
 function splitUrl(url: string): { pathname: string; suffix: string } {

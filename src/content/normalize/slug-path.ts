@@ -1,4 +1,5 @@
 /** The post's slug and output path: `slug`, else the file name; `permalink` overrides the path. */
+import { routePath } from '../../site/routes.ts';
 import type { RawPost } from '../../types.ts';
 import type { NormalizeContext } from './context.ts';
 import { quote } from './fields.ts';
@@ -78,7 +79,7 @@ export function normalizePath(raw: RawPost, data: Record<string, unknown>, ctx: 
     ctx.report(`Invalid slug ${quote(explicit)}: expected text`, { path: ['slug'], severity: 'error', ruleId: 'invalid-slug' });
   }
 
-  let path = `posts/${slug}/`;
+  let path = routePath('post', { slug });
   const permalink = data['permalink'];
   if (typeof permalink === 'string' && permalink.trim() !== '') {
     const result = permalinkPath(permalink.normalize('NFC').trim());
