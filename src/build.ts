@@ -28,7 +28,7 @@ import { createEngine, planSite } from './render/index.ts';
 import { templateFailure } from './render/template-error.ts';
 import { checkUrls, selectPosts } from './site/select.ts';
 import { createSite } from './site/model.ts';
-import { routesFor } from './site/routes.ts';
+import { routePath, routesFor } from './site/routes.ts';
 import { PROJECT_ROOT, staticDirsOf, templateDirsOf } from './site-dirs.ts';
 import type { Author, BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from './types.ts';
 
@@ -142,7 +142,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
       enabled: config.search !== false,
       staging,
       outDir: options.out,
-      script: path.join(PROJECT_ROOT, 'static', 'search.js'),
+      script: path.join(PROJECT_ROOT, 'static', routePath('searchScript')),
       cacheDir,
       cache: useCache,
       manifestKey,

@@ -69,7 +69,7 @@ export function resolveTarget(index: SiteIndex, href: string, pagePath: string):
 /** The output file a site-relative path is served from, if the site produces it. */
 function produced(index: SiteIndex, relative: string): string | undefined {
   // `posts/x` without its slash still works: static hosts redirect it to `posts/x/`.
-  const candidates = [outputFileOf(relative), ...(relative === '' || relative.endsWith('/') ? [] : [`${relative}/index.html`])];
+  const candidates = [outputFileOf(relative), ...(relative === '' || relative.endsWith('/') ? [] : [outputFileOf(`${relative}/`)])];
   return (
     candidates.find((file) => index.files.has(file)) ??
     candidates.find((file) => index.staticDirs.some((dir) => isFile(path.join(dir, file))))
