@@ -4,8 +4,8 @@
  * render/, output/, check/ and dev/ all ask it, and none takes URL shapes from another stage.
  *
  * A new page kind is one entry in ROUTES (its path pattern) and one file for the kind under
- * render/ that plans its pages. Its top-level name is then reserved (see `isReservedFile`):
- * no post can take it.
+ * render/kinds/ that plans its pages (listed in render/pages.ts). Its top-level name is then
+ * reserved (see `isReservedFile`): no post can take it.
  *
  * Paths are site-relative: no base path, no leading slash (`tags/go/`, `rss.xml`, `''` for the
  * home page). A path ending in `/` is a folder served by its `index.html`. In a pattern, `:name`
