@@ -43,13 +43,13 @@ function feedPosts(posts: readonly RenderedPost[]): RenderedPost[] {
 
 /** The feed's own author: the configured default author, else the site itself (Atom wants one). */
 function siteAuthor(site: Site): Author {
-  return site.author ?? { id: '', name: site.config.title, url: site.routes.absolute('') };
+  return site.author ?? { id: '', name: site.config.title, url: site.routes.url };
 }
 
 /** An author's `url`/`avatar` as an absolute URL, or undefined when it cannot be one. */
 function authorUrl(site: Site, ref: string | undefined): string | undefined {
   if (!ref) return undefined;
-  const url = absoluteRefUrl(site.routes, ref, site.routes.absolute(''));
+  const url = absoluteRefUrl(site.routes, ref, site.routes.url);
   return URL.canParse(url) ? url : undefined;
 }
 

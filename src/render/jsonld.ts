@@ -41,7 +41,7 @@ function person(author: Author, site: Site, pageUrl: string): JsonLd {
 }
 
 function publisher(site: Site): JsonLd {
-  return { '@type': 'Organization', name: site.config.title, url: site.routes.absolute('') };
+  return { '@type': 'Organization', name: site.config.title, url: site.routes.url };
 }
 
 /** The inner text of a post page's `<script type="application/ld+json">`: a schema.org `BlogPosting`. */
@@ -96,7 +96,7 @@ export function listJsonLd(kind: 'Blog' | 'CollectionPage', site: Site, page: Li
     data.publisher = publisher(site);
     data.blogPost = postings;
   } else {
-    data.isPartOf = { '@type': 'Blog', name: site.config.title, url: site.routes.absolute('') };
+    data.isPartOf = { '@type': 'Blog', name: site.config.title, url: site.routes.url };
     data.mainEntity = {
       '@type': 'ItemList',
       itemListElement: postings.map((item, index) => ({ '@type': 'ListItem', position: index + 1, url: item.url })),
