@@ -25,10 +25,10 @@ import { forgetBuild, outKey } from './output/unchanged.ts';
 import { openStaging } from './output/write.ts';
 import { createEngine, planSite } from './render/index.ts';
 import { templateFailure } from './render/template-error.ts';
-import { basePathOf } from './render/urls.ts';
 import { checkUrls, selectPosts } from './site/select.ts';
 import { createSite } from './site/model.ts';
 import { pageKeys } from './session/page-keys.ts';
+import { routePath, routesFor } from './site/routes.ts';
 import { PROJECT_ROOT, staticDirsOf, templateDirsOf } from './site-dirs.ts';
 import type { Author, BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from './types.ts';
 
@@ -75,7 +75,7 @@ export function defaultAuthorOf(registries: Registries, config: SiteConfig, now:
 /** What every post's markdown resolves against: the base path and every post's URL. */
 export function markdownContextFor(root: string, config: SiteConfig, posts: readonly Post[], cwd: string): MarkdownContext {
   const postPaths = new Map(posts.map((post) => [post.raw.file.data.absolutePath ?? post.raw.file.path, post.path]));
-  const context: MarkdownContext = { basePath: basePathOf(config.url), cwd, contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
+  const context: MarkdownContext = { basePath: routesFor(config).basePath, cwd, contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
   // Only when on, so the cache keys of sites that don't sanitize stay as they were.
   if (config.sanitize) context.sanitize = true;
   return context;
@@ -144,12 +144,12 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
       enabled: config.search !== false,
       staging,
       outDir: options.out,
-      script: path.join(PROJECT_ROOT, 'static', 'search.js'),
+      script: path.join(PROJECT_ROOT, 'static', routePath('searchScript')),
       cacheDir,
       cache: useCache,
       manifestKey,
       previous,
-      basePath: site.basePath,
+      basePath: site.routes.basePath,
       language: config.language,
       exclude: new Set(unlisted.map((plan) => plan.file)),
       pagesPerIndex: options.searchPagesPerIndex ?? PAGES_PER_INDEX,

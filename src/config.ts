@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SiteConfig } from './types.ts';
-import { normalizeBaseUrl } from './render/urls.ts';
+import { normalizeBaseUrl } from './site/routes.ts';
 import { isRuleId, RULES, type RuleSetting } from './check/rules.ts';
 
 // The `rules` key belongs to the check stage (src/check/); it is merged into SiteConfig here, where it is validated.

@@ -3,6 +3,7 @@
  * RawPost (content/) → Post (normalise) → RenderedPost (markdown/) → Site (site/) → files (render/, output/).
  */
 import type { VFile } from 'vfile';
+import type { Routes } from './site/routes.ts';
 
 /** The site configuration after defaults are applied (see SPEC "Site configuration"). */
 export interface SiteConfig {
@@ -201,8 +202,8 @@ export interface Site {
   posts: RenderedPost[];
   tags: Tag[];
   authors: SiteAuthor[];
-  /** The base path of `config.url` (`/` or `/blog/`). */
-  basePath: string;
+  /** The site's URLs under `config.url`: base path, hrefs, absolute URLs. */
+  routes: Routes;
   /** The config's default `author`, resolved through authors.yml like a post's. */
   author?: Author;
   /** Build time, for feeds' `updated` when there are no posts. */

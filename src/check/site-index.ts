@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { planSite } from '../render/index.ts';
-import { encodePath, outputFileOf } from '../render/urls.ts';
+import { hrefUnder, outputFileOf } from '../site/routes.ts';
 import type { Site } from '../types.ts';
 
 /** What links resolve against. */
@@ -41,7 +41,7 @@ export function indexSite(site: Site, staticDirs: readonly string[], outputFiles
     for (const asset of post.assets.values()) files.add(asset);
     ids.set(outputFileOf(post.path), post.raw.file.data.check?.ids ?? new Set());
   }
-  return { basePath: site.basePath, files, ids, staticDirs };
+  return { basePath: site.routes.basePath, files, ids, staticDirs };
 }
 
 /**
@@ -49,7 +49,7 @@ export function indexSite(site: Site, staticDirs: readonly string[], outputFiles
  * plugin rewrote them: root-relative ones already carry the base path), then look the file up.
  */
 export function resolveTarget(index: SiteIndex, href: string, pagePath: string): Target {
-  const url = new URL(href, ORIGIN + index.basePath + encodePath(pagePath));
+  const url = new URL(href, ORIGIN + hrefUnder(index.basePath, pagePath));
   // Another host, or a path above the base path: another site's business, maybe the same domain's.
   if (url.origin !== ORIGIN || !url.pathname.startsWith(index.basePath)) return { kind: 'elsewhere' };
   const relative = safeDecode(url.pathname.slice(index.basePath.length));
@@ -62,7 +62,7 @@ export function resolveTarget(index: SiteIndex, href: string, pagePath: string):
 /** The output file a site-relative path is served from, if the site produces it. */
 function produced(index: SiteIndex, relative: string): string | undefined {
   // `posts/x` without its slash still works: static hosts redirect it to `posts/x/`.
-  const candidates = [outputFileOf(relative), ...(relative === '' || relative.endsWith('/') ? [] : [`${relative}/index.html`])];
+  const candidates = [outputFileOf(relative), ...(relative === '' || relative.endsWith('/') ? [] : [outputFileOf(`${relative}/`)])];
   return (
     candidates.find((file) => index.files.has(file)) ??
     candidates.find((file) => index.staticDirs.some((dir) => isFile(path.join(dir, file))))

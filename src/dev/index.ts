@@ -3,7 +3,7 @@ import path from 'node:path';
 import { staticDirsOf, templateDirsOf } from '../build.ts';
 import { ConfigError, loadConfig, type UserConfig } from '../config.ts';
 import { formatReport, toJsonMessages } from '../report.ts';
-import { basePathOf } from '../render/urls.ts';
+import { basePathOf, pathOfFile, routesFor, type Routes } from '../site/routes.ts';
 import { DevSession, type RebuildResult } from './session.ts';
 import { createDevServer } from './server.ts';
 import { watchSite, type WatchBatch } from './watch.ts';
@@ -46,10 +46,12 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const now = options.now ?? (() => new Date());
   const overrides: UserConfig = options.baseUrl === undefined ? {} : { url: options.baseUrl };
   let session: DevSession | undefined;
+  /** The current session's URLs: its base path changes with the config's `url`. */
+  let routes: Routes | undefined;
   const staticDirs = [...staticDirsOf(options.root)].reverse();
   let firstBuild: Promise<RebuildResult> | undefined;
   let version = 0;
-  const served = (current: DevSession) => ({ output: current.output, assets: current.assets, staticDirs, basePath: basePathOf(current.config.url), version });
+  const served = (current: DevSession) => ({ output: current.output, assets: current.assets, staticDirs, basePath: routes!.basePath, version });
   // The server listens before the first build (so `--port 0` is known for the URL); early requests wait for it.
   const { server, live } = createDevServer(async () => {
     await firstBuild;
@@ -74,6 +76,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     const next = new DevSession(options.root, { ...config, url: devUrl(config.url, options.host, port) }, now, cwd);
     const result = await next.start();
     session = next;
+    routes = routesFor(next.config);
     return result;
   };
   firstBuild = begin();
@@ -82,7 +85,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   log(formatReport(session!.files, 'text').trimEnd());
   log(`Serving ${session!.output.size} files at ${url} (built in ${Math.round(first.ms)} ms; drafts and future posts shown)`);
 
-  const hrefOf = (file: string) => basePathOf(url) + file.replace(/(^|\/)index\.html$/, '$1');
+  // Percent-encoded as in the pages' links, which is how a tab's `location.pathname` has it (`/tags/%E6%97%A5…/`).
+  const hrefOf = (file: string) => routes!.href(pathOfFile(file));
   const onBatch = async (batch: WatchBatch) => {
     const what = describe(batch, options.root);
     let result: RebuildResult | undefined;

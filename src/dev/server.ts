@@ -8,6 +8,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hrefUnder, outputFileOf, routePath } from '../site/routes.ts';
 
 /** Where the server finds what it serves. */
 export interface ServedSite {
@@ -126,25 +127,23 @@ async function serve(site: ServedSite, urlPath: string, response: http.ServerRes
   }
   const file = requestedFile(urlPath, site.basePath);
   if (file === undefined) return notFound(site, response);
-  const candidates = file === '' || file.endsWith('/') ? [`${file}index.html`] : [file];
-  for (const candidate of candidates) {
-    const page = site.output.get(candidate);
-    if (page !== undefined) return send(site, response, candidate, page);
-    const asset = site.assets.get(candidate);
-    if (asset !== undefined) return sendFile(site, response, candidate, asset);
-    for (const dir of site.staticDirs) {
-      const absolute = path.join(dir, candidate);
-      // Belt and braces: `requestedFile` already refused every way out of the folder.
-      if (!absolute.startsWith(dir + path.sep)) continue;
-      const found = await stat(absolute).catch(() => undefined);
-      // A symlink inside static/ must not lead out of it either.
-      const real = found?.isFile() ? await realpath(absolute) : undefined;
-      if (real && real.startsWith((await realpath(dir)) + path.sep)) return sendFile(site, response, candidate, absolute);
-    }
+  const candidate = outputFileOf(file);
+  const page = site.output.get(candidate);
+  if (page !== undefined) return send(site, response, candidate, page);
+  const asset = site.assets.get(candidate);
+  if (asset !== undefined) return sendFile(site, response, candidate, asset);
+  for (const dir of site.staticDirs) {
+    const absolute = path.join(dir, candidate);
+    // Belt and braces: `requestedFile` already refused every way out of the folder.
+    if (!absolute.startsWith(dir + path.sep)) continue;
+    const found = await stat(absolute).catch(() => undefined);
+    // A symlink inside static/ must not lead out of it either.
+    const real = found?.isFile() ? await realpath(absolute) : undefined;
+    if (real && real.startsWith((await realpath(dir)) + path.sep)) return sendFile(site, response, candidate, absolute);
   }
   // `/posts/x` → `/posts/x/`, as static hosts do.
-  if (!file.endsWith('/') && site.output.has(`${file}/index.html`)) {
-    response.writeHead(301, { Location: `${site.basePath}${encodeURI(file)}/` }).end();
+  if (!file.endsWith('/') && site.output.has(outputFileOf(`${file}/`))) {
+    response.writeHead(301, { Location: hrefUnder(site.basePath, `${file}/`) }).end();
     return;
   }
   return notFound(site, response);
@@ -163,8 +162,9 @@ async function sendFile(site: ServedSite, response: http.ServerResponse, file: s
 }
 
 function notFound(site: ServedSite, response: http.ServerResponse): void {
-  const page = site.output.get('404.html');
-  if (page !== undefined) send(site, response, '404.html', page, 404);
+  const notFoundFile = outputFileOf(routePath('notFound'));
+  const page = site.output.get(notFoundFile);
+  if (page !== undefined) send(site, response, notFoundFile, page, 404);
   else response.writeHead(404, { 'Content-Type': TYPES['.txt']! }).end('Not found');
 }
 

@@ -11,7 +11,7 @@ import type { Element, Root } from 'hast';
 import { walk } from './walk.ts';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
-import { encodePath } from '../render/urls.ts';
+import { hrefUnder, routePath } from '../site/routes.ts';
 import type { Severity } from '../types.ts';
 import type { LinkContext } from './data.ts';
 
@@ -100,7 +100,7 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
   if (/\.(?:md|markdown)$/i.test(pathname)) {
     const pagePath = context.postPaths.get(target);
     context.deps?.push({ post: target, page: pagePath ?? null });
-    if (pagePath !== undefined) return { url: context.basePath + encodePath(pagePath) + suffix };
+    if (pagePath !== undefined) return { url: hrefUnder(context.basePath, pagePath) + suffix };
     // A post this build leaves out (a draft, a future post) is a warning: publishing it mends the link.
     // A file that is not there at all is a broken link, an error (see src/check/rules.ts).
     report(`Link to a post that does not exist or is not published: ${url}`, 'broken-link', fileExists(context, target) ? 'warning' : 'error');
@@ -119,7 +119,7 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
   }
   const output = assetOutputPath(context, target);
   if (exists) assets.set(target, output);
-  return { url: context.basePath + encodePath(output) + suffix, file: exists ? target : undefined };
+  return { url: hrefUnder(context.basePath, output) + suffix, file: exists ? target : undefined };
 }
 
 /** Whether `file` is `dir` or below it. */
@@ -153,7 +153,7 @@ function assetOutputPath(context: LinkContext, target: string): string {
   const fromPost = path.relative(path.dirname(context.sourcePath), target);
   const pageDir = context.pagePath.endsWith('/') ? context.pagePath : path.posix.dirname(context.pagePath) + '/';
   if (!fromPost.startsWith('..')) return pageDir + fromPost.split(path.sep).join('/');
-  return 'assets/' + path.relative(context.contentDir, target).split(path.sep).join('/');
+  return routePath('asset', { file: path.relative(context.contentDir, target).split(path.sep).join('/') });
 }
 
 function splitUrl(url: string): { pathname: string; suffix: string } {

@@ -4,11 +4,12 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { routePath } from '../site/routes.ts';
 import type { Manifest } from './emit.ts';
 import { insideDir, type FileStamp } from './write.ts';
 
 /** Where the index lives in the output: the search page loads `<base>pagefind/pagefind.js`. */
-export const SEARCH_DIR = 'pagefind/';
+export const SEARCH_DIR = routePath('searchIndex');
 
 /**
  * What the last build indexed: the index's key, the settings it was made with, and for each

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { digest, digestAll, openBucket } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
-import { encodePath } from '../render/urls.ts';
+import { encodePath, pathOfFile, routePath } from '../site/routes.ts';
 import type { Manifest } from './emit.ts';
 import { feedIndex, type FeedPage, type IndexFeed } from './search-feed.ts';
 import { lastIndexFiles, lastRecord, SEARCH_DIR, type SearchRecord } from './search-last.ts';
@@ -34,11 +34,6 @@ interface StagedPage {
   file: string;
   hash?: string;
   indexed?: boolean;
-}
-
-/** `posts/x/index.html` → `posts/x/`: the URL a reader follows, before the base path. */
-function urlOf(file: string): string {
-  return file.endsWith('/index.html') || file === 'index.html' ? file.slice(0, -'index.html'.length) : file;
 }
 
 /** With search off, the default search page's script is not copied (a site's own `static/search.js` still is). */
@@ -118,7 +113,8 @@ export function openSearch(options: SearchOptions): SearchStage {
   /** A page for Pagefind: its HTML as put, or read back from staging (kept pages, and pages queued behind many others). */
   const feedPage = (page: StagedPage, contents?: string): FeedPage => ({
     file: page.file,
-    url: `/${encodePath(urlOf(page.file))}`,
+    // The URL a reader follows, before the base path (`posts/x/index.html` → `/posts/x/`).
+    url: `/${encodePath(pathOfFile(page.file))}`,
     html: async () => {
       // Well-formed, as written: a lone surrogate (a template cutting an emoji in half) is U+FFFD in
       // the file, and Pagefind must get the same text whether the page was held or read back.
@@ -140,7 +136,7 @@ export function openSearch(options: SearchOptions): SearchStage {
       pagesPerIndex: options.pagesPerIndex,
       // The first index in `pagefind/`, the others in `pagefind/part-N/`, named in `parts.json` for the search page to merge.
       indexed: async (number, files) => {
-        const dir = number === 0 ? SEARCH_DIR : `${SEARCH_DIR}part-${number + 1}/`;
+        const dir = number === 0 ? SEARCH_DIR : routePath('searchIndexPart', { n: number + 1 });
         for (const file of files) if (!UNUSED.test(file.path)) await put(dir + file.path.split(path.sep).join('/'), file.content);
       },
       wanted: () => decided,
@@ -214,8 +210,9 @@ export function openSearch(options: SearchOptions): SearchStage {
         decide(true);
       }
       const indexes = await (feed ?? startFeed()).end();
-      const parts = Array.from({ length: indexes - 1 }, (_, i) => `part-${i + 2}/`);
-      await put(`${SEARCH_DIR}parts.json`, `${JSON.stringify(parts)}\n`);
+      // Named relative to parts.json, which sits in SEARCH_DIR (static/search.js resolves them against its URL).
+      const parts = Array.from({ length: indexes - 1 }, (_, i) => routePath('searchIndexPart', { n: i + 2 }).slice(SEARCH_DIR.length));
+      await put(routePath('searchIndexParts'), `${JSON.stringify(parts)}\n`);
       const indexed = pages.filter((page) => page.indexed !== false);
       const key = keyOf(indexed);
       for (const file of indexFiles) keys.set(file, key);

@@ -6,8 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Element } from 'hast';
 import { walk } from '../markdown/walk.ts';
-import type { Site } from '../types.ts';
-import { absoluteUrl } from './urls.ts';
+import type { Routes } from '../site/routes.ts';
 
 /** hast property names whose value is a single URL. */
 const URL_PROPERTIES = ['href', 'src', 'poster', 'cite', 'action', 'formAction', 'xLinkHref'] as const;
@@ -36,9 +35,9 @@ export function absolutizeUrl(ref: string, pageUrl: string): string {
  * made absolute: root-relative refs get the base path, as root-relative links in posts do,
  * and relative refs resolve against `pageUrl`.
  */
-export function absoluteRefUrl(site: Pick<Site, 'config'>, ref: string, pageUrl: string): string {
+export function absoluteRefUrl(routes: Routes, ref: string, pageUrl: string): string {
   const trimmed = ref.trim();
-  if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return absoluteUrl(site, trimmed);
+  if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return routes.absolute(trimmed);
   return absolutizeUrl(trimmed, pageUrl);
 }
 

@@ -10,7 +10,7 @@ import { postTagLabels } from './jsonld.ts';
 import type { OutputFile } from './output-file.ts';
 import { attributeText, cdataText, ensureRootAttribute, escapeHtml, LT_PLACEHOLDER, xmlText } from './feed-text.ts';
 import { postsKey, type Plan } from './plan.ts';
-import { absoluteUrl } from './urls.ts';
+import { routePath } from '../site/routes.ts';
 
 /** At most this many posts in a feed, newest first. */
 export const FEED_ITEM_LIMIT = 20;
@@ -43,13 +43,13 @@ function feedPosts(posts: readonly RenderedPost[]): RenderedPost[] {
 
 /** The feed's own author: the configured default author, else the site itself (Atom wants one). */
 function siteAuthor(site: Site): Author {
-  return site.author ?? { id: '', name: site.config.title, url: absoluteUrl(site, '') };
+  return site.author ?? { id: '', name: site.config.title, url: site.routes.url };
 }
 
 /** An author's `url`/`avatar` as an absolute URL, or undefined when it cannot be one. */
 function authorUrl(site: Site, ref: string | undefined): string | undefined {
   if (!ref) return undefined;
-  const url = absoluteRefUrl(site, ref, absoluteUrl(site, ''));
+  const url = absoluteRefUrl(site.routes, ref, site.routes.url);
   return URL.canParse(url) ? url : undefined;
 }
 
@@ -85,7 +85,7 @@ function contentOf(post: RenderedPost, link: string): string {
 }
 
 function feedItem(site: Site, post: RenderedPost, format: Format): Item {
-  const link = absoluteUrl(site, post.path);
+  const link = site.routes.absolute(post.path);
   const labels = postTagLabels(post, site);
   const content = contentOf(post, link);
   const base = {
@@ -132,11 +132,11 @@ function feedItem(site: Site, post: RenderedPost, format: Format): Item {
 }
 
 function createFeed(site: Site, spec: FeedSpec, format: Format): Feed {
-  const home = absoluteUrl(site, spec.pagePath);
+  const home = site.routes.absolute(spec.pagePath);
   const newest = spec.posts.reduce((max, post) => Math.max(max, lastChange(post)), -Infinity);
-  const feedLinks: FeedOptions['feedLinks'] = { rss: absoluteUrl(site, spec.links.rss) };
-  if (spec.links.atom) feedLinks.atom = absoluteUrl(site, spec.links.atom);
-  if (spec.links.json) feedLinks.json = absoluteUrl(site, spec.links.json);
+  const feedLinks: FeedOptions['feedLinks'] = { rss: site.routes.absolute(spec.links.rss) };
+  if (spec.links.atom) feedLinks.atom = site.routes.absolute(spec.links.atom);
+  if (spec.links.json) feedLinks.json = site.routes.absolute(spec.links.json);
   const options: FeedOptions = {
     id: home,
     link: home,
@@ -179,7 +179,7 @@ function jsonFeed(site: Site, spec: FeedSpec): string {
       const post = spec.posts[index]!;
       const { author: _author, ...rest } = item;
       const next: Record<string, unknown> = { ...rest };
-      if (post.image) next.image = absolutizeUrl(post.image, absoluteUrl(site, post.path));
+      if (post.image) next.image = absolutizeUrl(post.image, site.routes.absolute(post.path));
       if (post.authors.length > 0) next.authors = post.authors.map((author) => jsonAuthor(site, author));
       if (post.lang) next.language = post.lang;
       return next;
@@ -195,11 +195,12 @@ export function renderFeeds(site: Site): OutputFile[] {
 
 /** One plan per feed file: a feed depends on exactly the posts it carries. */
 export function planFeeds(site: Site): Array<Plan & { render(): string }> {
+  const links = { rss: routePath('rss'), atom: routePath('atom'), json: routePath('jsonFeed') };
   const main: FeedSpec = {
     title: site.config.title,
     description: site.config.description,
-    pagePath: '',
-    links: { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' },
+    pagePath: routePath('home'),
+    links,
     posts: feedPosts(site.posts),
   };
   const plan = (file: string, spec: FeedSpec, write: (site: Site, spec: FeedSpec) => string) => ({
@@ -209,24 +210,22 @@ export function planFeeds(site: Site): Array<Plan & { render(): string }> {
     render: () => write(site, spec),
   });
   return [
-    plan('rss.xml', main, rss),
-    plan('atom.xml', main, atom),
-    plan('feed.json', main, jsonFeed),
-    ...site.tags.map((tag) => plan(tagFeedPath(tag), tagFeedSpec(site, tag), rss)),
+    plan(links.rss, main, rss),
+    plan(links.atom, main, atom),
+    plan(links.json, main, jsonFeed),
+    ...site.tags.map((tag) => {
+      const spec = tagFeedSpec(site, tag);
+      return plan(spec.links.rss, spec, rss);
+    }),
   ];
-}
-
-/** Site-relative path of a tag's RSS feed (`tags/<slug>/rss.xml`), for `<link rel="alternate">`. */
-export function tagFeedPath(tag: Pick<Tag, 'slug'>): string {
-  return `tags/${tag.slug}/rss.xml`;
 }
 
 function tagFeedSpec(site: Site, tag: Tag): FeedSpec {
   return {
     title: `${site.config.title}: ${tag.label}`,
     description: tag.description ?? `Posts tagged ${tag.label}`,
-    pagePath: `tags/${tag.slug}/`,
-    links: { rss: tagFeedPath(tag) },
+    pagePath: routePath('tag', { slug: tag.slug }),
+    links: { rss: routePath('tagFeed', { slug: tag.slug }) },
     posts: feedPosts(tag.posts),
   };
 }

@@ -1,12 +1,12 @@
 /** What every static host and crawler expects at the site root: `sitemap.xml` and `robots.txt`. */
 import type { Site } from '../types.ts';
 import type { OutputFile } from './output-file.ts';
-import { absoluteUrl } from './urls.ts';
+import { routePath } from '../site/routes.ts';
 
 const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 /** Pages a sitemap must not list. */
-const NOT_IN_SITEMAP = new Set(['404.html']);
+const NOT_IN_SITEMAP = new Set([routePath('notFound')]);
 
 /** The five characters the sitemap protocol requires escaped in values. */
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
@@ -28,7 +28,7 @@ export function sitemapEntries(site: Site, pagePaths: readonly string[]): Sitema
   for (const raw of pagePaths) {
     const path = raw.replace(/^\/+/, '');
     if (NOT_IN_SITEMAP.has(path)) continue;
-    entries.set(absoluteUrl(site, path), lastmod.get(path));
+    entries.set(site.routes.absolute(path), lastmod.get(path));
   }
   // Code-unit order, not localeCompare: the same bytes on every machine.
   return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -66,20 +66,21 @@ export interface SitemapFile {
  * of `sitemap-1.xml`, `sitemap-2.xml`, ... of `limit` URLs each. robots.txt names `sitemap.xml` either way.
  */
 export function sitemapFiles(site: Site, entries: readonly SitemapEntry[], limit = SITEMAP_LIMIT): SitemapFile[] {
-  if (entries.length <= limit) return [{ path: 'sitemap.xml', entries, contents: () => sitemapXml(entries) }];
+  const path = routePath('sitemap');
+  if (entries.length <= limit) return [{ path, entries, contents: () => sitemapXml(entries) }];
   const parts: SitemapFile[] = [];
   for (let start = 0; start < entries.length; start += limit) {
     const chunk = entries.slice(start, start + limit);
-    parts.push({ path: `sitemap-${parts.length + 1}.xml`, entries: chunk, contents: () => sitemapXml(chunk) });
+    parts.push({ path: routePath('sitemapPart', { n: parts.length + 1 }), entries: chunk, contents: () => sitemapXml(chunk) });
   }
-  const index = parts.map((part): SitemapEntry => [absoluteUrl(site, part.path), undefined]);
-  return [{ path: 'sitemap.xml', entries: index, contents: () => sitemapIndexXml(index) }, ...parts];
+  const index = parts.map((part): SitemapEntry => [site.routes.absolute(part.path), undefined]);
+  return [{ path, entries: index, contents: () => sitemapIndexXml(index) }, ...parts];
 }
 
 /** `robots.txt`: allow everything and name the sitemap. */
 export function renderRobots(site: Site): OutputFile {
-  const contents = ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(site, 'sitemap.xml')}`, ''].join('\n');
-  return { path: 'robots.txt', contents };
+  const contents = ['User-agent: *', 'Allow: /', '', `Sitemap: ${site.routes.absolute(routePath('sitemap'))}`, ''].join('\n');
+  return { path: routePath('robots'), contents };
 }
 
 /** `sitemap.xml` (with its parts on big sites) and `robots.txt` for the given site-relative page paths (`''`, `posts/x/`, `tags/`). */

@@ -4,6 +4,7 @@ import { planFeeds } from './feeds.ts';
 import { renderRobots, sitemapEntries, sitemapFiles } from './host-files.ts';
 import { planPages } from './pages.ts';
 import type { Plan } from './plan.ts';
+import { routePath } from '../site/routes.ts';
 
 export { createEngine } from './liquid.ts';
 export type { Plan } from './plan.ts';
@@ -25,6 +26,6 @@ export function planSite(site: Site): Plan[] {
     ...pages,
     ...planFeeds(site),
     ...sitemaps,
-    { file: 'robots.txt', key: site.config.url, posts: [], render: () => renderRobots(site).contents },
+    { file: routePath('robots'), key: site.config.url, posts: [], render: () => renderRobots(site).contents },
   ];
 }

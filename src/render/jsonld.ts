@@ -4,7 +4,6 @@
  */
 import type { Author, RenderedPost, Site } from '../types.ts';
 import { absoluteRefUrl, absolutizeUrl } from './absolute-html.ts';
-import { absoluteUrl } from './urls.ts';
 
 type JsonLd = Record<string, unknown>;
 
@@ -37,23 +36,23 @@ export function postTagLabels(post: RenderedPost, site: Pick<Site, 'tags'>): str
 
 function person(author: Author, site: Site, pageUrl: string): JsonLd {
   return author.url
-    ? { '@type': 'Person', name: author.name, url: absoluteRefUrl(site, author.url, pageUrl) }
+    ? { '@type': 'Person', name: author.name, url: absoluteRefUrl(site.routes, author.url, pageUrl) }
     : { '@type': 'Person', name: author.name };
 }
 
 function publisher(site: Site): JsonLd {
-  return { '@type': 'Organization', name: site.config.title, url: absoluteUrl(site, '') };
+  return { '@type': 'Organization', name: site.config.title, url: site.routes.url };
 }
 
 /** The inner text of a post page's `<script type="application/ld+json">`: a schema.org `BlogPosting`. */
 export function blogPostingJsonLd(post: RenderedPost, site: Site): string {
-  const url = absoluteUrl(site, post.path);
+  const url = site.routes.absolute(post.path);
   const data: JsonLd = {
     '@context': CONTEXT,
     '@type': 'BlogPosting',
     headline: post.title,
     url,
-    mainEntityOfPage: { '@type': 'WebPage', '@id': post.canonical ? absoluteRefUrl(site, post.canonical, url) : url },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': post.canonical ? absoluteRefUrl(site.routes, post.canonical, url) : url },
     datePublished: post.published.iso,
     dateModified: (post.updated ?? post.published).iso,
     author: post.authors.map((author) => person(author, site, url)),
@@ -78,7 +77,7 @@ export interface ListPage {
 
 /** The inner JSON-LD text of a list page: the home page as a `Blog`, other lists as a `CollectionPage`. */
 export function listJsonLd(kind: 'Blog' | 'CollectionPage', site: Site, page: ListPage): string {
-  const url = absoluteUrl(site, page.path);
+  const url = site.routes.absolute(page.path);
   const data: JsonLd = {
     '@context': CONTEXT,
     '@type': kind,
@@ -90,14 +89,14 @@ export function listJsonLd(kind: 'Blog' | 'CollectionPage', site: Site, page: Li
   const postings = page.posts.map((post) => ({
     '@type': 'BlogPosting',
     headline: post.title,
-    url: absoluteUrl(site, post.path),
+    url: site.routes.absolute(post.path),
     datePublished: post.published.iso,
   }));
   if (kind === 'Blog') {
     data.publisher = publisher(site);
     data.blogPost = postings;
   } else {
-    data.isPartOf = { '@type': 'Blog', name: site.config.title, url: absoluteUrl(site, '') };
+    data.isPartOf = { '@type': 'Blog', name: site.config.title, url: site.routes.url };
     data.mainEntity = {
       '@type': 'ItemList',
       itemListElement: postings.map((item, index) => ({ '@type': 'ListItem', position: index + 1, url: item.url })),

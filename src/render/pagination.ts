@@ -1,6 +1,6 @@
-/** Splitting a list of posts into pages: `<base>`, `<base>page/2/`, ... */
+/** Splitting a list of posts into pages: `<list>`, `<list>page/2/`, ... (the paths are the route table's). */
+import { pagePath } from '../site/routes.ts';
 import type { Site } from '../types.ts';
-import { pageHref } from './urls.ts';
 import type { PageLinkView, PaginationView } from './view-types.ts';
 
 /** One page of a list, with its site-relative path. */
@@ -10,20 +10,15 @@ export interface Page<T> {
   pagination: PaginationView;
 }
 
-/** The site-relative path of page `n` of the list at `basePath` (page 1 is the list itself). */
-export function pagePath(basePath: string, n: number): string {
-  return n === 1 ? basePath : `${basePath}page/${n}/`;
-}
-
 /** Split `items` into pages of `perPage`; an empty list still has one (empty) page. */
-export function paginate<T>(site: Site, items: readonly T[], perPage: number, basePath: string): Page<T>[] {
+export function paginate<T>(site: Site, items: readonly T[], perPage: number, listPath: string): Page<T>[] {
   const size = Math.max(1, Math.floor(perPage) || 1);
   const total = Math.max(1, Math.ceil(items.length / size));
-  const href = (n: number) => pageHref(site, pagePath(basePath, n));
+  const href = (n: number) => site.routes.href(pagePath(listPath, n));
   const pages: Page<T>[] = [];
   for (let n = 1; n <= total; n++) {
     pages.push({
-      path: pagePath(basePath, n),
+      path: pagePath(listPath, n),
       items: items.slice((n - 1) * size, n * size),
       pagination: {
         current: n,

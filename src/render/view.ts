@@ -4,12 +4,12 @@
  * canonical/social URL already absolute, so templates never compute a URL.
  */
 import type { Author, PostDate, RenderedPost, Site, SiteAuthor, Tag } from '../types.ts';
-import { absoluteUrl, pageHref } from './urls.ts';
 import { formatLongDate } from './date-format.ts';
 import { blogPostingJsonLd } from './jsonld.ts';
 import { absoluteRefUrl, absolutizeUrl } from './absolute-html.ts';
 import { tocView, type TocEntry } from './toc.ts';
 import { relatedPosts } from '../site/related.ts';
+import { routePath } from '../site/routes.ts';
 import { hasMore, readingMinutes } from '../markdown/reading.ts';
 import type {
   AuthorCardView,
@@ -26,12 +26,6 @@ import type {
 
 export type * from './view-types.ts';
 
-/** Site-relative page paths, shared by views and pages. */
-export const paths = {
-  tag: (slug: string) => `tags/${slug}/`,
-  author: (id: string) => `authors/${id}/`,
-};
-
 /** A post date for templates. */
 export function dateView(date: PostDate, language: string): DateView {
   return { iso: date.iso, day: date.day, display: formatLongDate(date.day, language) };
@@ -39,23 +33,23 @@ export function dateView(date: PostDate, language: string): DateView {
 
 /** The site part of every template context. */
 export function siteView(site: Site): SiteView {
-  const href = (path: string) => pageHref(site, path);
+  const href = (path: string) => site.routes.href(path);
   return {
     title: site.config.title,
     description: site.config.description,
     language: site.config.language,
-    base: site.basePath,
-    url: absoluteUrl(site, ''),
+    base: site.routes.basePath,
+    url: site.routes.absolute(routePath('home')),
     nav: {
-      home: href(''),
-      archive: href('archive/'),
-      tags: href('tags/'),
-      authors: href('authors/'),
-      search: site.config.search === false ? null : href('search/'),
+      home: href(routePath('home')),
+      archive: href(routePath('archive')),
+      tags: href(routePath('tags')),
+      authors: href(routePath('authors')),
+      search: site.config.search === false ? null : href(routePath('search')),
     },
-    feeds: { rss: href('rss.xml'), atom: href('atom.xml'), json: href('feed.json') },
-    stylesheet: href('style.css'),
-    script: href('theme.js'),
+    feeds: { rss: href(routePath('rss')), atom: href(routePath('atom')), json: href(routePath('jsonFeed')) },
+    stylesheet: href(routePath('stylesheet')),
+    script: href(routePath('themeScript')),
     year: site.now.getUTCFullYear(),
   };
 }
@@ -66,8 +60,8 @@ export function siteView(site: Site): SiteView {
  */
 export function resolveHref(site: Site, ref: string, fromPath: string): string {
   if (/^[a-z][a-z\d+.-]*:/i.test(ref) || ref.startsWith('//')) return ref;
-  if (ref.startsWith('/')) return pageHref(site, ref);
-  const url = new URL(ref, absoluteUrl(site, fromPath));
+  if (ref.startsWith('/')) return site.routes.href(ref);
+  const url = new URL(ref, site.routes.absolute(fromPath));
   return url.pathname + url.search + url.hash;
 }
 
@@ -80,13 +74,13 @@ export function createViews(site: Site) {
   const tagLink = (tag: Tag): TagLinkView => ({
     label: tag.label,
     slug: tag.slug,
-    href: pageHref(site, paths.tag(tag.slug)),
+    href: site.routes.href(routePath('tag', { slug: tag.slug })),
   });
 
   const authorLink = (author: { id: string; name: string; url?: string }): AuthorLinkView => ({
     id: author.id,
     name: author.name,
-    href: pageHref(site, paths.author(author.id)),
+    href: site.routes.href(routePath('author', { id: author.id })),
     url: author.url ?? null,
   });
 
@@ -109,8 +103,8 @@ export function createViews(site: Site) {
     const lang = post.lang ?? site.config.language;
     const view: PostSummaryView = {
       title: post.title,
-      href: pageHref(site, post.path),
-      url: absoluteUrl(site, post.path),
+      href: site.routes.href(post.path),
+      url: site.routes.absolute(post.path),
       path: post.path,
       published: dateView(post.published, lang),
       updated: post.updated ? dateView(post.updated, lang) : null,
@@ -122,7 +116,7 @@ export function createViews(site: Site) {
       excerptHtml: post.excerptHtml,
       hasMore: reading.more,
       summary: post.summary,
-      image: post.image ? absolutizeUrl(post.image, absoluteUrl(site, post.path)) : null,
+      image: post.image ? absolutizeUrl(post.image, site.routes.absolute(post.path)) : null,
       draft: post.draft,
       future: post.future,
       readingMinutes: reading.minutes,
@@ -138,13 +132,13 @@ export function createViews(site: Site) {
     const current = site.posts[index];
     if (!current) throw new RangeError(`No post at index ${index}`);
     const link = (other: RenderedPost | undefined): PostLinkView | null =>
-      other ? { title: other.title, href: pageHref(site, other.path) } : null;
-    const url = absoluteUrl(site, current.path);
+      other ? { title: other.title, href: site.routes.href(other.path) } : null;
+    const url = site.routes.absolute(current.path);
     const base = summary(current);
     return {
       ...base,
       html: current.html,
-      canonical: current.canonical ? absoluteRefUrl(site, current.canonical, url) : url,
+      canonical: current.canonical ? absoluteRefUrl(site.routes, current.canonical, url) : url,
       prev: link(site.posts[index + 1]),
       next: link(site.posts[index - 1]),
       jsonLd: blogPostingJsonLd(current, site),
@@ -162,7 +156,7 @@ export function createViews(site: Site) {
 
   const tag = (tag: Tag): TagView => ({
     ...tagLink(tag),
-    feed: pageHref(site, `${paths.tag(tag.slug)}rss.xml`),
+    feed: site.routes.href(routePath('tagFeed', { slug: tag.slug })),
     description: tag.description ?? null,
     count: tag.posts.length,
     weight: tagWeight(tag.posts.length),

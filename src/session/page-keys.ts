@@ -23,7 +23,7 @@ export function siteDigest(site: Site): string {
   const withoutPosts = <T extends { posts: unknown }>({ posts: _, ...rest }: T) => rest;
   return digest(
     generatorVersion(),
-    JSON.stringify([site.config, site.basePath, site.author, site.tags.map(withoutPosts), site.authors.map(withoutPosts)]),
+    JSON.stringify([site.config, site.routes.basePath, site.author, site.tags.map(withoutPosts), site.authors.map(withoutPosts)]),
     // The footer's year, and feeds' `updated` on a site without posts.
     site.posts.length === 0 ? site.now.toISOString() : String(site.now.getUTCFullYear()),
   );

@@ -1,7 +1,7 @@
 /** The whole-site model: posts sorted, tags and authors gathered. Pure: posts in, Site out. */
 import { slugify, tagKey } from '../content/normalize/slug.ts';
 import type { Author, RenderedPost, Site, SiteAuthor, SiteConfig, Tag, TagEntry } from '../types.ts';
-import { basePathOf } from '../render/urls.ts';
+import { routesFor } from './routes.ts';
 
 /** Newest first; ties broken by path so every build orders posts the same way. */
 export function sortPosts<T extends RenderedPost>(posts: readonly T[]): T[] {
@@ -23,7 +23,7 @@ export function createSite(
     posts: sorted,
     tags: gatherTags(sorted, tagEntries),
     authors: gatherAuthors(sorted),
-    basePath: basePathOf(config.url),
+    routes: routesFor(config),
     now,
   };
 }

@@ -1,22 +1,12 @@
 /** Which posts a run publishes, and whether their URLs are unique and allowed. */
 import { FRONT_MATTER_KEYS } from '../content/keys.ts';
 import { addMessage } from '../messages.ts';
-import { outputFileOf } from '../render/urls.ts';
+import { isReservedFile, outputFileOf } from './routes.ts';
 import type { Point, Post } from '../types.ts';
 
 /** Drafts and future posts stay out unless the run asks for them (dev does). */
 export function selectPosts<T extends Post>(posts: readonly T[], options: { drafts: boolean; future: boolean }): T[] {
   return posts.filter((post) => (options.drafts || !post.draft) && (options.future || !post.future));
-}
-
-/** First path segments the site itself produces: a post there would overwrite a list page, a feed or a host file. */
-const RESERVED_SEGMENTS = new Set(['index.html', '404.html', 'rss.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'style.css', 'theme.js', 'search.js', 'search', 'pagefind', 'page', 'tags', 'authors', 'archive']);
-
-/** Whether a post's output file would land on something the site generates. */
-function isReserved(file: string): boolean {
-  const first = file.split('/')[0]!.toLowerCase();
-  // `sitemap-N.xml`: the parts of a big site's sitemap (render/host-files.ts).
-  return RESERVED_SEGMENTS.has(first) || /^sitemap-\d+\.xml$/.test(first);
 }
 
 /** Report two posts with one URL (naming both files) and posts on reserved paths. */
@@ -39,7 +29,8 @@ export function checkUrls(posts: readonly Post[]): void {
       continue;
     }
     byPath.set(key, post);
-    if (isReserved(key)) {
+    // The top-level names of the route table: a post there would overwrite a list page, a feed or a host file.
+    if (isReservedFile(key)) {
       addMessage(post.raw.file, `URL /${post.path} is reserved for a page the site generates`, { place, ruleId: 'reserved-url', severity: 'error' });
     }
   }

@@ -1,6 +1,8 @@
 /** The dev server over real HTTP: what it serves, and every traversal attempt it refuses. */
+import { appendFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestedFile } from '../../src/dev/server.ts';
 import { startDev, type DevServer } from '../../src/dev/index.ts';
@@ -48,10 +50,11 @@ describe('requestedFile', () => {
 
 describe('dev server over HTTP', () => {
   let dev: DevServer;
+  let root: string;
   const lines: string[] = [];
 
   beforeAll(async () => {
-    const root = await copySite('shapes');
+    root = await copySite('shapes');
     dev = await startDev({ root, port: 0, host: '127.0.0.1', out: `${root}/dist`, log: (line) => lines.push(line) });
   });
   afterAll(() => dev.close());
@@ -118,5 +121,28 @@ describe('dev server over HTTP', () => {
     expect(response.body).not.toContain('"postsPerPage"');
     expect(response.body).not.toContain('root:');
     expect(response.body).not.toContain('title = "TOML post"');
+  });
+
+  it('names the pages an edit changed percent-encoded, as a tab has them in location.pathname', async () => {
+    const events = await new Promise<http.IncomingMessage>((resolve, reject) => http.get(new URL('/__blog/events', dev.url), resolve).on('error', reject));
+    try {
+      events.setEncoding('utf8');
+      const reloaded = new Promise<string[]>((resolve) => {
+        let buffer = '';
+        events.on('data', (chunk: string) => {
+          const frames = (buffer + chunk).split('\n\n');
+          buffer = frames.pop()!;
+          for (const frame of frames) {
+            const data = /^event: reload\ndata: (.*)$/m.exec(frame)?.[1];
+            const paths = data === undefined ? undefined : (JSON.parse(data) as { paths: string[] | '*' }).paths;
+            if (Array.isArray(paths)) resolve(paths);
+          }
+        });
+      });
+      await appendFile(path.join(root, 'content/posts/2024/nested-post/index.md'), '\nOne more line.\n');
+      expect(await reloaded).toEqual(expect.arrayContaining(['/blog/2024/nested/', '/blog/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/']));
+    } finally {
+      events.destroy();
+    }
   });
 });

@@ -15,10 +15,10 @@ import type { RawPost, SiteConfig } from '../../src/types.ts';
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/markdown');
 const CONFIG: SiteConfig = { title: 'T', description: '', url: 'https://example.org/blog/', language: 'en', timezone: 'UTC', postsPerPage: 10 };
 
-/** Read a fixture the way the content stage does, then normalise and render it. */
-async function render(name: string) {
+/** Read a fixture the way the content stage does (or take `text` as its input), then normalise and render it. */
+async function render(name: string, text?: string) {
   const absolutePath = path.join(FIXTURES, name, 'input.md');
-  const file = new VFile({ path: `${name}/input.md`, value: await readFile(absolutePath, 'utf8') });
+  const file = new VFile({ path: `${name}/input.md`, value: text ?? (await readFile(absolutePath, 'utf8')) });
   file.data.absolutePath = absolutePath;
   const parsed = parseFrontMatter(String(file.value));
   if (!parsed.ok) throw new Error(`fixture ${name} has bad front matter`);
@@ -60,6 +60,13 @@ describe('markdown fixtures', () => {
       '9:61 missing-asset Missing local file /static/logo.png#center (not in static/)',
       '11:1 missing-asset Missing local file /static/big.png (not in static/)',
     ]);
+  });
+
+  it("copies a file from outside the post's folder under assets/, where it is in content/", async () => {
+    const { rendered, messages } = await render('images', '# Elsewhere\n\n![A pixel](../links/pixel.png)\n');
+    expect(rendered.html).toContain('src="/blog/assets/links/pixel.png"');
+    expect([...rendered.assets]).toEqual([[path.join(FIXTURES, 'links/pixel.png'), 'assets/links/pixel.png']]);
+    expect(messages).toEqual([]);
   });
 
   it('resolves, checks and copies a front matter image like a body image', async () => {

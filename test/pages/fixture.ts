@@ -1,5 +1,6 @@
 /** A small hand-made site for the page tests: five posts, two per page, a sub-path base URL, hostile text. */
 import { VFile } from 'vfile';
+import { routesFor } from '../../src/site/routes.ts';
 import type { Author, PostDate, RenderedPost, Site, SiteAuthor, Tag } from '../../src/types.ts';
 
 export const HOSTILE_TITLE = 'A <script>alert(1)</script> & "q"';
@@ -160,7 +161,7 @@ export function makeSite(): Site {
     posts,
     tags,
     authors,
-    basePath: '/blog/',
+    routes: routesFor({ url: 'https://example.org/blog/' }),
     now: new Date('2025-04-01T00:00:00Z'),
   };
 }

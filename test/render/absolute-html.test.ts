@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { absolutizeHtml, absolutizeSrcset, absolutizeUrl, absoluteRefUrl } from '../../src/render/absolute-html.ts';
+import { routesFor } from '../../src/site/routes.ts';
 import { BASE_URL } from './site-fixture.ts';
 
 const PAGE = 'https://example.org/blog/posts/a/';
@@ -26,8 +27,8 @@ describe('absolutizeUrl', () => {
 
 describe('absoluteRefUrl', () => {
   it('gives root-relative front matter refs the base path, like links in posts', () => {
-    expect(absoluteRefUrl({ config: { url: BASE_URL } } as never, '/img/a.png', PAGE)).toBe('https://example.org/blog/img/a.png');
-    expect(absoluteRefUrl({ config: { url: BASE_URL } } as never, 'a.png', PAGE)).toBe('https://example.org/blog/posts/a/a.png');
+    expect(absoluteRefUrl(routesFor({ url: BASE_URL }), '/img/a.png', PAGE)).toBe('https://example.org/blog/img/a.png');
+    expect(absoluteRefUrl(routesFor({ url: BASE_URL }), 'a.png', PAGE)).toBe('https://example.org/blog/posts/a/a.png');
   });
 });
 

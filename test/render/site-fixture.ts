@@ -3,6 +3,7 @@
  * `https://example.org/blog/`, one with two authors, one with a hostile title.
  */
 import { VFile } from 'vfile';
+import { routesFor } from '../../src/site/routes.ts';
 import type { Author, PostDate, RenderedPost, Site, SiteAuthor, Tag, TagRef } from '../../src/types.ts';
 
 export const BASE_URL = 'https://example.org/blog/';
@@ -127,7 +128,7 @@ export function makeSite(): Site {
     posts,
     tags,
     authors,
-    basePath: '/blog/',
+    routes: routesFor({ url: BASE_URL }),
     now: new Date('2025-03-01T00:00:00Z'),
   };
 }

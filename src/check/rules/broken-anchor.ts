@@ -1,6 +1,6 @@
 /** `broken-anchor`: a `#fragment` naming no id on the post it leads to (or on this post). */
 import { slug } from 'github-slugger';
-import { outputFileOf } from '../../render/urls.ts';
+import { outputFileOf } from '../../site/routes.ts';
 import type { PostCheck } from '../context.ts';
 import type { SiteIndex } from '../site-index.ts';
 import { localLinks } from './link-targets.ts';

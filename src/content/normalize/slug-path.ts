@@ -1,4 +1,5 @@
 /** The post's slug and output path: `slug`, else the file name; `permalink` overrides the path. */
+import { routePath } from '../../site/routes.ts';
 import type { RawPost } from '../../types.ts';
 import { FRONT_MATTER_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
@@ -79,7 +80,7 @@ export function normalizePath(raw: RawPost, data: Record<string, unknown>, ctx: 
     ctx.report(`Invalid slug ${quote(explicit.value)}: expected text`, { path: explicit.path, severity: 'error', ruleId: 'invalid-slug' });
   }
 
-  let path = `posts/${slug}/`;
+  let path = routePath('post', { slug });
   const permalink = firstPresent(data, FRONT_MATTER_KEYS.permalink);
   if (typeof permalink?.value === 'string' && permalink.value.trim() !== '') {
     const result = permalinkPath(permalink.value.normalize('NFC').trim());

@@ -1,0 +1,40 @@
+/** Each post's page, at the post's own path, with its neighbours and related posts. */
+import type { RenderedPost } from '../../types.ts';
+import type { PageContext } from '../page-context.ts';
+import { postsKey } from '../plan.ts';
+
+/** Plan one page per post. */
+export function planPosts({ site, views, add, page }: PageContext): void {
+  for (const [index, current] of site.posts.entries()) {
+    // Neighbours' and related posts' titles and links show on the page, so they are part of what it depends on.
+    const neighbours = [site.posts[index + 1], site.posts[index - 1]].filter((p): p is RenderedPost => p !== undefined);
+    const related = views.related(current);
+    add({
+      template: 'post',
+      path: current.path,
+      key: `${site.posts[index + 1]?.path ?? ''}\n${site.posts[index - 1]?.path ?? ''}\n${postsKey(related)}`,
+      posts: [current, ...neighbours, ...related],
+      view: () => {
+        const post = views.post(index);
+        return {
+          page: page(current.path, post.title, {
+            description: post.summary,
+            canonical: post.canonical,
+            type: 'article',
+            image: post.image,
+            imageAlt: post.hero?.alt || null,
+            lang: post.lang,
+            alternates: post.lang.toLowerCase() === site.config.language.toLowerCase() ? [] : [{ hreflang: post.lang, href: post.url }],
+            section: 'post',
+            publishedTime: post.published.iso,
+            modifiedTime: post.updated?.iso ?? null,
+            twitterSite: post.twitterUsername ? `@${post.twitterUsername.replace(/^@/, '')}` : null,
+            twitterCard: post.image ? 'summary_large_image' : 'summary',
+            noindex: post.draft,
+          }),
+          post,
+        };
+      },
+    });
+  }
+}
