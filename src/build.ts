@@ -2,22 +2,21 @@
  * The pipeline, in two passes as Zola does: read and normalise every post first, then render,
  * because links resolve against every post's URL and tag pages need every post.
  * content → normalise → markdown → site model → render → output.
- * The steps are exported one by one so the dev server can re-run them for single posts.
+ * The steps it shares with the dev session are in session/steps.ts, and what a page depends on in
+ * session/page-keys.ts, so the two put a site together the same way.
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { indexSite, runChecks } from './check/index.ts';
-import { readContent, type Registries } from './content/read.ts';
+import { readContent } from './content/read.ts';
 import { emptyMemo, usedEntries, type RememberedFrontMatter } from './content/frontmatter-memo.ts';
 import { generatorVersion } from './cache/version.ts';
-import { normalizeAuthors } from './content/normalize/authors.ts';
-import { normalizePost } from './content/normalize/index.ts';
 import { cacheDirOf, digest, openBucket } from './cache/store.ts';
-import type { MarkdownContext, MarkdownResult } from './markdown/render.ts';
+import type { MarkdownResult } from './markdown/render.ts';
 import { renderPosts, type MarkdownStats } from './markdown/stage.ts';
-import { addMessage, countErrors } from './messages.ts';
+import { countErrors } from './messages.ts';
 import { emitSite, type Emitted, type Manifest } from './output/emit.ts';
-import { fileSystemMessage } from './output/fs-errors.ts';
+import { fileSystemMessage } from './shared/fs-errors.ts';
 import { searchFailure } from './output/pagefind.ts';
 import { openSearch, type SearchStats } from './output/search.ts';
 import { PAGES_PER_INDEX } from './output/search-split.ts';
@@ -28,11 +27,12 @@ import { templateFailure } from './render/template-error.ts';
 import { checkUrls, selectPosts } from './site/select.ts';
 import { createSite } from './site/model.ts';
 import { pageKeys } from './session/page-keys.ts';
-import { routePath, routesFor } from './site/routes.ts';
-import { PROJECT_ROOT, staticDirsOf, templateDirsOf } from './site-dirs.ts';
-import type { Author, BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from './types.ts';
+import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from './session/steps.ts';
+import { routePath } from './site/routes.ts';
+import { PROJECT_ROOT, staticDirsOf, templateDirsOf } from './shared/site-dirs.ts';
+import type { BuildOptions, Post, RawPost, Site, SiteConfig } from './types.ts';
 
-export { PROJECT_ROOT, staticDirsOf, templateDirsOf, unsafeOutDir } from './site-dirs.ts';
+export { PROJECT_ROOT, staticDirsOf, templateDirsOf, unsafeOutDir } from './shared/site-dirs.ts';
 
 /** What a run produced: every file with its messages, and the exit code they imply. */
 export interface BuildResult {
@@ -53,39 +53,6 @@ export interface BuildResult {
    * changes it (a scheduled post comes due, the footer's year turns). Set for a written build.
    */
   validUntil?: number;
-}
-
-/** Normalise one post; front matter problems point at the key's line in the YAML/TOML block. */
-export function normalizeOne(raw: RawPost, registries: Registries, config: SiteConfig, now: Date): Post {
-  return normalizePost(raw, {
-    config,
-    authors: registries.authors,
-    tags: registries.tags,
-    now,
-    report: (reason, { path: keyPath, severity, ruleId }) =>
-      addMessage(raw.file, reason, { place: (keyPath && raw.frontMatter.locate(keyPath)) || { line: 1, column: 1 }, severity, ruleId }),
-  });
-}
-
-/** The config's default author, resolved through authors.yml (for feeds' own author). */
-export function defaultAuthorOf(registries: Registries, config: SiteConfig, now: Date): Author | undefined {
-  return normalizeAuthors({}, { config, authors: registries.authors, tags: registries.tags, now, report: () => undefined })[0];
-}
-
-/** What every post's markdown resolves against: the base path and every post's URL. */
-export function markdownContextFor(root: string, config: SiteConfig, posts: readonly Post[], cwd: string): MarkdownContext {
-  const postPaths = new Map(posts.map((post) => [post.raw.file.data.absolutePath ?? post.raw.file.path, post.path]));
-  const context: MarkdownContext = { basePath: routesFor(config).basePath, cwd, contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
-  // Only when on, so the cache keys of sites that don't sanitize stay as they were.
-  if (config.sanitize) context.sanitize = true;
-  return context;
-}
-
-/** Every local asset the posts reference: absolute source → path in the output. */
-export function assetsOf(posts: readonly RenderedPost[]): Map<string, string> {
-  const assets = new Map<string, string>();
-  for (const post of posts) for (const [source, target] of post.assets) assets.set(source, target);
-  return assets;
 }
 
 /**
@@ -125,7 +92,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   const plans = planSite(site);
   const staticDirs = staticDirsOf(options.root);
   // The check stage (src/check/): links, anchors, alt text, garbled text... It needs every page of the site.
-  runChecks(site, { files, staticDirs, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)) });
+  runChecks(site, { files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)) });
   // `check --fix` goes on with the texts; a build renders pages, which need none of them.
   if (!options.dryRun) releaseSources(content.posts);
 

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from './config.ts';
 import { formatReport } from './report.ts';
 import { runBuild, type RunEnv } from './run-build.ts';
-import { unsafeOutDir } from './site-dirs.ts';
+import { unsafeOutDir } from './shared/site-dirs.ts';
 
 const USAGE = `Usage: blog <build|check|dev> [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
                        [--format text|json] [--strict] [--no-cache] [--threads N] [--port N] [--host H]

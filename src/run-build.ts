@@ -10,11 +10,11 @@ import type { VFile } from 'vfile';
 import type { BuildResult } from './build.ts';
 import { cacheDirOf } from './cache/store.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { fileSystemMessage } from './output/fs-errors.ts';
+import { fileSystemMessage } from './shared/fs-errors.ts';
 import { lockBuild } from './output/lock.ts';
 import { recoverOutput } from './output/recover.ts';
 import { fingerprint, rememberBuild, replayedFiles, unchangedSince, type BuildInputs, type Fingerprint } from './output/unchanged.ts';
-import { unsafeOutDir } from './site-dirs.ts';
+import { unsafeOutDir } from './shared/site-dirs.ts';
 import type { BuildOptions, SiteConfig } from './types.ts';
 
 /** What a run takes from the process that starts it. */

@@ -1,7 +1,7 @@
 /** What a rule gets for one post, and how it reports. */
 import type { VFile } from 'vfile';
 import type { RenderedPost } from '../types.ts';
-import type { CheckFacts } from './facts.ts';
+import type { CheckFacts } from '../markdown/facts/facts.ts';
 import type { FixText, Place } from './file-message.ts';
 import type { RuleId } from './rules.ts';
 

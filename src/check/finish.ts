@@ -1,7 +1,8 @@
 /** What `npm run check` does after the checks every build runs: `--external` and `--fix`. */
 import path from 'node:path';
-import type { BuildResult } from '../build.ts';
+import type { VFile } from 'vfile';
 import { countErrors } from '../messages.ts';
+import type { Site } from '../types.ts';
 import { checkExternalLinks } from './external.ts';
 import { applyFixes, formatFix } from './fix.ts';
 
@@ -20,7 +21,7 @@ export interface FinishOptions {
 }
 
 /** Fetch external links and apply certain fixes as asked; the exit code of what remains. */
-export async function finishCheck(result: BuildResult, options: FinishOptions): Promise<0 | 1> {
+export async function finishCheck(result: { files: VFile[]; site?: Site }, options: FinishOptions): Promise<0 | 1> {
   if (options.external && result.site) {
     const cacheFile = path.join(options.root, '.cache', 'external-links.json');
     const { fetched, remembered } = await checkExternalLinks(result.site, { cacheFile, readCache: options.cache });

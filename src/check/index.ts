@@ -27,10 +27,8 @@ export { fixOf, type Fix } from './file-message.ts';
 export interface CheckOptions {
   /** Every file of the run: the config's `rules` also set the severity of what earlier stages filed (`missing-asset`, ...). */
   files: readonly VFile[];
-  /** Static folders, served at the site root: links may point into them. */
-  staticDirs: readonly string[];
-  /** A ready index (from {@link indexSite}); otherwise the site is indexed (and planned) here. */
-  index?: SiteIndex;
+  /** Every output file and static folder links may point to (from {@link indexSite}, with the planned files). */
+  index: SiteIndex;
 }
 
 /** The per-post rules, in the order their messages read best. */
@@ -54,7 +52,7 @@ export function runChecks(site: Site, options: CheckOptions): void {
   const postFiles = posts.map((post) => post.raw.file);
   const files = new Set([...options.files, ...postFiles]);
   clearCheckMessages(files);
-  const index = options.index ?? indexSite(site, options.staticDirs);
+  const { index } = options;
   const checks = new Map<RenderedPost, PostCheck>();
   for (const post of posts) {
     const file = post.raw.file;

@@ -6,7 +6,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { planSite } from '../render/index.ts';
 import { hrefUnder, outputFileOf } from '../site/routes.ts';
 import type { Site } from '../types.ts';
 
@@ -31,11 +30,11 @@ export type Target =
 const ORIGIN = 'http://site.invalid';
 
 /**
- * Index a site for link checks; `staticDirs` are copied to the output root. `outputFiles`, when
- * the caller has planned the site already, saves planning it a second time.
+ * Index a site for link checks: `outputFiles` are the files the site's plans will write (the
+ * caller planned them; the checks come before rendering), `staticDirs` are copied to the output root.
  */
-export function indexSite(site: Site, staticDirs: readonly string[], outputFiles?: Iterable<string>): SiteIndex {
-  const files = new Set(outputFiles ?? planSite(site).map((plan) => plan.file));
+export function indexSite(site: Site, staticDirs: readonly string[], outputFiles: Iterable<string>): SiteIndex {
+  const files = new Set(outputFiles);
   const ids = new Map<string, ReadonlySet<string>>();
   for (const post of site.posts) {
     for (const asset of post.assets.values()) files.add(asset);

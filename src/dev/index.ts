@@ -1,6 +1,6 @@
 /** `npm run dev`: build into memory, serve, watch, and push every change to open tabs. */
 import path from 'node:path';
-import { staticDirsOf, templateDirsOf } from '../build.ts';
+import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import { ConfigError, loadConfig, type UserConfig } from '../config.ts';
 import { formatReport, toJsonMessages } from '../report.ts';
 import { basePathOf, pathOfFile, routesFor, type Routes } from '../site/routes.ts';

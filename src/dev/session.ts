@@ -7,7 +7,8 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
-import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne, staticDirsOf, templateDirsOf } from '../build.ts';
+import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from '../session/steps.ts';
+import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import { indexSite, runChecks } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
@@ -194,7 +195,7 @@ export class DevSession {
     const plans = planSite(site);
     // The same checks as a build, so the overlay shows broken links too.
     const staticDirs = staticDirsOf(this.root);
-    runChecks(site, { files: this.files, staticDirs, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)) });
+    runChecks(site, { files: this.files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)) });
     const keyOf = pageKeys(site, templateDirsOf(this.root));
     const keys = new Map(plans.map((plan) => [plan.file, keyOf(plan)]));
     const stale = plans.filter((plan) => this.keys.get(plan.file) !== keys.get(plan.file) || this.failed.has(plan.file));

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { withPath } from '../output/fs-errors.ts';
+import { withPath } from '../shared/fs-errors.ts';
 import type { RenderedPost } from '../types.ts';
 
 /** Where bodies go; `keep` returns the way back. */

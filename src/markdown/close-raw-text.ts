@@ -4,7 +4,7 @@
  * (as in the 2014 seed post) would turn every paragraph after it into text inside the frame.
  */
 import type { Html, Root } from 'mdast';
-import { walk } from './walk.ts';
+import { walk } from '../shared/walk.ts';
 
 const RAW_TEXT = ['iframe', 'textarea', 'title', 'style', 'script', 'xmp', 'noembed', 'noframes', 'noscript'];
 const OPEN = new RegExp(`<(${RAW_TEXT.join('|')})(?=[\\s/>])[^>]*>`, 'gi');

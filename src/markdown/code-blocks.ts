@@ -6,7 +6,7 @@
  * A block without a language, or in one we do not highlight, keeps the wrapper without a label.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { walk } from './walk.ts';
+import { walk } from '../shared/walk.ts';
 import { highlight, languageOf } from './shiki.ts';
 
 /** Replace every markdown code block (`pre > code`, text only) with its highlighted block. */

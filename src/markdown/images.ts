@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { imageSize } from 'image-size';
-import { walk } from './walk.ts';
+import { walk } from '../shared/walk.ts';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
 import type { LinkDependency } from './data.ts';

@@ -8,7 +8,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { walk } from './walk.ts';
+import { walk } from '../shared/walk.ts';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
 import { hrefUnder, routePath } from '../site/routes.ts';

@@ -22,7 +22,7 @@ import rehypeLinks from './links.ts';
 import rehypeRawWhenNeeded from './raw.ts';
 import rehypeSanitizeWhenAsked from './sanitize.ts';
 import rehypeValidAttributes from './valid-attributes.ts';
-import rehypeCheckFacts from '../check/collect.ts';
+import rehypeCheckFacts from './facts/collect.ts';
 import remarkTitleHeading from './title-heading.ts';
 
 /**

@@ -5,7 +5,7 @@
  * checker. The check stage has already reported both (its facts are collected before this runs).
  */
 import type { Element, Root } from 'hast';
-import { walk } from './walk.ts';
+import { walk } from '../shared/walk.ts';
 
 /** Elements whose width/height attributes must be whole numbers of CSS pixels. */
 const DIMENSIONED = new Set(['img', 'iframe', 'video', 'canvas', 'embed', 'object', 'source', 'input']);

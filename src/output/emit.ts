@@ -8,7 +8,7 @@ import type { BuildPoint } from '../types.ts';
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { Plan } from '../render/plan.ts';
-import { filesUnder } from './files.ts';
+import { filesUnder } from '../shared/files.ts';
 import type { FileStamp, Staging } from './write.ts';
 
 /** What the last build wrote: each file's stamp, and for rendered files the key they were rendered for. */

@@ -18,7 +18,7 @@ import { VFile } from 'vfile';
 import { cacheDirOf, digest, digestAll, openBucket } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
 import { restoreMessage, storeMessage, type StoredMessage } from '../messages.ts';
-import { staticDirsOf, templateDirsOf } from '../site-dirs.ts';
+import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import type { SiteConfig } from '../types.ts';
 import type { Manifest } from './emit.ts';
 import { PAGES_PER_INDEX } from './search-split.ts';

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { withPath } from './fs-errors.ts';
+import { withPath } from '../shared/fs-errors.ts';
 
 /** Size and mtime of one output file, as the manifest remembers them to know it untouched. */
 export interface FileStamp {

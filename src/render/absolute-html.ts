@@ -5,7 +5,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Element } from 'hast';
-import { walk } from '../markdown/walk.ts';
+import { walk } from '../shared/walk.ts';
 import type { Routes } from '../site/routes.ts';
 
 /** hast property names whose value is a single URL. */

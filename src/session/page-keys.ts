@@ -12,7 +12,7 @@ import { digest, digestAll } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
 import type { Plan } from '../render/plan.ts';
 import { templateClosures } from '../render/template-deps.ts';
-import { filesUnder } from '../output/files.ts';
+import { filesUnder } from '../shared/files.ts';
 import type { RenderedPost, Site } from '../types.ts';
 
 /** How much of a post a page shows. */

@@ -3,9 +3,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
-import { runChecks } from '../../src/check/index.ts';
+import { indexSite, runChecks } from '../../src/check/index.ts';
 import { ConfigError, loadConfig, validateConfig } from '../../src/config.ts';
 import { toJsonMessages } from '../../src/report.ts';
+import { planSite } from '../../src/render/index.ts';
 import type { SiteConfig } from '../../src/types.ts';
 import { PROJECT, runCli } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
@@ -66,7 +67,8 @@ describe('rules in the site config', () => {
   it('files the same messages again, not twice, when run again on the same files (dev rebuilds)', async () => {
     const { result, options } = await check({ 'no-excerpt': 'on' });
     const first = toJsonMessages(result.files);
-    runChecks(result.site!, { files: result.files, staticDirs: [path.join(options.root, 'static')] });
+    const staticDirs = [path.join(options.root, 'static')];
+    runChecks(result.site!, { files: result.files, index: indexSite(result.site!, staticDirs, planSite(result.site!).map((plan) => plan.file)) });
     expect(toJsonMessages(result.files)).toEqual(first);
   });
 });

@@ -1,7 +1,7 @@
 /** Packed URL facts read back as the plain facts they were made from. */
 import { describe, expect, it } from 'vitest';
-import type { UrlFact } from '../../src/check/facts.ts';
-import { packUrlFacts } from '../../src/check/packed-urls.ts';
+import type { UrlFact } from '../../src/markdown/facts/facts.ts';
+import { packUrlFacts } from '../../src/markdown/facts/packed-urls.ts';
 
 const FACTS: UrlFact[] = [
   { tagName: 'a', attribute: 'href', url: './other.md#part', place: { start: { line: 12, column: 5, offset: 300 }, end: { line: 12, column: 40, offset: 335 } } },

@@ -1,8 +1,8 @@
 /** The text detectors behind `mojibake`, `invisible-chars` and `similar-tags`, table-driven: found, and left alone. */
 import { describe, expect, it } from 'vitest';
 import { similar } from '../../src/check/rules/similar-tags.ts';
-import { findInvisible } from '../../src/check/text/invisible.ts';
-import { findMojibake } from '../../src/check/text/mojibake.ts';
+import { findInvisible } from '../../src/markdown/facts/text/invisible.ts';
+import { findMojibake } from '../../src/markdown/facts/text/mojibake.ts';
 
 /** Apply the repairs, as --fix would. */
 function repair(text: string): string {

@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import type { Node, Parent } from 'unist';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { walk } from '../../src/markdown/walk.ts';
+import { walk } from '../../src/shared/walk.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

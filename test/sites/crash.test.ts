@@ -29,7 +29,7 @@ async function treeDigest(dir: string): Promise<string> {
 /** `blog build` as a process of its own. */
 function spawnBuild(target: string, flags: string[] = [], env: Record<string, string> = {}): Promise<CliRun & { signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [CLI, 'build', '--root', root, '--out', target, ...flags], { cwd: PROJECT, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+    const child = execFile(process.execPath, [CLI, 'build', '--root', root, '--out', target, ...flags], { cwd: PROJECT, env: { ...process.env, ...env } }, (_error, stdout, stderr) =>
       resolve({ code: child.exitCode ?? 1, signal: child.signalCode, stdout, stderr }),
     );
   });

@@ -1,7 +1,7 @@
 /** The body URLs that lead to pages (links, areas, frames), each resolved as the link plugin and a browser resolve it. */
 import { resolveUrl } from '../../markdown/links.ts';
 import type { PostCheck } from '../context.ts';
-import type { UrlFact } from '../facts.ts';
+import type { UrlFact } from '../../markdown/facts/facts.ts';
 import { resolveTarget, type SiteIndex, type Target } from '../site-index.ts';
 
 /** Elements that lead to a page. Media (img, video, ...) are `missing-asset`'s business, in the link plugin. */

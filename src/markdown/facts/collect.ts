@@ -7,9 +7,9 @@
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { walk } from '../markdown/walk.ts';
+import { walk } from '../../shared/walk.ts';
 import type { VFile } from 'vfile';
-import { URL_ATTRIBUTES } from '../markdown/links.ts';
+import { URL_ATTRIBUTES } from '../links.ts';
 import type { CheckFacts } from './facts.ts';
 import { textFacts } from './text/facts.ts';
 

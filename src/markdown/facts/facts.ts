@@ -1,6 +1,6 @@
 /** What the markdown stage records for the check stage, on `file.data.check`. */
 import type { Position } from 'unist';
-import type { LinkContext } from '../markdown/data.ts';
+import type { LinkContext } from '../data.ts';
 import type { TextFacts } from './text/facts.ts';
 
 /** One URL attribute of the body, as the author wrote it. */

@@ -1,0 +1,48 @@
+/**
+ * The steps a build and the dev session both run between reading and rendering, so the two put a
+ * site together the same way: normalise a post, the site's own author, what markdown resolves
+ * against, the assets to copy. (The build runs them once over every post, letting texts go as it
+ * goes; the dev session keeps its posts and runs them again for what an edit touches.)
+ */
+import path from 'node:path';
+import type { Registries } from '../content/read.ts';
+import { normalizeAuthors } from '../content/normalize/authors.ts';
+import { normalizePost } from '../content/normalize/index.ts';
+import type { MarkdownContext } from '../markdown/render.ts';
+import { addMessage } from '../messages.ts';
+import { staticDirsOf } from '../shared/site-dirs.ts';
+import { routesFor } from '../site/routes.ts';
+import type { Author, Post, RawPost, RenderedPost, SiteConfig } from '../types.ts';
+
+/** Normalise one post; front matter problems point at the key's line in the YAML/TOML block. */
+export function normalizeOne(raw: RawPost, registries: Registries, config: SiteConfig, now: Date): Post {
+  return normalizePost(raw, {
+    config,
+    authors: registries.authors,
+    tags: registries.tags,
+    now,
+    report: (reason, { path: keyPath, severity, ruleId }) =>
+      addMessage(raw.file, reason, { place: (keyPath && raw.frontMatter.locate(keyPath)) || { line: 1, column: 1 }, severity, ruleId }),
+  });
+}
+
+/** The config's default author, resolved through authors.yml (for feeds' own author). */
+export function defaultAuthorOf(registries: Registries, config: SiteConfig, now: Date): Author | undefined {
+  return normalizeAuthors({}, { config, authors: registries.authors, tags: registries.tags, now, report: () => undefined })[0];
+}
+
+/** What every post's markdown resolves against: the base path and every post's URL. */
+export function markdownContextFor(root: string, config: SiteConfig, posts: readonly Post[], cwd: string): MarkdownContext {
+  const postPaths = new Map(posts.map((post) => [post.raw.file.data.absolutePath ?? post.raw.file.path, post.path]));
+  const context: MarkdownContext = { basePath: routesFor(config).basePath, cwd, contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
+  // Only when on, so the cache keys of sites that don't sanitize stay as they were.
+  if (config.sanitize) context.sanitize = true;
+  return context;
+}
+
+/** Every local asset the posts reference: absolute source → path in the output. */
+export function assetsOf(posts: readonly RenderedPost[]): Map<string, string> {
+  const assets = new Map<string, string>();
+  for (const post of posts) for (const [source, target] of post.assets) assets.set(source, target);
+  return assets;
+}
