@@ -21,7 +21,7 @@ import { restoreMessage, storeMessage, type StoredMessage } from '../messages.ts
 import { staticDirsOf, templateDirsOf } from '../site-dirs.ts';
 import type { SiteConfig } from '../types.ts';
 import type { Manifest } from './emit.ts';
-import { pagesPerIndex } from './search-split.ts';
+import { pagesPerIndex } from '../search/pages-per-index.ts';
 
 /** What decides a build besides the files. */
 export interface BuildInputs {

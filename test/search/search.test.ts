@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { ConfigError, loadConfig, validateConfig } from '../../src/config.ts';
-import { PAGES_PER_INDEX_VARIABLE } from '../../src/output/search-split.ts';
+import { PAGES_PER_INDEX_VARIABLE } from '../../src/search/pages-per-index.ts';
 import type { BuildOptions } from '../../src/types.ts';
 import { listFiles, runCli, tempDir } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';

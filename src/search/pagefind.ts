@@ -6,7 +6,7 @@
 import * as pagefind from 'pagefind';
 import { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
-import { fileSystemMessage } from './fs-errors.ts';
+import { fileSystemMessage } from '../output/fs-errors.ts';
 
 /** A page to index: its output file (for messages), its URL with the base path, and its HTML. */
 export interface IndexPage {

@@ -3,7 +3,7 @@
  * so on a 2-core machine it indexes on the core the templates leave idle, instead of starting
  * once every page is written (that was ~5 s of a 4,000-post build spent one after the other).
  * Pages go in the order they were given, so the same pages make the same index; every
- * `pagesPerIndex` pages close one index and open the next (see search-split.ts).
+ * `pagesPerIndex` pages close one index and open the next (see pages-per-index.ts).
  * Nothing waits for Pagefind but `end`: the queue holds file names, and pages' HTML is read
  * when they are sent (unless the caller had it at hand while the queue was short).
  */

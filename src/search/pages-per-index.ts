@@ -1,7 +1,7 @@
 /**
  * How many pages go in one Pagefind index. Pagefind builds an index in memory: 100,000 pages in
  * one index took its process to 10 GiB. Bigger sites get several indexes, which the search page
- * merges (static/search.js). Kept apart from search.ts so the CLI can read it without loading Pagefind.
+ * merges (static/search.js). Kept apart from stage.ts so the CLI can read it without loading Pagefind.
  */
 
 /** Pages per index unless the environment says otherwise. */

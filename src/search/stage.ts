@@ -4,18 +4,18 @@
  * Only pages that ask for it (`data-pagefind-body`: published post articles) are indexed;
  * the index files go through the staging folder like every other output, so unchanged ones
  * are hard-linked and none is deleted as stale. Pages go to Pagefind as they are staged (see
- * search-feed.ts): from the first page that differs from the last build's, or from the first
+ * feed.ts): from the first page that differs from the last build's, or from the first
  * page at all when a change is likely (`speculate`). When every indexed page turns out to be byte
  * for byte the last build's, any work sent is dropped and the last build's index is kept.
  */
 import path from 'node:path';
 import { digest, digestAll, openBucket } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
+import type { Manifest } from '../output/emit.ts';
+import type { FileStamp, Staging } from '../output/write.ts';
 import { encodePath } from '../render/urls.ts';
-import type { Manifest } from './emit.ts';
-import { feedIndex, type FeedPage, type IndexFeed } from './search-feed.ts';
-import { lastIndexFiles, lastRecord, SEARCH_DIR, type SearchRecord } from './search-last.ts';
-import type { FileStamp, Staging } from './write.ts';
+import { feedIndex, type FeedPage, type IndexFeed } from './feed.ts';
+import { lastIndexFiles, lastRecord, SEARCH_DIR, type SearchRecord } from './last-index.ts';
 
 /** Pagefind's own marker: pages without it are left out. */
 const MARK = 'data-pagefind-body';
@@ -89,7 +89,7 @@ export interface SearchOptions {
   language: string;
   /** Output files never to index, whatever their template says: the pages of drafts (`--drafts`). */
   exclude: ReadonlySet<string>;
-  /** Pages per Pagefind index (see search-split.ts). */
+  /** Pages per Pagefind index (see pages-per-index.ts). */
   pagesPerIndex: number;
   /**
    * Send pages to Pagefind before one is known to differ from the last build's, because one most
