@@ -150,7 +150,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
       basePath: site.basePath,
       language: config.language,
       exclude: new Set(unlisted.map((plan) => plan.file)),
-      pagesPerIndex: pagesPerIndex(),
+      pagesPerIndex: pagesPerIndex(options.searchPagesPerIndex),
       speculate: markdown.stats.rendered > 0,
     });
   let emitted: Emitted | undefined;

@@ -9,6 +9,7 @@ import { fileSystemMessage } from './output/fs-errors.ts';
 import { lockBuild } from './output/lock.ts';
 import { recoverOutput } from './output/recover.ts';
 import { fingerprint, rememberBuild, replayedFiles, unchangedSince, type BuildInputs, type Fingerprint } from './output/unchanged.ts';
+import { pagesPerIndex } from './search/pages-per-index.ts';
 import { unsafeOutDir } from './site-dirs.ts';
 import type { SiteConfig } from './types.ts';
 import { formatReport } from './report.ts';
@@ -59,6 +60,8 @@ function parse(argv: string[]) {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // The only setting taken from the environment (tests split small sites with it); read here, passed on.
+  const searchPagesPerIndex = pagesPerIndex(process.env.BLOGSMITH_SEARCH_PAGES_PER_INDEX);
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -104,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'build') for (const line of await recoverOutput(out)) process.stderr.write(`Note: ${line}\n`);
     if (command === 'build' && !values['no-cache']) {
-      const inputs: BuildInputs = { root, out, config, flags: { drafts: values.drafts, future: values.future, strict: values.strict } };
+      const inputs: BuildInputs = { root, out, config, flags: { drafts: values.drafts, future: values.future, strict: values.strict }, searchPagesPerIndex };
       const stamp = fingerprint(inputs);
       const last = unchangedSince(inputs, stamp, new Date());
       if (last) {
@@ -115,9 +118,9 @@ async function main(argv: string[]): Promise<number> {
         }
         return 0;
       }
-      return await runPipeline(command, root, out, values, config, started, { inputs, stamp });
+      return await runPipeline(command, root, out, values, config, searchPagesPerIndex, started, { inputs, stamp });
     }
-    return await runPipeline(command, root, out, values, config, started);
+    return await runPipeline(command, root, out, values, config, searchPagesPerIndex, started);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
@@ -143,6 +146,7 @@ async function runPipeline(
   out: string,
   values: Values,
   config: SiteConfig,
+  searchPagesPerIndex: number,
   started: number,
   remember?: { inputs: BuildInputs; stamp: Fingerprint },
 ): Promise<number> {
@@ -158,6 +162,7 @@ async function runPipeline(
       now: new Date(),
       cache: !values['no-cache'],
       threads: values.threads,
+      searchPagesPerIndex,
     },
     config,
   );

@@ -33,6 +33,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** Worker threads for markdown (1: the main thread alone); automatic unless given (see markdown/pool.ts). */
   threads?: number;
+  /** Pages per Pagefind index: a bigger site gets several (see search/pages-per-index.ts); 10,000 unless given. */
+  searchPagesPerIndex?: number;
 }
 
 /** A path into the front matter data, e.g. `['seo', 'title']` or `['authors', 1]`. */

@@ -21,7 +21,6 @@ import { restoreMessage, storeMessage, type StoredMessage } from '../messages.ts
 import { staticDirsOf, templateDirsOf } from '../site-dirs.ts';
 import type { SiteConfig } from '../types.ts';
 import type { Manifest } from './emit.ts';
-import { pagesPerIndex } from '../search/pages-per-index.ts';
 
 /** What decides a build besides the files. */
 export interface BuildInputs {
@@ -29,6 +28,8 @@ export interface BuildInputs {
   out: string;
   config: SiteConfig;
   flags: { drafts: boolean; future: boolean; strict: boolean };
+  /** Pages per search index (the CLI reads it from the environment): another number makes another index. */
+  searchPagesPerIndex: number;
 }
 
 /** What a successful build leaves for the next one to compare with. */
@@ -72,7 +73,7 @@ export function fingerprint(inputs: BuildInputs): Fingerprint {
   }
   const { config, flags } = inputs;
   return {
-    digest: digestAll([generatorVersion(), process.cwd(), path.resolve(inputs.out), JSON.stringify([config, flags, pagesPerIndex()]), gitHead(inputs.root), ...lines]),
+    digest: digestAll([generatorVersion(), process.cwd(), path.resolve(inputs.out), JSON.stringify([config, flags, inputs.searchPagesPerIndex]), gitHead(inputs.root), ...lines]),
     settled: newest < started - RACY_MS,
   };
 }

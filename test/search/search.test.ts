@@ -9,7 +9,6 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { ConfigError, loadConfig, validateConfig } from '../../src/config.ts';
-import { PAGES_PER_INDEX_VARIABLE } from '../../src/search/pages-per-index.ts';
 import type { BuildOptions } from '../../src/types.ts';
 import { listFiles, runCli, tempDir } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
@@ -135,37 +134,58 @@ describe('the search index of a build', () => {
   it('splits the index into parts named in parts.json, each page in exactly one', async () => {
     const root = await copySite('shapes');
     const out = path.join(await tempDir(), 'dist');
-    process.env[PAGES_PER_INDEX_VARIABLE] = '2';
-    try {
-      const result = await buildIn(root, out);
-      expect(result.exitCode).toBe(0);
-      const parts = JSON.parse(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8')) as string[];
-      const posts = result.site!.posts.length;
-      expect(parts).toEqual(Array.from({ length: Math.ceil(posts / 2) - 1 }, (_, i) => `part-${i + 2}/`));
-      const urls = (await Promise.all(['', ...parts].map((part) => fragments(out, `pagefind/${part}`)))).map((pages) => pages.map((page) => page.url));
-      expect(urls.slice(0, -1).every((list) => list.length === 2)).toBe(true);
-      expect(urls.flat().sort()).toEqual(result.site!.posts.map((post) => `/${post.path}`).sort());
+    const split = { searchPagesPerIndex: 2 };
+    const result = await buildIn(root, out, split);
+    expect(result.exitCode).toBe(0);
+    const parts = JSON.parse(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8')) as string[];
+    const posts = result.site!.posts.length;
+    expect(parts).toEqual(Array.from({ length: Math.ceil(posts / 2) - 1 }, (_, i) => `part-${i + 2}/`));
+    const urls = (await Promise.all(['', ...parts].map((part) => fragments(out, `pagefind/${part}`)))).map((pages) => pages.map((page) => page.url));
+    expect(urls.slice(0, -1).every((list) => list.length === 2)).toBe(true);
+    expect(urls.flat().sort()).toEqual(result.site!.posts.map((post) => `/${post.path}`).sort());
 
-      // A post rendered again to the same page: its pages went to Pagefind before that was known
-      // (more than one index's worth), yet the last index, parts and all, is what the output keeps.
-      const before = await indexFiles(out);
-      const post = path.join(root, 'content/posts/toml-post.md');
-      await writeFile(post, `${await readFile(post, 'utf8')}\n\n`);
-      const again = await buildIn(root, out);
-      expect(again.exitCode).toBe(0);
-      expect(again.stats?.markdown.rendered).toBe(1);
-      expect(again.stats?.search?.reused).toBe(true);
-      expect(await indexFiles(out)).toEqual(before);
+    // A post rendered again to the same page: its pages went to Pagefind before that was known
+    // (more than one index's worth), yet the last index, parts and all, is what the output keeps.
+    const before = await indexFiles(out);
+    const post = path.join(root, 'content/posts/toml-post.md');
+    await writeFile(post, `${await readFile(post, 'utf8')}\n\n`);
+    const again = await buildIn(root, out, split);
+    expect(again.exitCode).toBe(0);
+    expect(again.stats?.markdown.rendered).toBe(1);
+    expect(again.stats?.search?.reused).toBe(true);
+    expect(await indexFiles(out)).toEqual(before);
 
-      // A change no page shows, and no post rendered again: nothing goes to Pagefind.
-      await mkdir(path.join(root, 'static'), { recursive: true });
-      await writeFile(path.join(root, 'static/extra.txt'), 'not a page\n');
-      const third = await buildIn(root, out);
-      expect(third.stats?.search?.reused).toBe(true);
-      expect(await indexFiles(out)).toEqual(before);
-    } finally {
-      delete process.env[PAGES_PER_INDEX_VARIABLE];
-    }
+    // A change no page shows, and no post rendered again: nothing goes to Pagefind.
+    await mkdir(path.join(root, 'static'), { recursive: true });
+    await writeFile(path.join(root, 'static/extra.txt'), 'not a page\n');
+    const third = await buildIn(root, out, split);
+    expect(third.stats?.search?.reused).toBe(true);
+    expect(await indexFiles(out)).toEqual(before);
+  });
+
+  it('splits each build by its own pages per index, whatever the build before it in this process used', async () => {
+    const root = await copySite('shapes');
+    const partsOf = async (out: string) => JSON.parse(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8')) as string[];
+    const outs = await Promise.all([1, 2, 3].map(async () => path.join(await tempDir(), 'dist')));
+    const [byTwo, whole, byThree] = [await buildIn(root, outs[0]!, { searchPagesPerIndex: 2 }), await buildIn(root, outs[1]!), await buildIn(root, outs[2]!, { searchPagesPerIndex: 3 })];
+    const posts = byTwo.site!.posts.length;
+    expect(posts).toBeGreaterThan(3);
+    expect([byTwo, whole, byThree].map((result) => result.stats?.search?.pages)).toEqual([posts, posts, posts]);
+    expect((await partsOf(outs[0]!)).length).toBe(Math.ceil(posts / 2) - 1);
+    expect(await partsOf(outs[1]!)).toEqual([]);
+    expect((await partsOf(outs[2]!)).length).toBe(Math.ceil(posts / 3) - 1);
+  });
+
+  it('takes pages per index from BLOGSMITH_SEARCH_PAGES_PER_INDEX on the command line, and a new number is not "nothing changed"', async () => {
+    const root = await copySite('shapes');
+    const out = path.join(await tempDir(), 'dist');
+    const partsJson = path.join(out, 'pagefind/parts.json');
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    expect(JSON.parse(await readFile(partsJson, 'utf8'))).toEqual([]);
+    const split = await runCli(['build', '--root', root, '--out', out], { BLOGSMITH_SEARCH_PAGES_PER_INDEX: '2' });
+    expect(split.code).toBe(0);
+    expect(split.stderr).not.toContain('nothing changed');
+    expect(JSON.parse(await readFile(partsJson, 'utf8'))).toContain('part-2/');
   });
 
   it('has no index, search page or search box with `search: false`', async () => {
