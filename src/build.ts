@@ -24,7 +24,7 @@ import { openStaging } from './output/write.ts';
 import { createEngine, planSite } from './render/index.ts';
 import { templateFailure } from './render/template-error.ts';
 import { basePathOf } from './render/urls.ts';
-import { searchFailure } from './search/pagefind.ts';
+import { searchFailure } from './search/failure.ts';
 import { pagesPerIndex } from './search/pages-per-index.ts';
 import { openSearch, type SearchStats } from './search/stage.ts';
 import { checkUrls, selectPosts } from './site/select.ts';

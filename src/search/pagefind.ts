@@ -1,12 +1,13 @@
 /**
  * Pagefind through its Node API: index HTML pages, get the index files back in memory.
- * Its service process starts with the first open index and stops when the last one closes; its
- * failures become one `SearchIndexError` with a message a user can act on.
+ * A build opens one `PagefindService`, which starts Pagefind's process with the build's first open
+ * index and stops it when the last one closes (a big site's indexes open one after the other, so
+ * each gets a fresh process); its failures become one `SearchIndexError` a user can act on.
  */
 import * as pagefind from 'pagefind';
-import { VFile } from 'vfile';
-import { addMessage } from '../messages.ts';
 import { fileSystemMessage } from '../output/fs-errors.ts';
+import { SearchIndexError } from './failure.ts';
+import { launchWatched, type PagefindProcess } from './pagefind-process.ts';
 
 /** A page to index: its output file (for messages), its URL with the base path, and its HTML. */
 export interface IndexPage {
@@ -18,9 +19,6 @@ export interface IndexPage {
 /** One file of the index, relative to the index folder. */
 export type IndexFile = pagefind.IndexFile;
 
-/** Builds running at once in one process share Pagefind's service: the last one out stops it. */
-let running = 0;
-
 /** One answer from Pagefind's process may take this long (4,000 posts take seconds, not minutes). */
 const ANSWER_MS = 120_000;
 
@@ -30,130 +28,118 @@ export interface PagefindIndexer {
   add(pages: readonly IndexPage[]): Promise<void>;
   /** The index's files; the index takes no more pages. */
   files(): Promise<IndexFile[]>;
-  /** Let the index and (when no other build uses it) the service go. Safe to call more than once. */
+  /** Let the index and (when it was the build's last open one) Pagefind's process go. Safe to call more than once. */
   close(): Promise<void>;
 }
 
+/** Pagefind as one build uses it: the indexes it has open, and the process behind them. */
+export interface PagefindService {
+  /** Start an index; its problems become one `SearchIndexError` naming them. */
+  openIndex(language: string): Promise<PagefindIndexer>;
+}
+
 /**
- * Start an index; its problems become one `SearchIndexError` naming them.
- * Pagefind's service process is unref'd and reports its own death only through `console.error`:
- * a timer keeps this process alive while an index is open (else a binary that dies would let
- * Node exit silently with code 0), and what is said on `console.error` meanwhile is held, to
- * become part of the message, or said as it would have been once the index closes.
+ * Pagefind for one build. Pagefind's Node API keeps a single process for the whole Node process,
+ * in its own module: two builds indexing at the same moment in one Node process would stop each
+ * other's (the CLI runs one build per process).
+ * That process is unref'd and reports its own death only through `console.error`: a timer keeps
+ * Node alive while an index is open (else a binary that dies would let Node exit silently with
+ * code 0), and the process is watched (see pagefind-process.ts) so its failure has a reason.
  */
-export async function openPagefind(language: string): Promise<PagefindIndexer> {
-  running++;
-  const alive = setInterval(() => undefined, 60_000);
-  const said: unknown[][] = [];
-  hear(said);
-  let index: pagefind.PagefindIndex | undefined;
-  let closed = false;
-  const close = async (failed = false) => {
-    if (closed) return;
-    closed = true;
-    if (index) await answer(index.deleteIndex()).catch(() => undefined);
-    if (--running === 0) await pagefind.close();
-    // Said through the console as it was, not through another open index that would hear it again.
-    const say = consoleError ?? console.error;
-    stopHearing(said);
-    clearInterval(alive);
-    // A failure's message holds what Pagefind said; anything else said meanwhile is said now.
-    if (!failed) for (const args of said) say(...args);
-  };
-  const failing = async (error: unknown): Promise<never> => {
-    // Reading a staged page back can fail like any write (a full disk): that is not Pagefind's problem.
-    if (error instanceof SearchIndexError || fileSystemMessage(error)) {
-      await close(error instanceof SearchIndexError);
-      throw error;
+export function openPagefindService(): PagefindService {
+  let open = 0;
+  let alive: NodeJS.Timeout | undefined;
+  let watched: PagefindProcess | undefined;
+
+  /** `promise` (a call just made into Pagefind), or a failure once Pagefind has been silent for too long. */
+  const answer = async <T>(promise: Promise<T>): Promise<T> => {
+    watched?.check();
+    let timer: NodeJS.Timeout | undefined;
+    const silence = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ANSWER_MS / 1000} s`)), ANSWER_MS);
+    });
+    try {
+      return await Promise.race([promise, silence]);
+    } finally {
+      clearTimeout(timer);
     }
-    // "Pagefind backend closed" says less than why it closed, which the service only logged.
-    const why = said.map((args) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ').replace(/^Service stopped\s*/, ''));
-    await close(true);
-    const reason = why.length > 0 ? why.join('; ') : ((error as Error)?.message ?? String(error));
-    throw new SearchIndexError(`Pagefind failed: ${reason}`, { cause: error });
   };
-  try {
-    const created = await answer(pagefind.createIndex({ forceLanguage: language.split('-')[0] }));
-    failOn(created.errors, 'could not start');
-    index = created.index!;
-  } catch (error) {
-    return failing(error);
-  }
-  const problems: string[] = [];
+
+  /** One index less; with none left, Pagefind's process goes, and what it said is said now unless a failure's message holds it. */
+  const release = async (failed: boolean) => {
+    if (--open > 0) return;
+    clearInterval(alive);
+    const said = watched?.said ?? [];
+    // Before closing, which ends the process on purpose.
+    watched?.stop();
+    watched = undefined;
+    await pagefind.close();
+    if (!failed) for (const args of said) console.error(...args);
+  };
+
   return {
-    async add(pages) {
+    async openIndex(language) {
+      if (open++ === 0) alive = setInterval(() => undefined, 60_000);
+      let index: pagefind.PagefindIndex | undefined;
+      let closed = false;
+      const close = async (failed = false) => {
+        if (closed) return;
+        closed = true;
+        if (index) await answer(index.deleteIndex()).catch(() => undefined);
+        await release(failed);
+      };
+      const failing = async (error: unknown): Promise<never> => {
+        // Reading a staged page back can fail like any write (a full disk): that is not Pagefind's problem.
+        if (error instanceof SearchIndexError || fileSystemMessage(error)) {
+          await close(error instanceof SearchIndexError);
+          throw error;
+        }
+        // "Pagefind backend closed" says less than why it closed, which Pagefind only said on the console.
+        const why = (watched?.said ?? []).map((args) =>
+          args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ').replace(/^Service stopped\s*/, ''),
+        );
+        await close(true);
+        const reason = why.length > 0 ? why.join('; ') : ((error as Error)?.message ?? String(error));
+        throw new SearchIndexError(`Pagefind failed: ${reason}`, { cause: error });
+      };
       try {
-        const results = await answer(Promise.all(pages.map((page) => index!.addHTMLFile({ url: page.url, content: page.html }))));
-        results.forEach((result, i) => problems.push(...result.errors.map((error) => `${pages[i]!.file}: ${error}`)));
+        const launched = launchWatched(() => pagefind.createIndex({ forceLanguage: language.split('-')[0] }));
+        if (launched.process) {
+          watched?.stop();
+          watched = launched.process;
+        }
+        const created = await answer(launched.result);
+        failOn(created.errors, 'could not start');
+        index = created.index!;
       } catch (error) {
         return failing(error);
       }
+      const problems: string[] = [];
+      return {
+        async add(pages) {
+          try {
+            const results = await answer(Promise.all(pages.map((page) => index!.addHTMLFile({ url: page.url, content: page.html }))));
+            results.forEach((result, i) => problems.push(...result.errors.map((error) => `${pages[i]!.file}: ${error}`)));
+          } catch (error) {
+            return failing(error);
+          }
+        },
+        async files() {
+          try {
+            failOn(problems, 'could not index');
+            const written = await answer(index!.getFiles());
+            failOn(written.errors, 'could not write the index');
+            return written.files;
+          } catch (error) {
+            return failing(error);
+          }
+        },
+        close: () => close(),
+      };
     },
-    async files() {
-      try {
-        failOn(problems, 'could not index');
-        const written = await answer(index!.getFiles());
-        failOn(written.errors, 'could not write the index');
-        return written.files;
-      } catch (error) {
-        return failing(error);
-      }
-    },
-    close: () => close(),
   };
-}
-
-/** The lists of every open index, each hearing what is said on `console.error` while it is open. */
-const listeners = new Set<unknown[][]>();
-let consoleError: typeof console.error | undefined;
-
-function hear(said: unknown[][]): void {
-  if (listeners.size === 0) {
-    consoleError = console.error;
-    console.error = (...args: unknown[]) => {
-      for (const listener of listeners) listener.push(args);
-    };
-  }
-  listeners.add(said);
-}
-
-function stopHearing(said: unknown[][]): void {
-  listeners.delete(said);
-  if (listeners.size === 0 && consoleError) {
-    console.error = consoleError;
-    consoleError = undefined;
-  }
-}
-
-/** `promise`, or a failure once Pagefind has been silent for too long. */
-async function answer<T>(promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const silence = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ANSWER_MS / 1000} s`)), ANSWER_MS);
-  });
-  try {
-    return await Promise.race([promise, silence]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** A search index that could not be made: the build fails with this message and `dist/` is left alone. */
-export class SearchIndexError extends Error {
-  override name = 'SearchIndexError';
 }
 
 function failOn(errors: readonly string[], what: string): void {
   if (errors.length > 0) throw new SearchIndexError(`Pagefind ${what}: ${errors.join('; ')}`);
-}
-
-/** The message a failed index leaves: the build fails (exit 1) and the previous output stays. */
-export function searchFailure(error: unknown): VFile {
-  const file = new VFile({ path: 'pagefind' });
-  const reason = error instanceof SearchIndexError ? error.message : `Search index failed: ${(error as Error)?.message ?? String(error)}`;
-  addMessage(file, `${reason} (the previous output is unchanged; \`search: false\` in the site config builds without search)`, {
-    ruleId: 'search-index',
-    severity: 'error',
-  });
-  return file;
 }

@@ -16,6 +16,7 @@ import type { FileStamp, Staging } from '../output/write.ts';
 import { encodePath } from '../render/urls.ts';
 import { feedIndex, type FeedPage, type IndexFeed } from './feed.ts';
 import { lastIndexFiles, lastRecord, SEARCH_DIR, type SearchRecord } from './last-index.ts';
+import { openPagefindService } from './pagefind.ts';
 
 /** Pagefind's own marker: pages without it are left out. */
 const MARK = 'data-pagefind-body';
@@ -72,6 +73,7 @@ export interface SearchStage {
   remember(stamps: ReadonlyMap<string, FileStamp>): void;
 }
 
+/** What the search stage of a build needs to know. */
 export interface SearchOptions {
   enabled: boolean;
   staging: Staging;
@@ -108,6 +110,8 @@ export function openSearch(options: SearchOptions): SearchStage {
   const settings = digestAll(['pagefind', generatorVersion(), options.basePath, options.language, String(options.pagesPerIndex)]);
   const last = lastRecord(records.get(options.manifestKey), settings, options.previous);
   const { staging } = options;
+  // This build's own Pagefind: what it has open, and the process behind it (see pagefind.ts).
+  const pagefind = openPagefindService();
   const pages: StagedPage[] = [];
   const indexFiles: string[] = [];
   let feed: IndexFeed | undefined;
@@ -136,6 +140,7 @@ export function openSearch(options: SearchOptions): SearchStage {
   const startFeed = () => {
     started = performance.now();
     feed = feedIndex({
+      pagefind,
       language: options.language,
       pagesPerIndex: options.pagesPerIndex,
       // The first index in `pagefind/`, the others in `pagefind/part-N/`, named in `parts.json` for the search page to merge.
