@@ -17,13 +17,13 @@ import { renderPosts, type MarkdownStats } from './markdown/stage.ts';
 import { countErrors } from './messages.ts';
 import { emitSite, type Emitted, type Manifest } from './output/emit.ts';
 import { fileSystemMessage } from './shared/fs-errors.ts';
-import { searchFailure } from './output/pagefind.ts';
-import { openSearch, type SearchStats } from './output/search.ts';
-import { PAGES_PER_INDEX } from './output/search-split.ts';
 import { forgetBuild, outKey } from './output/unchanged.ts';
 import { openStaging } from './output/write.ts';
 import { createEngine, planSite } from './render/index.ts';
 import { templateFailure } from './render/template-error.ts';
+import { searchFailure } from './search/failure.ts';
+import { pagesPerIndex } from './search/pages-per-index.ts';
+import { openSearch, type SearchStats } from './search/stage.ts';
 import { checkUrls, selectPosts } from './site/select.ts';
 import { createSite } from './site/model.ts';
 import { pageKeys } from './session/page-keys.ts';
@@ -119,7 +119,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
       basePath: site.routes.basePath,
       language: config.language,
       exclude: new Set(unlisted.map((plan) => plan.file)),
-      pagesPerIndex: options.searchPagesPerIndex ?? PAGES_PER_INDEX,
+      pagesPerIndex: pagesPerIndex(options.searchPagesPerIndex),
       speculate: markdown.stats.rendered > 0,
     });
   let emitted: Emitted | undefined;

@@ -14,6 +14,7 @@ import { fileSystemMessage } from './shared/fs-errors.ts';
 import { lockBuild } from './output/lock.ts';
 import { recoverOutput } from './output/recover.ts';
 import { fingerprint, rememberBuild, replayedFiles, unchangedSince, type BuildInputs, type Fingerprint } from './output/unchanged.ts';
+import { pagesPerIndex } from './search/pages-per-index.ts';
 import { unsafeOutDir } from './shared/site-dirs.ts';
 import type { BuildOptions, SiteConfig } from './types.ts';
 
@@ -166,10 +167,9 @@ async function runPipeline(options: RunOptions, root: string, out: string, confi
   return { result, exitCode };
 }
 
-/** Pages per search index from the environment, when it names a whole number ≥ 1. */
-function pagesPerIndexOf(env: RunEnv): number | undefined {
-  const set = Number(env.env[PAGES_PER_INDEX_VARIABLE]);
-  return Number.isInteger(set) && set >= 1 ? set : undefined;
+/** Pages per search index: the environment's number when it is a whole one from 1, else the default. */
+function pagesPerIndexOf(env: RunEnv): number {
+  return pagesPerIndex(env.env[PAGES_PER_INDEX_VARIABLE]);
 }
 
 /** What the build did and what it could skip: ", 3 rendered, 4,120 unchanged; markdown: 3 rendered, 3,997 cached". */

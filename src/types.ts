@@ -36,7 +36,7 @@ export interface BuildOptions {
   threads?: number;
   /** The folder messages name files relative to (the command's working folder). */
   cwd: string;
-  /** Pages in one search index before the next begins; 10,000 unless given (see output/search-split.ts). */
+  /** Pages in one search index before the next begins; 10,000 unless given (see search/pages-per-index.ts). */
   searchPagesPerIndex?: number;
   /** Called as the build passes each named point; the crash tests kill the process at one of them. */
   checkpoint?: (point: BuildPoint) => void;

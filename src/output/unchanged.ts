@@ -21,7 +21,6 @@ import { restoreMessage, storeMessage, type StoredMessage } from '../messages.ts
 import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import type { SiteConfig } from '../types.ts';
 import type { Manifest } from './emit.ts';
-import { PAGES_PER_INDEX } from './search-split.ts';
 
 /** What decides a build besides the files. */
 export interface BuildInputs {
@@ -31,8 +30,8 @@ export interface BuildInputs {
   cwd: string;
   config: SiteConfig;
   flags: { drafts: boolean; future: boolean; strict: boolean };
-  /** Pages per search index, when set (see output/search-split.ts). */
-  searchPagesPerIndex?: number;
+  /** Pages per search index (the CLI reads it from the environment): another number makes another index. */
+  searchPagesPerIndex: number;
 }
 
 /** What a successful build leaves for the next one to compare with. */
@@ -76,7 +75,7 @@ export function fingerprint(inputs: BuildInputs, now: Date, racyMs = RACY_MS): F
   }
   const { config, flags } = inputs;
   return {
-    digest: digestAll([generatorVersion(), inputs.cwd, path.resolve(inputs.out), JSON.stringify([config, flags, inputs.searchPagesPerIndex ?? PAGES_PER_INDEX]), gitHead(inputs.root), ...lines]),
+    digest: digestAll([generatorVersion(), inputs.cwd, path.resolve(inputs.out), JSON.stringify([config, flags, inputs.searchPagesPerIndex]), gitHead(inputs.root), ...lines]),
     settled: newest < started - racyMs,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Search over a site indexed in several Pagefind indexes (output/search-split.ts: big sites get
+ * Search over a site indexed in several Pagefind indexes (src/search/pages-per-index.ts: big sites get
  * one index per 10,000 pages). The sample blog, split two pages to an index, in real Chromium:
  * the search page merges the parts and finds posts in each as one index finds them.
  */

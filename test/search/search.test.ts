@@ -163,6 +163,31 @@ describe('the search index of a build', () => {
     expect(await indexFiles(out)).toEqual(before);
   });
 
+  it('splits each build by its own pages per index, whatever the build before it in this process used', async () => {
+    const root = await copySite('shapes');
+    const partsOf = async (out: string) => JSON.parse(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8')) as string[];
+    const outs = await Promise.all([1, 2, 3].map(async () => path.join(await tempDir(), 'dist')));
+    const [byTwo, whole, byThree] = [await buildIn(root, outs[0]!, { searchPagesPerIndex: 2 }), await buildIn(root, outs[1]!), await buildIn(root, outs[2]!, { searchPagesPerIndex: 3 })];
+    const posts = byTwo.site!.posts.length;
+    expect(posts).toBeGreaterThan(3);
+    expect([byTwo, whole, byThree].map((result) => result.stats?.search?.pages)).toEqual([posts, posts, posts]);
+    expect((await partsOf(outs[0]!)).length).toBe(Math.ceil(posts / 2) - 1);
+    expect(await partsOf(outs[1]!)).toEqual([]);
+    expect((await partsOf(outs[2]!)).length).toBe(Math.ceil(posts / 3) - 1);
+  });
+
+  it('takes pages per index from BLOGSMITH_SEARCH_PAGES_PER_INDEX on the command line, and a new number is not "nothing changed"', async () => {
+    const root = await copySite('shapes');
+    const out = path.join(await tempDir(), 'dist');
+    const partsJson = path.join(out, 'pagefind/parts.json');
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    expect(JSON.parse(await readFile(partsJson, 'utf8'))).toEqual([]);
+    const split = await runCli(['build', '--root', root, '--out', out], { BLOGSMITH_SEARCH_PAGES_PER_INDEX: '2' });
+    expect(split.code).toBe(0);
+    expect(split.stderr).not.toContain('nothing changed');
+    expect(JSON.parse(await readFile(partsJson, 'utf8'))).toContain('part-2/');
+  });
+
   it('has no index, search page or search box with `search: false`', async () => {
     const root = await copySite('shapes');
     const config = JSON.parse(await readFile(path.join(root, 'site.config.json'), 'utf8')) as object;
@@ -198,6 +223,8 @@ describe('the search index of a build', () => {
     const run = await spawnCli(['build', '--root', root, '--out', out], { PAGEFIND_BINARY_PATH: path.join(root, 'no-such-pagefind') });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/pagefind\s+error\s+Pagefind failed: spawn \S+no-such-pagefind ENOENT.*the previous output is unchanged/);
+    // Pagefind's own account of it ("Service stopped" and a stack trace) is the message's reason, not more output.
+    expect(run.stderr).not.toContain('Service stopped');
     expect(run.stderr).toContain('build failed: nothing written');
     expect(await listFiles(out)).toEqual(before);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(home);

@@ -3,11 +3,11 @@
  * so on a 2-core machine it indexes on the core the templates leave idle, instead of starting
  * once every page is written (that was ~5 s of a 4,000-post build spent one after the other).
  * Pages go in the order they were given, so the same pages make the same index; every
- * `pagesPerIndex` pages close one index and open the next (see search-split.ts).
+ * `pagesPerIndex` pages close one index and open the next (see pages-per-index.ts).
  * Nothing waits for Pagefind but `end`: the queue holds file names, and pages' HTML is read
  * when they are sent (unless the caller had it at hand while the queue was short).
  */
-import { openPagefind, type IndexFile, type IndexPage, type PagefindIndexer } from './pagefind.ts';
+import type { IndexFile, IndexPage, PagefindIndexer, PagefindService } from './pagefind.ts';
 
 /** A page for the index; `html` resolves to undefined for a page that turns out not to be indexed. */
 export interface FeedPage {
@@ -16,6 +16,7 @@ export interface FeedPage {
   html(): Promise<string | undefined>;
 }
 
+/** Pages on their way to Pagefind, in one index after another. */
 export interface IndexFeed {
   /** Queue a page. */
   push(page: FeedPage): void;
@@ -27,7 +28,10 @@ export interface IndexFeed {
   abort(): Promise<void>;
 }
 
+/** What a feed indexes with, how many pages go in one index, and where finished indexes go. */
 export interface FeedOptions {
+  /** The build's Pagefind, which opens the indexes. */
+  pagefind: PagefindService;
   language: string;
   pagesPerIndex: number;
   /** Each finished index, numbered from 0, with its files. */
@@ -43,6 +47,7 @@ export interface FeedOptions {
 /** Pages sent to Pagefind in one go: each is one message to its process, base64-encoded in memory. */
 const BATCH = 100;
 
+/** Start a feed: nothing reaches Pagefind until the first page is pushed. */
 export function feedIndex(options: FeedOptions): IndexFeed {
   const queue: FeedPage[] = [];
   let pumping: Promise<void> | undefined;
@@ -56,7 +61,7 @@ export function feedIndex(options: FeedOptions): IndexFeed {
   const aborting = new Promise<boolean>((resolve) => (abortWait = () => resolve(false)));
 
   const finishIndex = async () => {
-    const current = indexer ?? (await openPagefind(options.language));
+    const current = indexer ?? (await options.pagefind.openIndex(options.language));
     indexer = current;
     const files = await current.files();
     await current.close();
@@ -68,7 +73,7 @@ export function feedIndex(options: FeedOptions): IndexFeed {
   const send = async (pages: IndexPage[]) => {
     while (pages.length > 0 && !stopped) {
       const part = pages.splice(0, options.pagesPerIndex - inIndex);
-      indexer ??= await openPagefind(options.language);
+      indexer ??= await options.pagefind.openIndex(options.language);
       await indexer.add(part);
       inIndex += part.length;
       if (inIndex < options.pagesPerIndex) continue;

@@ -4,18 +4,19 @@
  * Only pages that ask for it (`data-pagefind-body`: published post articles) are indexed;
  * the index files go through the staging folder like every other output, so unchanged ones
  * are hard-linked and none is deleted as stale. Pages go to Pagefind as they are staged (see
- * search-feed.ts): from the first page that differs from the last build's, or from the first
+ * feed.ts): from the first page that differs from the last build's, or from the first
  * page at all when a change is likely (`speculate`). When every indexed page turns out to be byte
  * for byte the last build's, any work sent is dropped and the last build's index is kept.
  */
 import path from 'node:path';
 import { digest, digestAll, openBucket } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
+import type { Manifest } from '../output/emit.ts';
+import type { FileStamp, Staging } from '../output/write.ts';
 import { encodePath, pathOfFile, routePath } from '../site/routes.ts';
-import type { Manifest } from './emit.ts';
-import { feedIndex, type FeedPage, type IndexFeed } from './search-feed.ts';
-import { lastIndexFiles, lastRecord, SEARCH_DIR, type SearchRecord } from './search-last.ts';
-import type { FileStamp, Staging } from './write.ts';
+import { feedIndex, type FeedPage, type IndexFeed } from './feed.ts';
+import { lastIndexFiles, lastRecord, SEARCH_DIR, type SearchRecord } from './last-index.ts';
+import { openPagefindService } from './pagefind.ts';
 
 /** Pagefind's own marker: pages without it are left out. */
 const MARK = 'data-pagefind-body';
@@ -67,6 +68,7 @@ export interface SearchStage {
   remember(stamps: ReadonlyMap<string, FileStamp>): void;
 }
 
+/** What the search stage of a build needs to know. */
 export interface SearchOptions {
   enabled: boolean;
   staging: Staging;
@@ -84,7 +86,7 @@ export interface SearchOptions {
   language: string;
   /** Output files never to index, whatever their template says: the pages of drafts (`--drafts`). */
   exclude: ReadonlySet<string>;
-  /** Pages per Pagefind index (see search-split.ts). */
+  /** Pages per Pagefind index (see pages-per-index.ts). */
   pagesPerIndex: number;
   /**
    * Send pages to Pagefind before one is known to differ from the last build's, because one most
@@ -103,6 +105,8 @@ export function openSearch(options: SearchOptions): SearchStage {
   const settings = digestAll(['pagefind', generatorVersion(), options.basePath, options.language, String(options.pagesPerIndex)]);
   const last = lastRecord(records.get(options.manifestKey), settings, options.previous);
   const { staging } = options;
+  // This build's own Pagefind: what it has open, and the process behind it (see pagefind.ts).
+  const pagefind = openPagefindService();
   const pages: StagedPage[] = [];
   const indexFiles: string[] = [];
   let feed: IndexFeed | undefined;
@@ -132,6 +136,7 @@ export function openSearch(options: SearchOptions): SearchStage {
   const startFeed = () => {
     started = performance.now();
     feed = feedIndex({
+      pagefind,
       language: options.language,
       pagesPerIndex: options.pagesPerIndex,
       // The first index in `pagefind/`, the others in `pagefind/part-N/`, named in `parts.json` for the search page to merge.

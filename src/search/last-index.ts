@@ -5,8 +5,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { routePath } from '../site/routes.ts';
-import type { Manifest } from './emit.ts';
-import { insideDir, type FileStamp } from './write.ts';
+import type { Manifest } from '../output/emit.ts';
+import { insideDir, type FileStamp } from '../output/write.ts';
 
 /** Where the index lives in the output: the search page loads `<base>pagefind/pagefind.js`. */
 export const SEARCH_DIR = routePath('searchIndex');
