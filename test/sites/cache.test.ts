@@ -8,7 +8,7 @@ import { appendFile, mkdir, readFile, rm, stat, truncate, utimes, writeFile } fr
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../../scripts/generate-site.ts';
-import { listFiles, runCli, spawnCli, tempDir, type CliRun } from '../helpers/cli.ts';
+import { listFiles, PROJECT, runCli, spawnCli, tempDir, type CliRun } from '../helpers/cli.ts';
 
 const POSTS = 30;
 let root: string;
@@ -117,11 +117,21 @@ describe('the cache is invalidated or ignored when it must be', () => {
     expect(differences(await reference(), await snapshot(path.join(root, 'dist')))).toEqual([]);
   }, 120_000);
 
-  it('re-renders pages when a template changes, without touching the markdown cache', async () => {
+  it('re-renders the pages that use a changed template, and only those, without touching the markdown cache', async () => {
     await mkdir(path.join(root, 'templates'), { recursive: true });
     await writeFile(path.join(root, 'templates/unused-partial.liquid'), 'unused\n');
+    expect(summary(await build('dist'))).toMatch(new RegExp(`: 0 rendered, \\d+ unchanged, \\d+ copied; markdown: 0 rendered, ${POSTS} cached`));
+
+    const before = await snapshot(path.join(root, 'dist'));
+    const meta = await readFile(path.join(PROJECT, 'templates/_post-meta.liquid'), 'utf8');
+    await writeFile(path.join(root, 'templates/_post-meta.liquid'), `${meta}<span class="site-meta"></span>\n`);
     const run = await build('dist');
-    expect(summary(run)).toMatch(new RegExp(`: [1-9][\\d,]* rendered, 0 unchanged, \\d+ copied; markdown: 0 rendered, ${POSTS} cached`));
+    expect(summary(run)).toMatch(new RegExp(`: [1-9][\\d,]* rendered, [1-9][\\d,]* unchanged, \\d+ copied; markdown: 0 rendered, ${POSTS} cached`));
+    const after = await snapshot(path.join(root, 'dist'));
+    expect(after.get('posts/post-3/index.html')?.bytes.toString()).toContain('site-meta');
+    // The tags page does not render the post meta: kept as it was, mtime and all.
+    expect(after.get('tags/index.html')?.mtimeMs).toBe(before.get('tags/index.html')?.mtimeMs);
+    expect(differences(await reference(), after)).toEqual([]);
   }, 120_000);
 
   it('detects corrupt and truncated entries and renders those posts again', async () => {
