@@ -1,36 +1,29 @@
 /**
- * The pipeline, in two passes as Zola does: read and normalise every post first, then render,
- * because links resolve against every post's URL and tag pages need every post.
- * content → normalise → markdown → site model → render → output.
- * The steps it shares with the dev session are in session/steps.ts, and what a page depends on in
- * session/page-keys.ts, so the two put a site together the same way.
+ * One build: the site session in one pass (session/assemble.ts: content → normalise → markdown →
+ * site model → plans → checks), then output and search. Two passes as Zola does: every post is
+ * read and normalised before any renders, because links resolve against every post's URL and tag
+ * pages need every post. What a page depends on is session/page-keys.ts, as for the dev server.
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { indexSite, runChecks } from './check/index.ts';
-import { readContent } from './content/read.ts';
-import { emptyMemo, usedEntries, type RememberedFrontMatter } from './content/frontmatter-memo.ts';
-import { generatorVersion } from './cache/version.ts';
-import { cacheDirOf, digest, openBucket } from './cache/store.ts';
-import type { MarkdownResult } from './markdown/render.ts';
-import { renderPosts, type MarkdownStats } from './markdown/stage.ts';
+import { cacheDirOf, openBucket } from './cache/store.ts';
+import type { MarkdownStats } from './markdown/stage.ts';
 import { countErrors } from './messages.ts';
 import { emitSite, type Emitted, type Manifest } from './output/emit.ts';
-import { fileSystemMessage } from './shared/fs-errors.ts';
 import { forgetBuild, outKey } from './output/unchanged.ts';
 import { openStaging } from './output/write.ts';
-import { createEngine, planSite } from './render/index.ts';
+import { createEngine } from './render/index.ts';
 import { templateFailure } from './render/template-error.ts';
 import { searchFailure } from './search/failure.ts';
 import { pagesPerIndex } from './search/pages-per-index.ts';
 import { openSearch, type SearchStats } from './search/stage.ts';
-import { checkUrls, selectPosts } from './site/select.ts';
-import { createSite } from './site/model.ts';
+import { assembleSite } from './session/assemble.ts';
 import { pageKeys } from './session/page-keys.ts';
-import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from './session/steps.ts';
-import { routePath } from './site/routes.ts';
+import { assetsOf } from './session/steps.ts';
+import { fileSystemMessage } from './shared/fs-errors.ts';
 import { PROJECT_ROOT, staticDirsOf, templateDirsOf } from './shared/site-dirs.ts';
-import type { BuildOptions, Post, RawPost, Site, SiteConfig } from './types.ts';
+import { routePath } from './site/routes.ts';
+import type { BuildOptions, Post, Site, SiteConfig } from './types.ts';
 
 export { PROJECT_ROOT, staticDirsOf, templateDirsOf, unsafeOutDir } from './shared/site-dirs.ts';
 
@@ -55,46 +48,12 @@ export interface BuildResult {
   validUntil?: number;
 }
 
-/**
- * After the checks, a post's front matter positions and its check facts have served their
- * purpose: messages already hold their places, and pages need none of them. Letting them go
- * before pages render lowers a big build's peak. (The markdown stage let rendered posts' texts go already.)
- */
-function releaseSources(posts: readonly RawPost[]): void {
-  for (const raw of posts) {
-    raw.file.value = '';
-    raw.frontMatter = { ...raw.frontMatter, locate: () => undefined };
-    delete raw.file.data.check;
-  }
-}
-
 /** Run the whole pipeline; writes `options.out` only when there are no errors and `dryRun` is off. */
 export async function build(options: BuildOptions, config: SiteConfig): Promise<BuildResult> {
+  const { files, site, plans, rendered, normalised, markdown, remember } = await assembleSite(options, config);
   const cacheDir = cacheDirOf(options.root);
   const useCache = options.cache !== false;
-  const frontMatterCache = openBucket<Record<string, RememberedFrontMatter>>(cacheDir, 'frontmatter', useCache);
-  const memoKey = digest(generatorVersion(), path.resolve(options.root));
-  const memo = emptyMemo(frontMatterCache.get(memoKey));
-  const content = await readContent(options.root, options.cwd, memo);
-  options.checkpoint?.('read');
-  const files = content.files;
-  const normalised = content.posts.map((raw) => normalizeOne(raw, content, config, options.now));
-  const selected = selectPosts(normalised, options);
-  checkUrls(selected);
-
-  const markdownCache = openBucket<MarkdownResult>(cacheDir, 'markdown', useCache);
-  // Only published posts are link targets: a link to a draft must not leak its URL.
-  const context = markdownContextFor(options.root, config, selected, options.cwd);
-  const markdown = await renderPosts(selected, context, { cache: markdownCache, threads: options.threads, releaseTexts: !options.dryRun });
-  const rendered = markdown.rendered;
-  options.checkpoint?.('markdown');
-  const site = createSite(rendered, config, content.tags, options.now, defaultAuthorOf(content, config, options.now));
-  const plans = planSite(site);
   const staticDirs = staticDirsOf(options.root);
-  // The check stage (src/check/): links, anchors, alt text, garbled text... It needs every page of the site.
-  runChecks(site, { files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)) });
-  // `check --fix` goes on with the texts; a build renders pages, which need none of them.
-  if (!options.dryRun) releaseSources(content.posts);
 
   // Pages are rendered even when the build has already failed: template errors belong in the same report.
   const staging = options.dryRun || countErrors(files, options.strict) > 0 ? undefined : await openStaging(options.out, options.checkpoint);
@@ -164,11 +123,9 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   if (useCache) forgetBuild(options.root, options.out);
   const stamps = await staging.commit();
   options.checkpoint?.('swapped');
-  if (memo.added || memo.used.size !== memo.entries.size) frontMatterCache.set(memoKey, usedEntries(memo));
-  frontMatterCache.prune(options.now);
+  remember();
   outputs.set(manifestKey, Object.fromEntries([...stamps].map(([file, stamp]) => [file, { ...stamp, key: emitted.keys.get(file) }])));
   search.remember(stamps);
-  markdownCache.prune(options.now);
   return { files, exitCode: 0, site, written: stamps.size, stats, validUntil: validUntil(normalised, site, options.now) };
 }
 

@@ -4,7 +4,7 @@ import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import { ConfigError, loadConfig, type UserConfig } from '../config.ts';
 import { formatReport, toJsonMessages } from '../report.ts';
 import { basePathOf, pathOfFile, routesFor, type Routes } from '../site/routes.ts';
-import { DevSession, type RebuildResult } from './session.ts';
+import { SiteSession, type RebuildResult } from '../session/site-session.ts';
 import { createDevServer } from './server.ts';
 import { watchSite, type WatchBatch } from './watch.ts';
 
@@ -28,7 +28,7 @@ export interface DevOptions {
 /** A running dev server. */
 export interface DevServer {
   url: string;
-  session: () => DevSession;
+  session: () => SiteSession;
   close(): Promise<void>;
 }
 
@@ -45,13 +45,13 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const cwd = options.cwd ?? process.cwd();
   const now = options.now ?? (() => new Date());
   const overrides: UserConfig = options.baseUrl === undefined ? {} : { url: options.baseUrl };
-  let session: DevSession | undefined;
+  let session: SiteSession | undefined;
   /** The current session's URLs: its base path changes with the config's `url`. */
   let routes: Routes | undefined;
   const staticDirs = [...staticDirsOf(options.root)].reverse();
   let firstBuild: Promise<RebuildResult> | undefined;
   let version = 0;
-  const served = (current: DevSession) => ({ output: current.output, assets: current.assets, staticDirs, basePath: routes!.basePath, version });
+  const served = (current: SiteSession) => ({ output: current.output, assets: current.assets, staticDirs, basePath: routes!.basePath, version });
   // The server listens before the first build (so `--port 0` is known for the URL); early requests wait for it.
   const { server, live } = createDevServer(async () => {
     await firstBuild;
@@ -73,7 +73,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   /** A new session from the config on disk (at start, and when the config changes). */
   const begin = async () => {
     const config = await loadConfig(options.root, overrides, cwd);
-    const next = new DevSession(options.root, { ...config, url: devUrl(config.url, options.host, port) }, now, cwd);
+    const next = new SiteSession(options.root, { ...config, url: devUrl(config.url, options.host, port) }, now, cwd);
     const result = await next.start();
     session = next;
     routes = routesFor(next.config);

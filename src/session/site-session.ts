@@ -1,5 +1,5 @@
 /**
- * The dev server's site, kept in memory between rebuilds. A change to one post re-reads,
+ * A site kept in memory between rebuilds (`npm run dev` serves one). A change to one post re-reads,
  * re-normalises and re-renders that post only, rebuilds the (cheap) site model, and renders again
  * only the pages whose key changed: the same page keys a build keeps files by (session/page-keys.ts).
  */
@@ -7,7 +7,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
-import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from '../session/steps.ts';
+import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from './steps.ts';
 import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import { indexSite, runChecks } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
@@ -16,7 +16,7 @@ import { jobOf, renderJob, type MarkdownResult } from '../markdown/render.ts';
 import { renderPosts } from '../markdown/stage.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { templateFailure } from '../render/template-error.ts';
-import { pageKeys } from '../session/page-keys.ts';
+import { pageKeys } from './page-keys.ts';
 import { createSite } from '../site/model.ts';
 import { checkUrls } from '../site/select.ts';
 import type { SiteConfig } from '../types.ts';
@@ -48,8 +48,8 @@ const WARM_UP_POSTS = 40;
 /** Rule ids that `checkUrls` files across posts; cleared before each site-wide check. */
 const SITE_RULES = new Set(['duplicate-url', 'reserved-url']);
 
-/** The in-memory site of one `npm run dev`. */
-export class DevSession {
+/** A site in memory, rendered into `output`, brought up to date by `update`. */
+export class SiteSession {
   /** Output path → contents: the server answers from here. */
   readonly output = new Map<string, string>();
   /** Output path → absolute source of a local asset. */

@@ -1,4 +1,4 @@
-/** A post as the dev session keeps it, with its markdown stage cached between rebuilds. */
+/** A post as the site session keeps it, with its markdown stage cached between rebuilds. */
 import type { VFile } from 'vfile';
 import { renderMarkdown, type MarkdownContext } from '../markdown/render.ts';
 import type { Post, RenderedPost } from '../types.ts';

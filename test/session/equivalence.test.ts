@@ -8,13 +8,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { loadConfig } from '../../src/config.ts';
-import { DevSession, type Changes } from '../../src/dev/session.ts';
+import { SiteSession, type Changes } from '../../src/session/site-session.ts';
 import { listFiles, PROJECT, tempDir } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 let root: string;
-let session: DevSession;
+let session: SiteSession;
 
 const content = (name: string) => path.join(root, 'content', name);
 const post = (name: string) => content(`posts/${name}`);
@@ -27,10 +27,10 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
 }
 
 /** A session as `npm run dev` starts one (again, when the config changes). */
-async function startSession(): Promise<DevSession> {
+async function startSession(): Promise<SiteSession> {
   // The search page of a build says more than dev's (which has no index); the search stage has tests of its own.
   const config = { ...(await loadConfig(root, {}, PROJECT)), search: false };
-  const started = new DevSession(root, config, () => NOW, PROJECT);
+  const started = new SiteSession(root, config, () => NOW, PROJECT);
   await started.start();
   return started;
 }

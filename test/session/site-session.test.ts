@@ -3,23 +3,23 @@ import { mkdir, rm, writeFile, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { DevSession } from '../../src/dev/session.ts';
+import { SiteSession } from '../../src/session/site-session.ts';
 import { templateClosures } from '../../src/render/template-deps.ts';
 import { PROJECT } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
 
 let root: string;
-let session: DevSession;
+let session: SiteSession;
 const post = (name: string) => path.join(root, 'content/posts', name);
 const edit = async (name: string, change: (text: string) => string) => writeFile(post(name), change(await readFile(post(name), 'utf8')));
 
 beforeEach(async () => {
   root = await copySite('shapes');
-  session = new DevSession(root, await loadConfig(root, {}, process.cwd()), () => new Date('2026-01-01T00:00:00Z'), process.cwd());
+  session = new SiteSession(root, await loadConfig(root, {}, process.cwd()), () => new Date('2026-01-01T00:00:00Z'), process.cwd());
   await session.start();
 });
 
-describe('DevSession', () => {
+describe('SiteSession', () => {
   it('renders everything at start, drafts and future posts included', () => {
     expect(session.output.get('posts/toml-post/index.html')).toContain('TOML post');
     expect(session.output.get('posts/draft-post/index.html')).toContain('<strong class="badge badge-draft">Draft</strong>');
@@ -113,7 +113,7 @@ describe('DevSession', () => {
   });
 });
 
-describe('DevSession after review', () => {
+describe('SiteSession after review', () => {
   it('updates the pages that show a post whose .md link target moved, without piling up messages', async () => {
     const count = () => session.files.find((file) => file.path.endsWith('toml-post.md'))!.messages.length;
     const before = count();

@@ -1,0 +1,91 @@
+/**
+ * The site session in one pass, as a build runs it: read → normalise → markdown → site model →
+ * page plans → checks, through the same steps (steps.ts) as the incremental session the dev
+ * server keeps (site-session.ts). One pass because a big build must let each post's text go once
+ * its body is rendered (most of a gigabyte at 100,000 posts), which a session that re-renders
+ * edited posts cannot. Only published posts are link targets: a link to a draft must not leak its URL.
+ */
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { digest, cacheDirOf, openBucket } from '../cache/store.ts';
+import { generatorVersion } from '../cache/version.ts';
+import { indexSite, runChecks } from '../check/index.ts';
+import { emptyMemo, usedEntries, type RememberedFrontMatter } from '../content/frontmatter-memo.ts';
+import { readContent } from '../content/read.ts';
+import type { MarkdownResult } from '../markdown/render.ts';
+import { renderPosts, type MarkdownStats } from '../markdown/stage.ts';
+import { planSite, type Plan } from '../render/index.ts';
+import { staticDirsOf } from '../shared/site-dirs.ts';
+import { createSite } from '../site/model.ts';
+import { checkUrls, selectPosts } from '../site/select.ts';
+import type { BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from '../types.ts';
+import { defaultAuthorOf, markdownContextFor, normalizeOne } from './steps.ts';
+
+/** A site put together and checked, ready to render. */
+export interface AssembledSite {
+  /** Every file read, with its messages so far. */
+  files: VFile[];
+  /** Every post as normalised, published or not (a scheduled one decides how long the output holds). */
+  normalised: Post[];
+  rendered: RenderedPost[];
+  site: Site;
+  plans: Plan[];
+  markdown: { stats: MarkdownStats };
+  /** Keep the front matter and markdown caches for the next build: call once the output is in place. */
+  remember(): void;
+}
+
+/** Put the site together; `check` (dryRun) keeps the posts' texts for `--fix`. */
+export async function assembleSite(options: BuildOptions, config: SiteConfig): Promise<AssembledSite> {
+  const cacheDir = cacheDirOf(options.root);
+  const useCache = options.cache !== false;
+  const frontMatterCache = openBucket<Record<string, RememberedFrontMatter>>(cacheDir, 'frontmatter', useCache);
+  const memoKey = digest(generatorVersion(), path.resolve(options.root));
+  const memo = emptyMemo(frontMatterCache.get(memoKey));
+  const content = await readContent(options.root, options.cwd, memo);
+  options.checkpoint?.('read');
+  const files = content.files;
+  const normalised = content.posts.map((raw) => normalizeOne(raw, content, config, options.now));
+  const selected = selectPosts(normalised, options);
+  checkUrls(selected);
+
+  const markdownCache = openBucket<MarkdownResult>(cacheDir, 'markdown', useCache);
+  const context = markdownContextFor(options.root, config, selected, options.cwd);
+  const markdown = await renderPosts(selected, context, { cache: markdownCache, threads: options.threads, releaseTexts: !options.dryRun });
+  const rendered = markdown.rendered;
+  options.checkpoint?.('markdown');
+  const site = createSite(rendered, config, content.tags, options.now, defaultAuthorOf(content, config, options.now));
+  const plans = planSite(site);
+  const staticDirs = staticDirsOf(options.root);
+  // The check stage (src/check/): links, anchors, alt text, garbled text... It needs every page of the site.
+  runChecks(site, { files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)) });
+  // `check --fix` goes on with the texts; a build renders pages, which need none of them.
+  if (!options.dryRun) releaseSources(content.posts);
+  return {
+    files,
+    normalised,
+    rendered,
+    site,
+    plans,
+    markdown,
+    remember() {
+      if (memo.added || memo.used.size !== memo.entries.size) frontMatterCache.set(memoKey, usedEntries(memo));
+      frontMatterCache.prune(options.now);
+      markdownCache.prune(options.now);
+    },
+  };
+}
+
+/**
+ * After the checks, a post's front matter positions and its check facts have served their
+ * purpose: messages already hold their places, and pages need none of them. Letting them go
+ * before pages render lowers a big build's peak. (The markdown stage let rendered posts' texts go already.)
+ */
+function releaseSources(posts: readonly RawPost[]): void {
+  for (const raw of posts) {
+    raw.file.value = '';
+    raw.frontMatter = { ...raw.frontMatter, locate: () => undefined };
+    delete raw.file.data.check;
+  }
+}
+
