@@ -3,6 +3,7 @@
  * streams, folder, clock, environment and signals to the CLI, then sets the exit code.
  */
 import { main } from './cli.ts';
+import { fileSystemMessage } from './shared/fs-errors.ts';
 import { BUILD_POINTS, type BuildPoint } from './types.ts';
 
 /**
@@ -47,7 +48,9 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`Unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
+    // A full disk or a missing permission outside a build's own handling (dev, the lock) is a message about a path; anything else is a bug, with its stack.
+    const message = fileSystemMessage(error, undefined, process.cwd());
+    process.stderr.write(message ? `${message}.\n` : `Unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -25,8 +25,6 @@ import { PROJECT_ROOT, staticDirsOf, templateDirsOf } from './shared/site-dirs.t
 import { routePath } from './site/routes.ts';
 import type { BuildOptions, Post, Site, SiteConfig } from './types.ts';
 
-export { PROJECT_ROOT, staticDirsOf, templateDirsOf, unsafeOutDir } from './shared/site-dirs.ts';
-
 /** What a run produced: every file with its messages, and the exit code they imply. */
 export interface BuildResult {
   files: VFile[];

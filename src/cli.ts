@@ -1,11 +1,9 @@
 /** Commands and flags only: parse them, call the build or the dev server, print. The process is bin.ts's. */
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config.ts';
 import { formatReport } from './report.ts';
 import { runBuild, type RunEnv } from './run-build.ts';
-import { unsafeOutDir } from './shared/site-dirs.ts';
+import { siteFolders } from './shared/site-dirs.ts';
 
 const USAGE = `Usage: blog <build|check|dev> [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
                        [--format text|json] [--strict] [--no-cache] [--threads N] [--port N] [--host H]
@@ -115,13 +113,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 /** Run the dev server until Ctrl-C; exit 2 when the port is taken or the config is bad. */
 async function dev(values: Values, io: CliIo): Promise<number> {
-  const root = path.resolve(io.cwd, values.root ?? '.');
-  const out = path.resolve(root, values.out ?? 'dist');
-  const problem = !existsSync(root) || !statSync(root).isDirectory() ? `The site folder ${values.root ?? '.'} does not exist` : unsafeOutDir(root, out, io.cwd);
-  if (problem) {
-    io.stderr(`${problem}\n`);
+  const folders = siteFolders(values.root, values.out, io.cwd);
+  if ('problem' in folders) {
+    io.stderr(`${folders.problem}\n`);
     return 2;
   }
+  const { root, out } = folders;
   let server;
   try {
     const { startDev } = await import('./dev/index.ts');
@@ -138,10 +135,10 @@ async function dev(values: Values, io: CliIo): Promise<number> {
     }
     throw error;
   }
-  // Until Ctrl-C or a kill; a dev server started without signals (a test) runs until the test closes it.
+  // Until Ctrl-C or a kill. Without signals to wait for (a caller of its own), nothing could stop
+  // the server later: it stops once it has served its first build, and startDev is the API for more.
   const { onInterrupt } = io;
-  if (!onInterrupt) return 0;
-  await new Promise<number>((resolve) => onInterrupt(resolve));
+  if (onInterrupt) await new Promise<number>((resolve) => onInterrupt(resolve));
   io.stderr('Stopping.\n');
   await server.close();
   return 0;

@@ -5,7 +5,6 @@
  * folder, the environment, signals) comes in through `RunEnv`, so tests run builds in-process.
  */
 import path from 'node:path';
-import { existsSync, statSync } from 'node:fs';
 import type { VFile } from 'vfile';
 import type { BuildResult } from './build.ts';
 import { cacheDirOf } from './cache/store.ts';
@@ -15,7 +14,7 @@ import { lockBuild } from './output/lock.ts';
 import { recoverOutput } from './output/recover.ts';
 import { fingerprint, rememberBuild, replayedFiles, unchangedSince, type BuildInputs, type Fingerprint } from './output/unchanged.ts';
 import { pagesPerIndex } from './search/pages-per-index.ts';
-import { unsafeOutDir } from './shared/site-dirs.ts';
+import { siteFolders } from './shared/site-dirs.ts';
 import type { BuildOptions, SiteConfig } from './types.ts';
 
 /** What a run takes from the process that starts it. */
@@ -39,6 +38,7 @@ export interface RunEnv {
 /** The flags of one `build` or `check`. */
 export interface RunOptions {
   command: 'build' | 'check';
+  /** The site folder, relative to the working folder unless absolute. */
   root: string;
   /** Output folder, relative to `root` unless absolute; `dist` when not given. */
   out?: string;
@@ -64,17 +64,15 @@ export interface RunResult {
 }
 
 /** The environment variable that sets how many pages go in one search index. */
-export const PAGES_PER_INDEX_VARIABLE = 'BLOGSMITH_SEARCH_PAGES_PER_INDEX';
+const PAGES_PER_INDEX_VARIABLE = 'BLOGSMITH_SEARCH_PAGES_PER_INDEX';
 
 /** Run `build` or `check`. Throws only for unexpected failures (bugs). */
 export async function runBuild(options: RunOptions, env: RunEnv): Promise<RunResult> {
   const started = env.now().getTime();
-  const root = path.resolve(env.cwd, options.root);
-  const out = path.resolve(root, options.out ?? 'dist');
+  const folders = siteFolders(options.root, options.out, env.cwd);
+  if ('problem' in folders) return { exitCode: 2, files: [], problem: folders.problem };
+  const { root, out } = folders;
   const shown = (file: string) => path.relative(env.cwd, file) || '.';
-  if (!existsSync(root) || !statSync(root).isDirectory()) return { exitCode: 2, files: [], problem: `The site folder ${options.root} does not exist` };
-  const unsafe = unsafeOutDir(root, out, env.cwd);
-  if (unsafe) return { exitCode: 2, files: [], problem: unsafe };
   let config: SiteConfig;
   try {
     config = await loadConfig(root, options.baseUrl === undefined ? {} : { url: options.baseUrl }, env.cwd);
@@ -82,12 +80,14 @@ export async function runBuild(options: RunOptions, env: RunEnv): Promise<RunRes
     if (!(error instanceof ConfigError)) throw error;
     return { exitCode: 2, files: [], problem: error.message };
   }
-  // Only `build` writes the output; it takes the site's lock and tidies up after a killed build first.
-  const lock = options.command === 'build' ? lockBuild(cacheDirOf(root), { cwd: env.cwd, now: env.now() }) : undefined;
-  if (lock && !lock.ok) return { exitCode: 1, files: [], problem: lock.message };
-  const stopListening = lock?.ok && env.onLocked ? env.onLocked(lock.release) : undefined;
   const elapsed = () => `${Math.round(env.now().getTime() - started)} ms`;
+  let lock: ReturnType<typeof lockBuild> | undefined;
+  let stopListening: (() => void) | undefined;
   try {
+    // Only `build` writes the output; it takes the site's lock and tidies up after a killed build first.
+    lock = options.command === 'build' ? lockBuild(cacheDirOf(root), { cwd: env.cwd, now: env.now() }) : undefined;
+    if (lock && !lock.ok) return { exitCode: 1, files: [], problem: lock.message };
+    stopListening = lock?.ok && env.onLocked ? env.onLocked(lock.release) : undefined;
     if (options.command === 'build') for (const line of await recoverOutput(out)) env.log(`Note: ${line}`);
     let remember: { inputs: BuildInputs; stamp: Fingerprint } | undefined;
     if (options.command === 'build' && options.cache) {

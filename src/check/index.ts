@@ -29,6 +29,11 @@ export interface CheckOptions {
   files: readonly VFile[];
   /** Every output file and static folder links may point to (from {@link indexSite}, with the planned files). */
   index: SiteIndex;
+  /**
+   * Check only these posts, and no site-wide rule: a dev edit that moved no URL, heading id or
+   * tag cannot change what the other posts' checks find (their links and anchors still resolve alike).
+   */
+  only?: ReadonlySet<RenderedPost>;
 }
 
 /** The per-post rules, in the order their messages read best. */
@@ -48,9 +53,9 @@ const POST_RULES: ReadonlyArray<[RuleId, (check: PostCheck, index: SiteIndex) =>
  */
 export function runChecks(site: Site, options: CheckOptions): void {
   const settings = site.config.rules;
-  const posts = site.posts;
+  const posts = options.only ? site.posts.filter((post) => options.only!.has(post)) : site.posts;
   const postFiles = posts.map((post) => post.raw.file);
-  const files = new Set([...options.files, ...postFiles]);
+  const files = new Set([...(options.only ? [] : options.files), ...postFiles]);
   clearCheckMessages(files);
   const { index } = options;
   const checks = new Map<RenderedPost, PostCheck>();
@@ -65,7 +70,7 @@ export function runChecks(site: Site, options: CheckOptions): void {
   for (const check of checks.values()) {
     for (const [ruleId, rule] of POST_RULES) if (severityOf(ruleId, settings) !== undefined) rule(check, index);
   }
-  if (severityOf('similar-tags', settings) !== undefined) checkSimilarTags(site, (post) => checks.get(post));
+  if (!options.only && severityOf('similar-tags', settings) !== undefined) checkSimilarTags(site, (post) => checks.get(post));
   applySettings(files, settings);
   // Each stage appended its own messages; in position order they read as the file does (JSON lines too).
   for (const file of postFiles) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

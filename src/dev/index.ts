@@ -102,8 +102,10 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       }
     } else if (batch.posts.size > 0 || batch.registries || batch.templates.size > 0) {
       result = await session!.update({ posts: batch.posts, registries: batch.registries, templates: batch.templates.size > 0 });
-    } else if (batch.assets.size > 0) {
-      result = await session!.assetsChanged(batch.assets);
+    } else if (batch.assets.size > 0 || [...batch.statics].some((file) => !file.endsWith('.css'))) {
+      // Files that posts name (beside them, or in static/ by a root-relative URL) give their images
+      // a width and height: the posts naming them render again, as a build would render them.
+      result = await session!.assetsChanged([...batch.assets, ...[...batch.statics].filter((file) => !file.endsWith('.css'))]);
     }
     if (result) {
       const pages = [...result.changed, ...result.removed].filter((file) => file.endsWith('.html')).map(hrefOf);

@@ -23,6 +23,13 @@ const FOREIGN_LOCK_MS = 60 * 60_000;
 /** The site's build lock, or a message saying who holds it. */
 export type LockResult = { ok: true; release(): void } | { ok: false; message: string };
 
+/**
+ * Locks that builds in this process hold. A lock file naming this process is otherwise taken for
+ * a stale one (a reused pid, see isAlive); one held here is a build still running in this process,
+ * as when builds run through the API side by side. Process state, as the lock files are.
+ */
+const heldHere = new Set<string>();
+
 /** Take the build lock of the site whose cache folder is `cacheDir`, at `now`; the message names the lock relative to `cwd`. */
 export function lockBuild(cacheDir: string, { cwd, now }: { cwd: string; now: Date }): LockResult {
   const file = path.join(cacheDir, 'build.lock');
@@ -34,11 +41,21 @@ export function lockBuild(cacheDir: string, { cwd, now }: { cwd: string; now: Da
     throw error;
   }
   const me: Holder = { pid: process.pid, host: os.hostname(), started: now.toISOString() };
+  const busy = (holder: Holder) =>
+    `Another build is running on this site (process ${holder.pid} on ${holder.host}, since ${holder.started}). Wait for it to finish; if it is not running, delete ${path.relative(cwd, file) || file}.`;
+  if (heldHere.has(file)) return { ok: false, message: busy(readHolder(file) ?? me) };
   // Two tries: the second after removing a lock whose holder is gone.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       createWithContent(file, JSON.stringify(me));
-      return { ok: true, release: () => releaseIfMine(file) };
+      heldHere.add(file);
+      return {
+        ok: true,
+        release: () => {
+          heldHere.delete(file);
+          releaseIfMine(file);
+        },
+      };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
       // A cache folder that exists but can't be written: no lock, as with no cache folder at all.
@@ -47,10 +64,7 @@ export function lockBuild(cacheDir: string, { cwd, now }: { cwd: string; now: Da
     }
     const holder = readHolder(file);
     if (holder && isAlive(holder, file, now)) {
-      return {
-        ok: false,
-        message: `Another build is running on this site (process ${holder.pid} on ${holder.host}, since ${holder.started}). Wait for it to finish; if it is not running, delete ${path.relative(cwd, file) || file}.`,
-      };
+      return { ok: false, message: busy(holder) };
     }
     // Only the stale lock just read goes: a build that took it over meanwhile keeps its own.
     if (sameHolder(readHolder(file), holder)) rmSync(file, { force: true });

@@ -58,7 +58,7 @@ export interface Fingerprint {
 const BLANK: LastBuild = { inputs: '', validUntil: 0, report: [], posts: 0, written: 0 };
 
 /** Files changed this recently are not trusted to show a later change in their stamp. */
-export const RACY_MS = 1000;
+const RACY_MS = 1000;
 
 /** Stamp the build's inputs at `now` (a walk of the folders: ~40 ms for 4,000 posts); files changed within `racyMs` before it are not trusted. */
 export function fingerprint(inputs: BuildInputs, now: Date, racyMs = RACY_MS): Fingerprint {

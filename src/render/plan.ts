@@ -1,7 +1,8 @@
 /**
- * A plan for one output file: what it shows, and how to render it.
- * A full build renders every plan; the dev server re-renders only the plans a change touches,
- * comparing each plan's `key` (its shape) and `posts` (whose content it shows) with the last build.
+ * A plan for one output file: what it shows, and how to render it. Whether a plan must render
+ * again (in a build, or in the dev server after an edit) is decided by its page key
+ * (session/page-keys.ts), made of its `key`, its template's files, and what it shows of its posts.
+ * Post objects are never changed in place: an edited post is a new object, so keys can be memoised per object.
  */
 import type { Liquid } from 'liquidjs';
 import type { RenderedPost } from '../types.ts';
@@ -16,12 +17,14 @@ export interface Plan {
   template?: string;
   /** Changes whenever the file's structure changes: which posts, in which order, its neighbours. */
   key: string;
-  /** Posts whose own content (title, excerpt, body, dates) appears in the file. */
+  /**
+   * Posts the file shows: in full on a post page (the first) and in feeds; their title, link and
+   * date for a post page's neighbours and related posts; their summary view on list pages.
+   */
   posts: readonly RenderedPost[];
   /**
    * Posts the file lists (archive, author and tag pages: titles, dates, counts), beyond `posts`.
-   * They enter its persistent key (output/page-keys.ts), which must cover everything a custom
-   * template could show of them; the dev server follows them through `key` instead.
+   * Their summary view enters the page key: all a custom template could show of them.
    */
   lists?: readonly RenderedPost[];
   render(engine: Liquid): Promise<string> | string;

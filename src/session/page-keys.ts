@@ -8,6 +8,7 @@
  * `summary`: no body) on list pages; title, link and date of a post page's neighbours and related posts.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { digest, digestAll } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
 import type { Plan } from '../render/plan.ts';
@@ -19,11 +20,13 @@ import type { RenderedPost, Site } from '../types.ts';
 type Shown = 'full' | 'summary' | 'link';
 
 /** Everything every page of the site depends on besides its template and its own plan. */
-export function siteDigest(site: Site): string {
+function siteDigest(site: Site): string {
   const withoutPosts = <T extends { posts: unknown }>({ posts: _, ...rest }: T) => rest;
+  // A tag's weight in the cloud is scaled by the biggest tag (render/view.ts): a tag page may show it.
+  const biggestTag = site.tags.reduce((max, tag) => Math.max(max, tag.posts.length), 1);
   return digest(
     generatorVersion(),
-    JSON.stringify([site.config, site.routes.basePath, site.author, site.tags.map(withoutPosts), site.authors.map(withoutPosts)]),
+    JSON.stringify([site.config, site.routes.basePath, site.author, site.tags.map(withoutPosts), site.authors.map(withoutPosts), biggestTag]),
     // The footer's year, and feeds' `updated` on a site without posts.
     site.posts.length === 0 ? site.now.toISOString() : String(site.now.getUTCFullYear()),
   );
@@ -52,14 +55,19 @@ function templateDigests(templateDirs: readonly string[]): (template: string) =>
     }
     return text;
   };
-  const everyTemplate = () => templateDirs.flatMap((dir) => filesUnder(dir).map((name) => `${dir}/${name}`));
+  const relativeName = (file: string) => {
+    const dir = templateDirs.find((candidate) => file.startsWith(candidate + path.sep));
+    return dir === undefined ? file : path.relative(dir, file);
+  };
+  const everyTemplate = () => templateDirs.flatMap((dir) => filesUnder(dir).map((name) => path.join(dir, name)));
   const known = new Map<string, string>();
   return (template) => {
     let key = known.get(template);
     if (key === undefined) {
       const closure = closureOf(template);
       const files = closure === 'all' ? everyTemplate() : closure;
-      key = digestAll([template, ...files.flatMap((file) => [file, read(file)])]);
+      // Names relative to their template folder: the same templates in another place are the same.
+      key = digestAll([template, ...files.flatMap((file) => [relativeName(file), read(file)])]);
       known.set(template, key);
     }
     return key;
@@ -92,15 +100,23 @@ function postDigest(post: RenderedPost, shown: Shown): string {
   return known;
 }
 
-/** The fields a page reads of a post it shows in full, as a summary, or as a link. */
+/** Fields no key reads: the file (its path is in the key), the body (`digest` stands for it) and asset sources. */
+const UNKEYED = new Set(['raw', 'html', 'assets']);
+
+/**
+ * The fields a page reads of a post it shows in full, as a summary, or as a link. Never reads
+ * `html`: a big build keeps bodies on disk behind a getter (markdown/bodies.ts), and `digest` stands for it.
+ */
 function partShown(post: RenderedPost, shown: Shown): unknown {
   const link = [post.path, post.title, post.published];
   if (shown === 'link') return link;
-  const { raw: _raw, html: _html, assets: _assets, ...fields } = post;
-  if (shown === 'full') return [post.digest, fields];
-  // What render/view.ts `summary` reads. Reading time comes from the body when the markdown stage gave none.
-  const reading = post.readingMinutes === undefined || post.hasMore === undefined ? post.digest : [post.readingMinutes, post.hasMore];
-  return [...link, post.updated, post.authors, post.tags, post.excerptHtml, post.summary, post.image, post.draft, post.future, post.lang, post.data, reading];
+  if (shown === 'summary') {
+    // What render/view.ts `summary` reads. Reading time comes from the body when the markdown stage gave none.
+    const reading = post.readingMinutes === undefined || post.hasMore === undefined ? post.digest : [post.readingMinutes, post.hasMore];
+    return [...link, post.updated, post.authors, post.tags, post.excerptHtml, post.summary, post.image, post.draft, post.future, post.lang, post.data, reading];
+  }
+  const fields = Object.keys(post).filter((key) => !UNKEYED.has(key)).map((key) => [key, post[key as keyof RenderedPost]]);
+  return [post.digest, fields];
 }
 
 const listDigests = new WeakMap<readonly RenderedPost[], string>();

@@ -19,7 +19,7 @@ import { templateFailure } from '../render/template-error.ts';
 import { pageKeys } from './page-keys.ts';
 import { createSite } from '../site/model.ts';
 import { checkUrls } from '../site/select.ts';
-import type { SiteConfig } from '../types.ts';
+import type { RenderedPost, SiteConfig } from '../types.ts';
 import { renderEntry, type Entry } from './entry.ts';
 
 /** What one batch of file events asks the session to redo. */
@@ -134,8 +134,9 @@ export class SiteSession {
     }
     // LiquidJS keeps parsed templates: a new engine reads them again.
     if (changes.templates) this.engine = createEngine(templateDirsOf(this.root));
+    const before = new Map([...touched].map((absolute) => [absolute, this.entries.get(absolute)?.rendered]));
     for (const absolute of touched) this.reread(absolute);
-    return this.refresh(touched, started);
+    return this.refresh(touched, started, changes.registries ? undefined : before);
   }
 
   /** Local files next to posts appeared, changed or went: the posts naming them render again. */
@@ -173,8 +174,12 @@ export class SiteSession {
     this.entries.set(absolute, { ...previous, file: result.file, post });
   }
 
-  /** Re-render stale markdown, rebuild the model, and render the pages whose key changed. */
-  private async refresh(touched: ReadonlySet<string>, started: number): Promise<RebuildResult> {
+  /**
+   * Re-render stale markdown, rebuild the model, check, and render the pages whose key changed.
+   * `before` holds the touched posts as they were, when only posts changed: then the checks of
+   * the other posts are kept if what they could find is unchanged (see `checkOnly`).
+   */
+  private async refresh(touched: ReadonlySet<string>, started: number, before?: ReadonlyMap<string, RenderedPost | undefined>): Promise<RebuildResult> {
     const posts = [...this.entries.values()].flatMap((entry) => (entry.post ? [entry.post] : []));
     for (const entry of this.entries.values()) {
       entry.file.messages = entry.file.messages.filter((message) => !SITE_RULES.has(message.ruleId ?? ''));
@@ -195,7 +200,8 @@ export class SiteSession {
     const plans = planSite(site);
     // The same checks as a build, so the overlay shows broken links too.
     const staticDirs = staticDirsOf(this.root);
-    runChecks(site, { files: this.files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)) });
+    const only = urlsMoved || !before ? undefined : this.checkOnly(before);
+    runChecks(site, { files: only ? [] : this.files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)), only });
     const keyOf = pageKeys(site, templateDirsOf(this.root));
     const keys = new Map(plans.map((plan) => [plan.file, keyOf(plan)]));
     const stale = plans.filter((plan) => this.keys.get(plan.file) !== keys.get(plan.file) || this.failed.has(plan.file));
@@ -232,10 +238,33 @@ export class SiteSession {
     return { changed, rendered };
   }
 
+  /**
+   * The edited posts alone, when their edits cannot change another post's findings: each was there
+   * before and still is, with the same tags (similar-tags) and heading ids (anchors into it). A
+   * moved URL is ruled out by the caller. Otherwise undefined: every post is checked.
+   */
+  private checkOnly(before: ReadonlyMap<string, RenderedPost | undefined>): Set<RenderedPost> | undefined {
+    const only = new Set<RenderedPost>();
+    for (const [absolute, old] of before) {
+      const now = this.entries.get(absolute)?.rendered;
+      if (!old || !now || JSON.stringify(old.tags) !== JSON.stringify(now.tags) || !sameIds(old.raw.file.data.check?.ids, now.raw.file.data.check?.ids)) return undefined;
+      only.add(now);
+    }
+    return only;
+  }
+
   /** Whether any post's URL appeared, moved or vanished since the last rebuild. */
   private urlsMoved(postPaths: ReadonlyMap<string, string>): boolean {
     if (postPaths.size !== this.lastPostPaths.size) return true;
     for (const [source, url] of postPaths) if (this.lastPostPaths.get(source) !== url) return true;
     return false;
   }
+}
+
+/** Whether two id sets (a post's heading ids) are the same. */
+function sameIds(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
 }

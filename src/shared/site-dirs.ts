@@ -3,6 +3,7 @@
  * which output folders are unsafe (named relative to `cwd` in the message). Kept apart from build.ts so the CLI can settle these before it
  * loads the pipeline (a build with nothing to do never loads it: see output/unchanged.ts).
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,3 +36,15 @@ export function unsafeOutDir(root: string, out: string, cwd: string): string | u
   return undefined;
 }
 
+
+/**
+ * The site folder and output folder a command names (`--root`, `--out`), resolved against `cwd`,
+ * or why they can't be used: the site folder is missing, or the output would replace the site.
+ */
+export function siteFolders(rootArg: string | undefined, outArg: string | undefined, cwd: string): { root: string; out: string } | { problem: string } {
+  const root = path.resolve(cwd, rootArg ?? '.');
+  const out = path.resolve(root, outArg ?? 'dist');
+  if (!existsSync(root) || !statSync(root).isDirectory()) return { problem: `The site folder ${rootArg ?? '.'} does not exist` };
+  const unsafe = unsafeOutDir(root, out, cwd);
+  return unsafe ? { problem: unsafe } : { root, out };
+}

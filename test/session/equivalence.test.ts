@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.ts';
 import { SiteSession, type Changes } from '../../src/session/site-session.ts';
 import { listFiles, PROJECT, tempDir } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
+import { png } from '../markdown/png.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 let root: string;
@@ -115,9 +116,16 @@ describe('the dev session equals a fresh build', () => {
     await expectSameAsBuild();
   });
 
-  it('after a static file edit (served as it is; no page changes)', async () => {
+  it('after a static image a post shows changes size (its width and height follow)', async () => {
     await mkdir(path.join(root, 'static'), { recursive: true });
-    await writeFile(path.join(root, 'static/style.css'), 'body { color: rebeccapurple; }\n');
+    await writeFile(path.join(root, 'static/badge.png'), png(8, 4));
+    await edit(post('toml-post.md'), (text) => text.replace('After the fold', '![Badge](/badge.png)\n\nAfter the fold'));
+    await update({ posts: new Set([post('toml-post.md')]) });
+    expect(session.output.get('posts/toml-post/index.html')).toMatch(/width="8" height="4"/);
+    await writeFile(path.join(root, 'static/badge.png'), png(16, 8));
+    // As npm run dev does for a file in static/ (src/dev/index.ts): the posts naming it render again.
+    await session.assetsChanged([path.join(root, 'static/badge.png')]);
+    expect(session.output.get('posts/toml-post/index.html')).toMatch(/width="16" height="8"/);
     await expectSameAsBuild();
   });
 

@@ -1,6 +1,9 @@
 /** Page keys (src/session/page-keys.ts): what a page shows enters its key, so an edit re-renders it, and nothing else does. */
 import { describe, expect, it } from 'vitest';
-import { pageKey } from '../../src/session/page-keys.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pageKey, pageKeys } from '../../src/session/page-keys.ts';
+import { tempDir } from '../helpers/cli.ts';
 import type { Plan } from '../../src/render/plan.ts';
 import type { RenderedPost } from '../../src/types.ts';
 import { makeSite } from '../render/site-fixture.ts';
@@ -54,5 +57,33 @@ describe('page keys', () => {
     expect(pageKey('site', '', plan([site.posts[1]!]))).toBe(base);
     expect(pageKey('other site', '', plan([site.posts[1]!]))).not.toBe(base);
     expect(pageKey('site', '', { ...plan([site.posts[1]!]), key: 'other shape' })).not.toBe(base);
+  });
+});
+
+describe('page keys with real template folders', () => {
+  /** A site with `files` in its own templates/ (over nothing else), keyed for a post plan. */
+  async function keyWith(files: Record<string, string>): Promise<string> {
+    const dir = path.join(await tempDir('blog-templates-'), 'templates');
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+      await writeFile(path.join(dir, name), text);
+    }
+    const plan: Plan = { file: 'posts/x/index.html', template: 'post', key: 'shape', posts: [site.posts[0]!], render: () => '' };
+    return pageKeys(site, [dir])(plan);
+  }
+
+  it('follow a partial in a subfolder, named without its extension', async () => {
+    const page = { 'post.liquid': "{% render 'partials/banner' %}", 'tags.liquid': 'tags' };
+    const one = await keyWith({ ...page, 'partials/banner.liquid': 'one' });
+    expect(await keyWith({ ...page, 'partials/banner.liquid': 'two' })).not.toBe(one);
+    expect(await keyWith({ ...page, 'partials/banner.liquid': 'one', 'tags.liquid': 'other tags' })).toBe(one);
+  });
+
+  it('follow every template when a reference cannot be followed: a variable, a missing file, a liquid block', async () => {
+    for (const post of ['{% render partial %}', "{% render 'nowhere' %}", "{% liquid\n render 'partials/banner' %}"]) {
+      const page = { 'post.liquid': post, 'partials/banner.liquid': 'banner' };
+      const before = await keyWith({ ...page, 'unrelated.liquid': 'one' });
+      expect(await keyWith({ ...page, 'unrelated.liquid': 'two' }), post).not.toBe(before);
+    }
   });
 });

@@ -92,6 +92,8 @@ describe('a build killed with SIGKILL', () => {
     for (const point of ['markdown', 'pages'] as const) await buildKilledAt(point);
     const cached = await spawnBuild(out);
     expect(cached.code, cached.stderr).toBe(0);
+    // The killed builds' entries (the edited post's among them, or it is rendered again) serve this build.
+    expect(cached.stderr).toMatch(new RegExp(`markdown: [01] rendered, (${POSTS - 1}|${POSTS}) cached`));
     await build(path.join(root, 'fresh'), '--no-cache');
     expect(await treeDigest(out)).toBe(await treeDigest(path.join(root, 'fresh')));
   }, 60_000);
@@ -135,6 +137,15 @@ describe('two builds of one site', () => {
     await writeFile(path.join(root, '.cache/build.lock'), JSON.stringify({ pid: dead.pid, host: os.hostname(), started: '2026-11-29T10:00:00.000Z' }));
     const run = await runCli(['build', '--root', root, '--out', out]);
     expect(run.code, run.stderr).toBe(0);
+    expect(await readdir(path.join(root, '.cache'))).not.toContain('build.lock');
+  }, 60_000);
+
+  it('in one process too: a second build through the API is refused while the first runs', async () => {
+    const before = await treeDigest(out);
+    const runs = await Promise.all([build(out, '--no-cache'), build(out, '--no-cache')]);
+    expect(runs.map((run) => run.code).sort()).toEqual([0, 1]);
+    expect(runs.find((run) => run.code === 1)!.stderr).toContain(`Another build is running on this site (process ${process.pid}`);
+    expect(await treeDigest(out)).toBe(before);
     expect(await readdir(path.join(root, '.cache'))).not.toContain('build.lock');
   }, 60_000);
 
