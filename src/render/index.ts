@@ -9,9 +9,15 @@ import { routePath } from '../site/routes.ts';
 export { createEngine } from './liquid.ts';
 export type { Plan } from './plan.ts';
 
-/** Every output file of the site, as plans. */
-export function planSite(site: Site): Plan[] {
-  const pages = planPages(site);
+/**
+ * Every output file of the site, as plans; or, with `wants`, only the pages and feeds it keeps (the
+ * dev session plans again only what an edit that moved nothing shows). Sitemaps and robots.txt,
+ * which list every page, never come with `wants`: such an edit changes none of them.
+ */
+export function planSite(site: Site, wants?: (file: string) => boolean): Plan[] {
+  const pages = planPages(site, wants);
+  const feeds = planFeeds(site).filter((plan) => wants?.(plan.file) ?? true);
+  if (wants) return [...pages, ...feeds];
   const sitemapPaths = pages.flatMap((plan) => (plan.sitemapPath === undefined ? [] : [plan.sitemapPath]));
   const sitemaps = sitemapFiles(site, sitemapEntries(site, sitemapPaths)).map(
     (file): Plan => ({
@@ -24,7 +30,7 @@ export function planSite(site: Site): Plan[] {
   );
   return [
     ...pages,
-    ...planFeeds(site),
+    ...feeds,
     ...sitemaps,
     { file: routePath('robots'), key: site.config.url, posts: [], render: () => renderRobots(site).contents },
   ];

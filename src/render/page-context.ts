@@ -35,6 +35,8 @@ export interface PageContext {
   page(path: string, name: string | undefined, meta?: Partial<PageView>): PageView;
   /** Plan one page; views are built only when it is rendered. */
   add(spec: PageSpec): void;
+  /** Whether the output file is wanted (all are, unless the caller plans a few pages again: see planSite). */
+  wants(file: string): boolean;
   /** The layout fields of one page of a paginated list. */
   listMeta(list: Page<RenderedPost>, kind: 'Blog' | 'CollectionPage', name: string, description: string): Partial<PageView>;
   summaries(posts: readonly RenderedPost[]): PostSummaryView[];
@@ -44,8 +46,8 @@ export interface PageContext {
   listKey(list: Page<RenderedPost>): string;
 }
 
-/** A context whose `add` appends to `plans`. */
-export function pageContext(site: Site, plans: Plan[]): PageContext {
+/** A context whose `add` appends to `plans` the pages `wants` keeps. */
+export function pageContext(site: Site, plans: Plan[], wants: (file: string) => boolean = () => true): PageContext {
   const views = createViews(site);
   const siteTitle = site.config.title;
   return {
@@ -76,7 +78,9 @@ export function pageContext(site: Site, plans: Plan[]): PageContext {
       jsonLd: null,
       ...meta,
     }),
+    wants,
     add: ({ template, path, key, posts, lists, sitemap = true, view }) => {
+      if (!wants(outputFileOf(path))) return;
       plans.push({
         file: outputFileOf(path),
         sitemapPath: sitemap ? path : undefined,

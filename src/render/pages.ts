@@ -37,9 +37,9 @@ export async function renderPages(site: Site, templateDirs: string[]): Promise<R
 }
 
 /** Plans for every HTML page; views are built only when a plan is rendered. */
-export function planPages(site: Site): Plan[] {
+export function planPages(site: Site, wants?: (file: string) => boolean): Plan[] {
   const plans: Plan[] = [];
-  const context = pageContext(site, plans);
+  const context = pageContext(site, plans, wants);
   for (const kind of KINDS) kind(context);
   return plans;
 }

@@ -60,6 +60,8 @@ export class SiteSession {
   private templateFile?: VFile;
   /** Output file → the key it was last rendered for (see session/page-keys.ts). */
   private keys = new Map<string, string>();
+  /** The plans of the output, by file: a page an edit does not touch keeps the plan it was rendered from. */
+  private plans = new Map<string, Plan>();
   /** Output files whose last render failed (a template error): rendered again on every rebuild until they pass. */
   private readonly failed = new Set<string>();
   private engine: Liquid;
@@ -136,6 +138,10 @@ export class SiteSession {
     if (changes.templates) this.engine = createEngine(templateDirsOf(this.root));
     const before = new Map([...touched].map((absolute) => [absolute, this.entries.get(absolute)?.rendered]));
     for (const absolute of touched) this.reread(absolute);
+    if (!changes.registries && !changes.templates) {
+      const quick = await this.refreshKeptShape(touched, before, started);
+      if (quick) return quick;
+    }
     return this.refresh(touched, started, changes.registries ? undefined : before);
   }
 
@@ -209,6 +215,7 @@ export class SiteSession {
     const removed = [...this.keys.keys()].filter((file) => !keys.has(file));
     for (const file of removed) this.output.delete(file);
     this.keys = keys;
+    this.plans = new Map(plans.map((plan) => [plan.file, plan]));
     this.assets = new Map([...assetsOf(rendered)].map(([source, target]) => [target, source]));
     return { changed, removed, rendered: renderedFiles, ms: performance.now() - started };
   }
@@ -236,6 +243,51 @@ export class SiteSession {
     for (const file of rendered) this.failed.delete(file);
     for (const file of failed) this.failed.add(file);
     return { changed, rendered };
+  }
+
+  /**
+   * The common edit: posts' texts changed, but nothing by which other pages place or name them
+   * (URL, title, dates, tags, authors, language, draft). Then every plan and plan key of the site
+   * is as it was, and only the pages that show an edited post are planned again, from a new site
+   * model (nothing built earlier is changed); their page keys decide which render. Any other edit
+   * is undefined here and takes the full refresh, which finds the markdown just rendered in the entries.
+   */
+  private async refreshKeptShape(touched: ReadonlySet<string>, before: ReadonlyMap<string, RenderedPost | undefined>, started: number): Promise<RebuildResult | undefined> {
+    if (this.failed.size > 0 || this.plans.size === 0) return undefined;
+    const edits: Array<[Entry, RenderedPost]> = [];
+    for (const absolute of touched) {
+      const entry = this.entries.get(absolute);
+      const old = before.get(absolute);
+      // A fresh, readable post that keeps its URL and had no site-wide problem (a duplicate URL).
+      if (!entry?.post || !old || entry.post.raw.file !== entry.file || entry.post.path !== old.path) return undefined;
+      if (old.raw.file.messages.some((message) => SITE_RULES.has(message.ruleId ?? ''))) return undefined;
+      edits.push([entry, old]);
+    }
+    // No URL moved: links resolve as at the last refresh.
+    const context = { ...markdownContextFor(this.root, this.config, [], this.cwd), postPaths: this.lastPostPaths };
+    for (const [entry] of edits) renderEntry(entry, entry.post!, context, false);
+    if (edits.some(([entry, old]) => shapeOf(entry.rendered) !== shapeOf(old))) return undefined;
+
+    const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
+    const site = createSite(rendered, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
+    const edited = new Set(edits.map(([, old]) => old));
+    // A post page shows its neighbours and related posts by title, link and date only: part of the shape, so theirs are unchanged.
+    const shows = (plan: Plan) =>
+      plan.template === 'post' ? edited.has(plan.posts[0]!) : plan.posts.some((post) => edited.has(post)) || (plan.lists?.some((post) => edited.has(post)) ?? false);
+    const affected = new Set([...this.plans.values()].filter(shows).map((plan) => plan.file));
+    const plans = planSite(site, (file) => affected.has(file));
+    const only = this.checkOnly(before);
+    runChecks(site, { files: only ? [] : this.files, index: indexSite(site, staticDirsOf(this.root), this.plans.keys()), only });
+    const keyOf = pageKeys(site, templateDirsOf(this.root));
+    const keys = new Map(plans.map((plan) => [plan.file, keyOf(plan)]));
+    const stale = plans.filter((plan) => this.keys.get(plan.file) !== keys.get(plan.file));
+    const result = await this.render(stale);
+    for (const plan of plans) {
+      this.plans.set(plan.file, plan);
+      this.keys.set(plan.file, keys.get(plan.file)!);
+    }
+    this.assets = new Map([...assetsOf(rendered)].map(([source, target]) => [target, source]));
+    return { ...result, removed: [], ms: performance.now() - started };
   }
 
   /**
@@ -267,4 +319,10 @@ function sameIds(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | un
   if (a.size !== b.size) return false;
   for (const id of a) if (!b.has(id)) return false;
   return true;
+}
+
+/** Everything about a post that other pages place or name it by: lists, neighbours, feeds' order, plan keys. */
+function shapeOf(post: RenderedPost | undefined): string {
+  if (!post) return '';
+  return JSON.stringify([post.raw.file.path, post.path, post.title, post.published.iso, post.updated?.iso, post.draft, post.future, post.tags, post.authors, post.lang]);
 }

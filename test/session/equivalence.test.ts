@@ -75,6 +75,13 @@ describe('the dev session equals a fresh build', () => {
     await expectSameAsBuild();
   });
 
+  it('after an excerpt edit (lists show the new excerpt; nothing moves)', async () => {
+    await edit(post('toml-post.md'), (text) => text.replace('Links to', 'Now links to'));
+    await update({ posts: new Set([post('toml-post.md')]) });
+    expect(session.output.get('tags/rust/index.html')).toContain('Now links to');
+    await expectSameAsBuild();
+  });
+
   it('after a title edit', async () => {
     await edit(post('2024/yaml-post.md'), (text) => text.replace('title: "YAML post"', 'title: "YAML post, renamed"'));
     await update({ posts: new Set([post('2024/yaml-post.md')]) });

@@ -1,11 +1,14 @@
 /** Each post's page, at the post's own path, with its neighbours and related posts. */
 import type { RenderedPost } from '../../types.ts';
 import type { PageContext } from '../page-context.ts';
+import { outputFileOf } from '../../site/routes.ts';
 import { postsKey } from '../plan.ts';
 
 /** Plan one page per post. */
-export function planPosts({ site, views, add, page }: PageContext): void {
+export function planPosts({ site, views, add, page, wants }: PageContext): void {
   for (const [index, current] of site.posts.entries()) {
+    // Before its related posts are worked out: the one costly part of planning a post's page.
+    if (!wants(outputFileOf(current.path))) continue;
     // Neighbours' and related posts' titles and links show on the page, so they are part of what it depends on.
     const neighbours = [site.posts[index + 1], site.posts[index - 1]].filter((p): p is RenderedPost => p !== undefined);
     const related = views.related(current);
