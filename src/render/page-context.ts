@@ -15,8 +15,8 @@ export interface PageSpec {
   template: string;
   /** Its site-relative path, from the route table. */
   path: string;
-  /** Its shape beyond template and path (see Plan.key). */
-  key: string;
+  /** Its shape beyond template and path (see Plan.key); a function when costly, worked out once when first read. */
+  key: string | (() => string);
   posts: readonly RenderedPost[];
   lists?: readonly RenderedPost[];
   /** Whether the sitemap lists it; pages with nothing of their own to find (404, search) are left out. */
@@ -37,6 +37,8 @@ export interface PageContext {
   add(spec: PageSpec): void;
   /** Whether the output file is wanted (all are, unless the caller plans a few pages again: see planSite). */
   wants(file: string): boolean;
+  /** Whether the page at a site-relative path is wanted: `wants` of its output file. */
+  wantsPath(path: string): boolean;
   /** The layout fields of one page of a paginated list. */
   listMeta(list: Page<RenderedPost>, kind: 'Blog' | 'CollectionPage', name: string, description: string): Partial<PageView>;
   summaries(posts: readonly RenderedPost[]): PostSummaryView[];
@@ -79,13 +81,18 @@ export function pageContext(site: Site, plans: Plan[], wants: (file: string) => 
       ...meta,
     }),
     wants,
+    wantsPath: (path) => wants(outputFileOf(path)),
     add: ({ template, path, key, posts, lists, sitemap = true, view }) => {
       if (!wants(outputFileOf(path))) return;
+      let known: string | undefined;
       plans.push({
         file: outputFileOf(path),
         sitemapPath: sitemap ? path : undefined,
         template,
-        key: `${template}\n${path}\n${key}`,
+        get key() {
+          known ??= `${template}\n${path}\n${typeof key === 'function' ? key() : key}`;
+          return known;
+        },
         posts,
         lists,
         render: (engine) => engine.renderFileSync(template, { site: views.site, ...view() }),

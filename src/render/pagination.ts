@@ -10,13 +10,14 @@ export interface Page<T> {
   pagination: PaginationView;
 }
 
-/** Split `items` into pages of `perPage`; an empty list still has one (empty) page. */
-export function paginate<T>(site: Site, items: readonly T[], perPage: number, listPath: string): Page<T>[] {
+/** Split `items` into pages of `perPage`; an empty list still has one (empty) page. `keep` leaves pages out by path (see planSite's `wants`). */
+export function paginate<T>(site: Site, items: readonly T[], perPage: number, listPath: string, keep: (path: string) => boolean = () => true): Page<T>[] {
   const size = Math.max(1, Math.floor(perPage) || 1);
   const total = Math.max(1, Math.ceil(items.length / size));
   const href = (n: number) => site.routes.href(pagePath(listPath, n));
   const pages: Page<T>[] = [];
   for (let n = 1; n <= total; n++) {
+    if (!keep(pagePath(listPath, n))) continue;
     pages.push({
       path: pagePath(listPath, n),
       items: items.slice((n - 1) * size, n * size),

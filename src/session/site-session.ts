@@ -279,10 +279,12 @@ export class SiteSession {
     const only = this.checkOnly(before);
     runChecks(site, { files: only ? [] : this.files, index: indexSite(site, staticDirsOf(this.root), this.plans.keys()), only });
     const keyOf = pageKeys(site, templateDirsOf(this.root));
-    const keys = new Map(plans.map((plan) => [plan.file, keyOf(plan)]));
-    const stale = plans.filter((plan) => this.keys.get(plan.file) !== keys.get(plan.file));
+    // Every plan's own key is the one planned before (the shape is kept): taken from the last plan, not worked out again.
+    const replanned = plans.map((plan): Plan => ({ ...plainPlan(plan), key: this.plans.get(plan.file)!.key }));
+    const keys = new Map(replanned.map((plan) => [plan.file, keyOf(plan)]));
+    const stale = replanned.filter((plan) => this.keys.get(plan.file) !== keys.get(plan.file));
     const result = await this.render(stale);
-    for (const plan of plans) {
+    for (const plan of replanned) {
       this.plans.set(plan.file, plan);
       this.keys.set(plan.file, keys.get(plan.file)!);
     }
@@ -325,4 +327,9 @@ function sameIds(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | un
 function shapeOf(post: RenderedPost | undefined): string {
   if (!post) return '';
   return JSON.stringify([post.raw.file.path, post.path, post.title, post.published.iso, post.updated?.iso, post.draft, post.future, post.tags, post.authors, post.lang]);
+}
+
+/** A plan's fields but its key, read without working out a lazy key (render/page-context.ts). */
+function plainPlan({ file, sitemapPath, template, posts, lists, render }: Plan): Omit<Plan, 'key'> {
+  return { file, sitemapPath, template, posts, lists, render };
 }

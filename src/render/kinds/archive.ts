@@ -12,7 +12,7 @@ export function planArchive({ site, add, page, summaries, siteTitle }: PageConte
   add({
     template: 'archive',
     path,
-    key: listingKey(site.posts),
+    key: () => listingKey(site.posts),
     posts: [],
     lists: site.posts,
     view: () => ({

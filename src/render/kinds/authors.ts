@@ -12,8 +12,8 @@ export function planAuthors({ site, views, add, page, summaries, siteTitle, coll
     template: 'authors',
     path: authorsPath,
     key: authors.map((author) => `${author.id}\t${author.name}\t${author.posts.length}`).join('\n'),
+    // Authors with their counts (views.author): no post of theirs, so no post enters the key.
     posts: [],
-    lists: site.posts,
     view: () => ({
       page: page(authorsPath, 'Authors', { section: 'authors', description: `The authors of ${siteTitle}` }),
       authors: authors.map(views.author),
@@ -26,7 +26,7 @@ export function planAuthors({ site, views, add, page, summaries, siteTitle, coll
       template: 'author',
       path,
       // The author page lists titles and dates, not excerpts: its key covers all it shows.
-      key: `${author.name}\t${author.bio ?? ''}\t${author.url ?? ''}\n${listingKey(author.posts)}`,
+      key: () => `${author.name}\t${author.bio ?? ''}\t${author.url ?? ''}\n${listingKey(author.posts)}`,
       posts: [],
       lists: author.posts,
       view: () => ({

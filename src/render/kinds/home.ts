@@ -4,8 +4,8 @@ import type { PageContext } from '../page-context.ts';
 import { paginate } from '../pagination.ts';
 
 /** Plan every page of the home list. */
-export function planHome({ site, add, page, listMeta, summaries, numbered, listKey, siteTitle }: PageContext): void {
-  for (const list of paginate(site, site.posts, site.config.postsPerPage, routePath('home'))) {
+export function planHome({ site, add, page, listMeta, summaries, numbered, listKey, siteTitle, wantsPath }: PageContext): void {
+  for (const list of paginate(site, site.posts, site.config.postsPerPage, routePath('home'), wantsPath)) {
     const n = list.pagination.current;
     const name = n === 1 ? undefined : `Page ${n}`;
     add({

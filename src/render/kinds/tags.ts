@@ -4,15 +4,15 @@ import type { PageContext } from '../page-context.ts';
 import { paginate } from '../pagination.ts';
 
 /** Plan the tag index and every page of every tag. */
-export function planTags({ site, views, add, page, listMeta, summaries, numbered, listKey, siteTitle, collator }: PageContext): void {
+export function planTags({ site, views, add, page, listMeta, summaries, numbered, listKey, siteTitle, collator, wantsPath }: PageContext): void {
   const tags = [...site.tags].sort((a, b) => collator.compare(a.label, b.label) || a.slug.localeCompare(b.slug));
   const tagsPath = routePath('tags');
   add({
     template: 'tags',
     path: tagsPath,
     key: tags.map((tag) => `${tag.slug}\t${tag.label}\t${tag.posts.length}`).join('\n'),
+    // Tags with their counts (views.tag): no post of theirs, so no post enters the key.
     posts: [],
-    lists: site.posts,
     view: () => ({
       page: page(tagsPath, 'Tags', { section: 'tags', description: `All tags of ${siteTitle}` }),
       tags: tags.map(views.tag),
@@ -20,14 +20,14 @@ export function planTags({ site, views, add, page, listMeta, summaries, numbered
   });
   for (const tag of tags) {
     const description = tag.description ?? `Posts tagged “${tag.label}” on ${siteTitle}`;
-    for (const list of paginate(site, tag.posts, site.config.postsPerPage, routePath('tag', { slug: tag.slug }))) {
+    for (const list of paginate(site, tag.posts, site.config.postsPerPage, routePath('tag', { slug: tag.slug }), wantsPath)) {
       const name = numbered(`Posts tagged “${tag.label}”`, list.pagination.current);
       add({
         template: 'tag',
         path: list.path,
         key: `${tag.label}\t${tag.posts.length}\n${listKey(list)}`,
+        // Its own page of posts; of the rest of the tag, only the count (in the key) shows.
         posts: list.items,
-        lists: tag.posts,
         view: () => {
           const tagView = views.tag(tag);
           return {
