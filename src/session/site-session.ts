@@ -9,7 +9,7 @@ import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
 import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from './steps.ts';
 import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
-import { indexSite, runChecks } from '../check/index.ts';
+import { indexSite, runChecks, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
 import { jobOf, renderJob, type MarkdownResult } from '../markdown/render.ts';
@@ -62,6 +62,8 @@ export class SiteSession {
   private keys = new Map<string, string>();
   /** The plans of the output, by file: a page an edit does not touch keeps the plan it was rendered from. */
   private plans = new Map<string, Plan>();
+  /** The link index of the last full refresh: output files and heading ids, which an edit that keeps its shape and ids leaves as they are. */
+  private checkIndex?: SiteIndex;
   /** Output files whose last render failed (a template error): rendered again on every rebuild until they pass. */
   private readonly failed = new Set<string>();
   private engine: Liquid;
@@ -207,7 +209,8 @@ export class SiteSession {
     // The same checks as a build, so the overlay shows broken links too.
     const staticDirs = staticDirsOf(this.root);
     const only = urlsMoved || !before ? undefined : this.checkOnly(before);
-    runChecks(site, { files: only ? [] : this.files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)), only });
+    this.checkIndex = indexSite(site, staticDirs, plans.map((plan) => plan.file));
+    runChecks(site, { files: only ? [] : this.files, index: this.checkIndex, only });
     const keyOf = pageKeys(site, templateDirsOf(this.root));
     const keys = new Map(plans.map((plan) => [plan.file, keyOf(plan)]));
     const stale = plans.filter((plan) => this.keys.get(plan.file) !== keys.get(plan.file) || this.failed.has(plan.file));
@@ -277,7 +280,10 @@ export class SiteSession {
     const affected = new Set([...this.plans.values()].filter(shows).map((plan) => plan.file));
     const plans = planSite(site, (file) => affected.has(file));
     const only = this.checkOnly(before);
-    runChecks(site, { files: only ? [] : this.files, index: indexSite(site, staticDirsOf(this.root), this.plans.keys()), only });
+    // The index holds posts' files too: an edit that brings or drops one needs a new index.
+    const sameFiles = edits.every(([entry, old]) => [...old.assets.values()].join('\n') === [...(entry.rendered?.assets.values() ?? [])].join('\n'));
+    if (!only || !sameFiles || !this.checkIndex) this.checkIndex = indexSite(site, staticDirsOf(this.root), this.plans.keys());
+    runChecks(site, { files: only ? [] : this.files, index: this.checkIndex, only });
     const keyOf = pageKeys(site, templateDirsOf(this.root));
     // Every plan's own key is the one planned before (the shape is kept): taken from the last plan, not worked out again.
     const replanned = plans.map((plan): Plan => ({ ...plainPlan(plan), key: this.plans.get(plan.file)!.key }));
@@ -288,7 +294,11 @@ export class SiteSession {
       this.plans.set(plan.file, plan);
       this.keys.set(plan.file, keys.get(plan.file)!);
     }
-    this.assets = new Map([...assetsOf(rendered)].map(([source, target]) => [target, source]));
+    // Only the edited posts' files can have come or gone.
+    for (const [entry, old] of edits) {
+      for (const target of old.assets.values()) this.assets.delete(target);
+      for (const [source, target] of entry.rendered?.assets ?? []) this.assets.set(target, source);
+    }
     return { ...result, removed: [], ms: performance.now() - started };
   }
 
