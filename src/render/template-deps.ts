@@ -42,11 +42,18 @@ function resolve(reference: string, files: ReadonlyMap<string, string>): string 
   return files.get(name) ?? (path.extname(name) === '' ? files.get(`${name}${EXTENSION}`) : undefined);
 }
 
+/** A page template's files, and the text of any template file, each read once. */
+export interface TemplateClosures {
+  (template: string): string[] | 'all';
+  /** The text of a template file ('' when it cannot be read). */
+  text(file: string): string;
+}
+
 /**
  * The template files each page template renders with: itself and everything it reaches through
  * `layout`, `render` and `include`, as absolute paths; `'all'` when one of them can't be followed.
  */
-export function templateClosures(templateDirs: readonly string[]): (template: string) => string[] | 'all' {
+export function templateClosures(templateDirs: readonly string[]): TemplateClosures {
   const files = templateFiles(templateDirs);
   const texts = new Map<string, string>();
   const textOf = (file: string) => {
@@ -61,7 +68,7 @@ export function templateClosures(templateDirs: readonly string[]): (template: st
     }
     return text;
   };
-  return (template) => {
+  const closureOf = (template: string): string[] | 'all' => {
     const start = files.get(template);
     if (start === undefined) return 'all';
     const seen = new Set<string>();
@@ -80,4 +87,5 @@ export function templateClosures(templateDirs: readonly string[]): (template: st
     }
     return [...seen].sort();
   };
+  return Object.assign(closureOf, { text: textOf });
 }

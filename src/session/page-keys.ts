@@ -7,7 +7,6 @@
  * the whole post on its own page and in feeds; what the summary view holds (render/view.ts
  * `summary`: no body) on list pages; title, link and date of a post page's neighbours and related posts.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { digest, digestAll } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
@@ -42,19 +41,6 @@ export function pageKeys(site: Site, templateDirs: readonly string[]): (plan: Pl
 /** The digest of each page template's files (its closure); every template's when it can't be followed. */
 function templateDigests(templateDirs: readonly string[]): (template: string) => string {
   const closureOf = templateClosures(templateDirs);
-  const contents = new Map<string, string>();
-  const read = (file: string) => {
-    let text = contents.get(file);
-    if (text === undefined) {
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        text = '';
-      }
-      contents.set(file, text);
-    }
-    return text;
-  };
   const relativeName = (file: string) => {
     const dir = templateDirs.find((candidate) => file.startsWith(candidate + path.sep));
     return dir === undefined ? file : path.relative(dir, file);
@@ -67,7 +53,7 @@ function templateDigests(templateDirs: readonly string[]): (template: string) =>
       const closure = closureOf(template);
       const files = closure === 'all' ? everyTemplate() : closure;
       // Names relative to their template folder: the same templates in another place are the same.
-      key = digestAll([template, ...files.flatMap((file) => [relativeName(file), read(file)])]);
+      key = digestAll([template, ...files.flatMap((file) => [relativeName(file), closureOf.text(file)])]);
       known.set(template, key);
     }
     return key;
