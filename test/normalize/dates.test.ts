@@ -36,6 +36,26 @@ describe('parseDate', () => {
     });
   });
 
+  describe('valid: every YAML 1.1 timestamp form (yaml.org/type/timestamp)', () => {
+    it.each([
+      ['2015-11-3 10:30:00', instant('2015-11-03T10:30:00+00:00', '2015-11-03')],
+      ['2019-07-02 0:00:00', instant('2019-07-02T00:00:00+00:00', '2019-07-02')],
+      ['2019-7-2T9:05:00Z', instant('2019-07-02T09:05:00+00:00', '2019-07-02')],
+      ['2001-12-15 2:59:43.10', instant('2001-12-15T02:59:43.1+00:00', '2001-12-15')],
+      ['2001-12-14t21:59:43.10-05:00', instant('2001-12-14T21:59:43.1-05:00', '2001-12-15')],
+      ['2001-12-14\t21:59:43.10\t-5', instant('2001-12-14T21:59:43.1-05:00', '2001-12-15')],
+      ['2001-12-14   21:59:43 Z', instant('2001-12-14T21:59:43+00:00', '2001-12-14')],
+      ['2001-12-14 21:59:43. +01', instant('2001-12-14T21:59:43+01:00', '2001-12-14')],
+      ['2001-12-14 21:59:43.1234567891234 +1:00', instant('2001-12-14T21:59:43.123456789+01:00', '2001-12-14')],
+    ])('%j', (value, expected) => {
+      expect(parseDate(value, 'UTC')).toEqual({ date: expected });
+    });
+
+    it('a YAML timestamp without a zone is placed in the site timezone', () => {
+      expect(parsed('2015-11-3 10:30:00', 'Europe/Berlin')).toEqual(instant('2015-11-03T10:30:00+01:00', '2015-11-03'));
+    });
+  });
+
   describe('convertible: other accepted spellings', () => {
     it.each([
       ['  2025-02-03  ', calendar('2025-02-03T00:00:00+00:00')],
@@ -98,6 +118,12 @@ describe('parseDate', () => {
       ['2025-02-30', 'Invalid date "2025-02-30": expected YYYY-MM-DD or ISO 8601 date-time'],
       ['yesterday', 'Invalid date "yesterday": expected YYYY-MM-DD or ISO 8601 date-time'],
       ['2025-1-5', 'Invalid date "2025-1-5": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['2017-02-29', 'Invalid date "2017-02-29": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['2024-13-01', 'Invalid date "2024-13-01": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['2015-11-3', 'Invalid date "2015-11-3": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['2015-11-31 10:30:00', 'Invalid date "2015-11-31 10:30:00": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['2015-11-3 24:30:00', 'Invalid date "2015-11-3 24:30:00": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['2015-11-3 10:30:00 +5:3', 'Invalid date "2015-11-3 10:30:00 +5:3": expected YYYY-MM-DD or ISO 8601 date-time'],
       ['2025-02-03T25:00:00Z', 'Invalid date "2025-02-03T25:00:00Z": expected YYYY-MM-DD or ISO 8601 date-time'],
       ['2025-02-03T10:00:00+25:00', 'Invalid date "2025-02-03T10:00:00+25:00": expected YYYY-MM-DD or ISO 8601 date-time'],
       ['03/02/2025', 'Invalid date "03/02/2025": expected YYYY-MM-DD or ISO 8601 date-time'],

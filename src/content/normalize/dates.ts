@@ -11,11 +11,18 @@ export type DateResult = { date: PostDate } | { error: string };
 
 /**
  * The accepted shapes, checked before Temporal sees them because Temporal also takes
- * forms no blogger means (`20250203T10`, `2025-02-03[Europe/Paris]`). Groups: date,
- * time (seconds and fraction optional), offset. A space instead of `T` and a space before
- * the offset are what YAML timestamps allow.
+ * forms no blogger means (`20250203T10`, `2025-02-03[Europe/Paris]`). Groups: year, month,
+ * day, hour, minute, second, fraction, offset. Besides ISO 8601 this is every YAML 1.1
+ * timestamp (yaml.org/type/timestamp): one-digit month, day and hour once a time follows,
+ * `T` or spaces/tabs before the time, any fraction, and spaces before the zone.
  */
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)[ \t]*([Zz]|[+-]\d{1,2}(?::?\d{2})?)?)?$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d*|,\d+)?)?[ \t]*([Zz]|[+-]\d{1,2}(?::?\d{2})?)?)?$/;
+
+/** Zero-pad a one-digit field (`3` → `03`). */
+function two(field: string): string {
+  return field.padStart(2, '0');
+}
 
 /** `+5`, `+0530`, `+05:30`, `Z` → `+05:00`, `+05:30`, `+05:30`, `+00:00`. */
 function normalizeOffset(offset: string): string {
@@ -48,9 +55,15 @@ type Written = Temporal.PlainDate | Temporal.PlainDateTime | Temporal.ZonedDateT
 function readText(text: string): Written | undefined {
   const match = DATE_TIME.exec(text);
   if (!match) return undefined;
-  const [, day = '', time, offset] = match;
-  if (time === undefined) return Temporal.PlainDate.from(day);
-  const local = `${day}T${time.replace(',', '.')}`;
+  const [, year = '', month = '', day = '', hour, minute = '', second = '00', fraction = '', offset] = match;
+  const date = `${year}-${two(month)}-${two(day)}`;
+  if (hour === undefined) {
+    // YAML 1.1 and ISO 8601 both want two-digit fields in a date without a time (`2025-1-5` is neither).
+    return month.length === 2 && day.length === 2 ? Temporal.PlainDate.from(date) : undefined;
+  }
+  // Temporal keeps nanoseconds: nine digits at most; a bare `.` (YAML allows it) is no fraction.
+  const digits = fraction.slice(1, 10);
+  const local = `${date}T${two(hour)}:${minute}:${second}${digits ? `.${digits}` : ''}`;
   if (offset === undefined) return Temporal.PlainDateTime.from(local);
   const numeric = normalizeOffset(offset);
   return Temporal.Instant.from(local + numeric).toZonedDateTimeISO(numeric);
