@@ -78,6 +78,35 @@ describe('parseDate', () => {
     });
   });
 
+  describe('convertible: month names and RFC 2822, with an info message', () => {
+    it.each([
+      ['Jul 08 2022', calendar('2022-07-08T00:00:00+00:00'), 'Read "Jul 08 2022" as 2022-07-08 (month-name date)'],
+      ['July 8, 2022', calendar('2022-07-08T00:00:00+00:00'), 'Read "July 8, 2022" as 2022-07-08 (month-name date)'],
+      ['Sept. 3rd, 2021', calendar('2021-09-03T00:00:00+00:00'), 'Read "Sept. 3rd, 2021" as 2021-09-03 (month-name date)'],
+      ['8 July 2022', calendar('2022-07-08T00:00:00+00:00'), 'Read "8 July 2022" as 2022-07-08 (month-name date)'],
+      ['08 jul 2022', calendar('2022-07-08T00:00:00+00:00'), 'Read "08 jul 2022" as 2022-07-08 (month-name date)'],
+      ['Friday, 8 July 2022', calendar('2022-07-08T00:00:00+00:00'), 'Read "Friday, 8 July 2022" as 2022-07-08 (month-name date)'],
+      ['Fri, Jul 8 2022', calendar('2022-07-08T00:00:00+00:00'), 'Read "Fri, Jul 8 2022" as 2022-07-08 (month-name date)'],
+      [
+        'Fri, 08 Jul 2022 10:00:00 +0200',
+        instant('2022-07-08T10:00:00+02:00', '2022-07-08'),
+        'Read "Fri, 08 Jul 2022 10:00:00 +0200" as 2022-07-08T10:00:00+02:00 (RFC 2822 date-time)',
+      ],
+      ['8 Jul 2022 23:30 GMT', instant('2022-07-08T23:30:00+00:00', '2022-07-08'), 'Read "8 Jul 2022 23:30 GMT" as 2022-07-08T23:30:00+00:00 (RFC 2822 date-time)'],
+      [
+        'Fri, 08 Jul 2022 22:00:00 PDT',
+        instant('2022-07-08T22:00:00-07:00', '2022-07-09'),
+        'Read "Fri, 08 Jul 2022 22:00:00 PDT" as 2022-07-08T22:00:00-07:00 (RFC 2822 date-time)',
+      ],
+    ])('%j', (value, date, read) => {
+      expect(parseDate(value, 'UTC')).toEqual({ date, read });
+    });
+
+    it('a month-name date is a calendar date, placed at midnight in the site timezone', () => {
+      expect(parsed('Jul 08 2022', 'America/New_York')).toEqual(calendar('2022-07-08T00:00:00-04:00'));
+    });
+  });
+
   describe('time zones', () => {
     // A calendar date is the same day everywhere; only its midnight instant moves.
     it.each([
@@ -127,6 +156,18 @@ describe('parseDate', () => {
       ['2025-02-03T25:00:00Z', 'Invalid date "2025-02-03T25:00:00Z": expected YYYY-MM-DD or ISO 8601 date-time'],
       ['2025-02-03T10:00:00+25:00', 'Invalid date "2025-02-03T10:00:00+25:00": expected YYYY-MM-DD or ISO 8601 date-time'],
       ['03/02/2025', 'Invalid date "03/02/2025": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['03/04/2022', 'Invalid date "03/04/2022": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['04.03.2022', 'Invalid date "04.03.2022": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['Feb 29 2017', 'Invalid date "Feb 29 2017": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['31 April 2022', 'Invalid date "31 April 2022": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['Foo 8 2022', 'Invalid date "Foo 8 2022": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['July 2022', 'Invalid date "July 2022": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['last Friday', 'Invalid date "last Friday": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['Fri, 08 Jul 2022 25:00:00 +0200', 'Invalid date "Fri, 08 Jul 2022 25:00:00 +0200": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['Fri, 08 Jul 2022 10:00:00', 'Invalid date "Fri, 08 Jul 2022 10:00:00": expected YYYY-MM-DD or ISO 8601 date-time'],
+      ['Thu, 08 Jul 2022 10:00:00 +0200', 'Invalid date "Thu, 08 Jul 2022 10:00:00 +0200": 2022-07-08 is a Friday, not a Thursday'],
+      ['Monday, July 8, 2022', 'Invalid date "Monday, July 8, 2022": 2022-07-08 is a Friday, not a Monday'],
+      ['Today, July 8, 2022', 'Invalid date "Today, July 8, 2022": "Today" is no weekday'],
       ['', 'Invalid date "": expected YYYY-MM-DD or ISO 8601 date-time'],
       [20250203, 'Invalid date 20250203: expected YYYY-MM-DD or ISO 8601 date-time'],
       [true, 'Invalid date true: expected YYYY-MM-DD or ISO 8601 date-time'],
@@ -189,6 +230,24 @@ describe('normalizeDates', () => {
       const ctx = makeContext();
       expect(normalizeDates(makeRaw(data), data, ctx)).toEqual({ published: calendar('2023-01-01T00:00:00+00:00') });
       expect(ctx.messages).toEqual([]);
+    });
+
+    it('a month-name date is read with an info message at its key', () => {
+      const data = { date: 'Jul 08 2022', updated: 'Fri, 08 Jul 2022 10:00:00 +0200' };
+      const ctx = makeContext();
+      expect(normalizeDates(makeRaw(data), data, ctx)).toEqual({
+        published: calendar('2022-07-08T00:00:00+00:00'),
+        updated: instant('2022-07-08T10:00:00+02:00', '2022-07-08'),
+      });
+      expect(ctx.messages).toEqual([
+        { reason: 'Read "Jul 08 2022" as 2022-07-08 (month-name date)', path: ['date'], severity: 'info', ruleId: 'date-from-text' },
+        {
+          reason: 'Read "Fri, 08 Jul 2022 10:00:00 +0200" as 2022-07-08T10:00:00+02:00 (RFC 2822 date-time)',
+          path: ['updated'],
+          severity: 'info',
+          ruleId: 'date-from-text',
+        },
+      ]);
     });
 
     it('an impossible file-name prefix is not a date', () => {

@@ -4,10 +4,14 @@ import type { KeyPath, PostDate, RawPost } from '../../types.ts';
 import { FRONT_MATTER_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
 import { quote, valueAt } from './fields.ts';
+import { readWordedDate, type WordedDate } from './date-words.ts';
 import { fileDatePrefix } from './file-name.ts';
 
-/** The outcome of reading one date value: a date, or the sentence that says why not. */
-export type DateResult = { date: PostDate } | { error: string };
+/**
+ * The outcome of reading one date value: a date, or the sentence that says why not.
+ * `read` says how a date in a form other than ISO 8601 or YAML was understood.
+ */
+export type DateResult = { date: PostDate; read?: string } | { error: string };
 
 /**
  * The accepted shapes, checked before Temporal sees them because Temporal also takes
@@ -91,13 +95,21 @@ export function parseDate(value: unknown, timeZone: string): DateResult {
     text = value.toISOString();
   }
   let written: Written | undefined;
+  let worded: WordedDate | undefined;
   try {
     written = text === undefined ? undefined : readText(text);
+    if (!written && text !== undefined) worded = readWordedDate(text);
   } catch {
     // Out-of-range fields (month 13, 30 February): same message as any other bad shape.
   }
+  if (worded && 'mismatch' in worded) return { error: `Invalid date ${quote(value)}: ${worded.mismatch}` };
   // Outside the try: a bad site timezone is a configuration error, not this post's.
   if (written) return { date: toPostDate(written, timeZone) };
+  if (worded) {
+    const date = toPostDate(worded.written, timeZone);
+    const as = date.dateOnly ? date.day : date.iso;
+    return { date, read: `Read ${quote(value)} as ${as} (${worded.form})` };
+  }
   return { error: `Invalid date ${quote(value)}: expected YYYY-MM-DD or ISO 8601 date-time` };
 }
 
@@ -118,7 +130,11 @@ function firstDate(data: Record<string, unknown>, paths: readonly KeyPath[], ctx
     if ('error' in result) {
       ctx.report(result.error, { path, severity: 'error', ruleId: 'invalid-date' });
       failed = true;
-    } else date ??= result.date;
+    } else {
+      // Worth a word: the post shows this date, so the author can check it was read as meant.
+      if (result.read) ctx.report(result.read, { path, severity: 'info', ruleId: 'date-from-text' });
+      date ??= result.date;
+    }
   }
   return { date, failed };
 }
