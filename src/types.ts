@@ -73,6 +73,8 @@ export interface AuthorEntry {
   email?: string;
   avatar?: string;
   bio?: string;
+  /** Docusaurus `socials`: network → handle or URL, kept for templates. */
+  socials?: Record<string, string>;
   aliases: string[];
 }
 
@@ -117,6 +119,8 @@ export interface Author {
   email?: string;
   avatar?: string;
   bio?: string;
+  /** Network → handle or URL, from authors.yml `socials`. */
+  socials?: Record<string, string>;
 }
 
 /** A tag as one post wrote it, already resolved to its canonical key. */

@@ -4,6 +4,7 @@ import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { location } from 'vfile-location';
 import { addMessage } from '../messages.ts';
 import { isSafeLinkUrl } from './normalize/fields.ts';
+import { AUTHOR_OBJECT_KEYS } from './keys.ts';
 import type { AuthorEntry, TagEntry } from '../types.ts';
 
 type Entry = Record<string, unknown>;
@@ -33,7 +34,8 @@ function parseRegistry(file: VFile): Map<string, Entry> {
       addMessage(file, `Id ${JSON.stringify(id)} cannot be a folder name: use letters, digits and dashes`, { place: keyPlace(id), ruleId: 'invalid-id', severity: 'error' });
       continue;
     }
-    for (const key of ['url', 'avatar']) {
+    // Every spelling of a link is checked, so `image_url` (Docusaurus) is as safe as `avatar`.
+    for (const key of [...AUTHOR_OBJECT_KEYS.url, ...AUTHOR_OBJECT_KEYS.avatar]) {
       const url = typeof value === 'object' && value !== null ? (value as Entry)[key] : undefined;
       if (typeof url === 'string' && !isSafeLinkUrl(url)) {
         addMessage(file, `Unsafe ${key} ${JSON.stringify(url)} for ${JSON.stringify(id)}: only http(s), mailto or a path; it is ignored`, {
@@ -67,17 +69,41 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** `authors.yml`: `key: { name, url?, email?, avatar?, bio?, aliases? }`. */
+/** The first non-empty string among `keys` of an entry. */
+function firstString(entry: Entry, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const value = optionalString(entry[key]);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** Docusaurus `socials: { x: handle, newsletter: url }`: kept as data, string (or number) values only. */
+function socialsMap(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const socials = Object.entries(value as Entry)
+    .filter((pair): pair is [string, string | number] => typeof pair[1] === 'number' || (typeof pair[1] === 'string' && pair[1].trim() !== ''))
+    .map(([network, handle]) => [network, String(handle).trim()] as const);
+  return socials.length > 0 ? Object.fromEntries(socials) : undefined;
+}
+
+/**
+ * `authors.yml`: `key: { name, url?, email?, avatar?, bio?, aliases? }`, and the spellings of
+ * Docusaurus (`image_url`, `title` as the role, `socials`, `page`) and Hugo/Jekyll data files
+ * (`website`). Docusaurus's `title` is a job title, not a name: shown as the bio when there is none.
+ */
 export function parseAuthors(file: VFile): Map<string, AuthorEntry> {
   const authors = new Map<string, AuthorEntry>();
   for (const [id, entry] of parseRegistry(file)) {
+    const socials = socialsMap(entry.socials);
     authors.set(id, {
       id,
       name: optionalString(entry.name) ?? id,
-      url: optionalString(entry.url),
-      email: optionalString(entry.email),
-      avatar: optionalString(entry.avatar),
-      bio: optionalString(entry.bio),
+      url: firstString(entry, AUTHOR_OBJECT_KEYS.url),
+      email: firstString(entry, AUTHOR_OBJECT_KEYS.email),
+      avatar: firstString(entry, AUTHOR_OBJECT_KEYS.avatar),
+      bio: optionalString(entry.bio) ?? optionalString(entry.title),
+      ...(socials ? { socials } : {}),
       aliases: stringList(entry.aliases),
     });
   }

@@ -114,7 +114,9 @@ function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): Markdown
   const excerpt = file.data.excerpt ?? { type: 'root', children: [] };
   const excerptText = plainText(excerpt).replace(/\s+/g, ' ').trim();
   const facts = file.data.check;
-  const shown = { title, html, excerptHtml: toHtml(excerpt), summary: job.description ?? cutAtWord(excerptText, 160), image, assets: [...assets] };
+  // An excerpt that is only an image says nothing to meta tags and feeds: the first paragraph with text does.
+  const summaryText = excerptText === '' ? firstParagraphText(hast) : excerptText;
+  const shown = { title, html, excerptHtml: toHtml(excerpt), summary: job.description ?? cutAtWord(summaryText, 160), image, assets: [...assets] };
   return {
     ...shown,
     digest: digest(JSON.stringify(shown)),
@@ -142,11 +144,21 @@ function emptyResult(job: MarkdownJob): Omit<MarkdownResult, 'messages' | 'deps'
 }
 
 /** The text a summary is cut from: what the excerpt says, without the language labels of code blocks. */
-function plainText(tree: Root): string {
+function plainText(tree: Root | RootContent): string {
   const labels = (node: Root | RootContent): boolean => node.type === 'element' && node.tagName === 'span' && String(node.properties.className) === 'code-lang';
   const walk = (node: Root | RootContent): string =>
     node.type === 'text' ? node.value : 'children' in node && !labels(node) ? node.children.map(walk).join('') : '';
   return walk(tree);
+}
+
+/** The text of the body's first top-level paragraph that has any (image-only paragraphs have none), else ''. */
+function firstParagraphText(tree: Root): string {
+  for (const node of tree.children) {
+    if (node.type !== 'element' || node.tagName !== 'p') continue;
+    const text = plainText(node).replace(/\s+/g, ' ').trim();
+    if (text !== '') return text;
+  }
+  return '';
 }
 
 /** Each lookup once: a post linking one page ten times made it ten times, and results stay in memory until pages are written. */

@@ -102,4 +102,22 @@ describe('markdown fixtures', () => {
     const { rendered } = await render('excerpt-first-paragraph');
     expect(rendered.summary).toBe('The first paragraph is the excerpt.');
   });
+
+  it('skips image-only paragraphs for the summary, but keeps the image as the excerpt', async () => {
+    const { rendered } = await render('excerpt-image-first');
+    expect(rendered.excerptHtml).toContain('<img');
+    expect(rendered.summary).toBe('The first paragraph with text is the summary.');
+  });
+
+  it('takes the first paragraph with text when the excerpt before the marker is only an image', async () => {
+    const text = '---\ntitle: T\n---\n\n![Cover](https://example.org/c.png)\n\n<!-- more -->\n\nAfter the marker.\n';
+    const { rendered } = await render('excerpt-image-first', text);
+    expect(rendered.summary).toBe('After the marker.');
+  });
+
+  it('an explicit description still wins over the first paragraph with text', async () => {
+    const text = '---\ntitle: T\ndescription: Written.\n---\n\n![Cover](https://example.org/c.png)\n\nText.\n';
+    const { rendered } = await render('excerpt-image-first', text);
+    expect(rendered.summary).toBe('Written.');
+  });
 });

@@ -78,6 +78,44 @@ describe('normalizeAuthors', () => {
     });
   });
 
+  describe('convertible, with an info message at the key', () => {
+    const JANE: Author = { id: 'jane-doe', name: 'Jane Doe', url: 'https://jane.example' };
+    it.each<[string, Record<string, unknown>, Author[], string, (string | number)[]]>([
+      ['a Markdown link', { author: '[Jane Doe](https://jane.example)' }, [JANE], '[Jane Doe](https://jane.example)', ['author']],
+      ['an HTML link', { author: '<a href="https://jane.example">Jane Doe</a>' }, [JANE], '<a href="https://jane.example">Jane Doe</a>', ['author']],
+      ['a link in a list', { authors: ['gerrit', '[Jane Doe](https://jane.example)'] }, [GERRIT, JANE], '[Jane Doe](https://jane.example)', ['authors', 1]],
+      [
+        'a comma inside a linked name does not split it',
+        { authors: '[Doe, Jane](https://jane.example)' },
+        [{ id: 'doe-jane', name: 'Doe, Jane', url: 'https://jane.example' }],
+        '[Doe, Jane](https://jane.example)',
+        ['authors'],
+      ],
+      [
+        'a link naming a registered author is that author, with the link’s url',
+        { author: '[Thierry Carrez](https://ttx.example)' },
+        [{ ...THIERRY, url: 'https://ttx.example' }],
+        '[Thierry Carrez](https://ttx.example)',
+        ['author'],
+      ],
+    ])('%s', (_name, data, expected, text, path) => {
+      const ctx = makeContext();
+      expect(normalizeAuthors(data, ctx)).toEqual(expected);
+      const [name, url] = [expected.at(-1)!.name, expected.at(-1)!.url!];
+      expect(ctx.messages).toEqual([
+        { reason: `Author "${text}" is a link: read as name "${name}" with url "${url}"`, path, severity: 'info', ruleId: 'author-link' },
+      ]);
+    });
+
+    it('an unsafe link target is dropped with a warning, the name kept', () => {
+      const ctx = makeContext();
+      expect(normalizeAuthors({ author: '[Jane Doe](javascript:void)' }, ctx)).toEqual([{ id: 'jane-doe', name: 'Jane Doe' }]);
+      expect(ctx.messages).toEqual([
+        { reason: 'Unsafe author url "javascript:void": only http(s), mailto or a path; it is ignored', path: ['author'], severity: 'warning', ruleId: 'invalid-url' },
+      ]);
+    });
+  });
+
   describe('invalid, with the exact message', () => {
     it('a bare unknown key is a warning, and an inline author', () => {
       const ctx = makeContext();

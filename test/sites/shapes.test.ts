@@ -81,6 +81,13 @@ describe('front matter shapes', () => {
     ]);
   });
 
+  it('shows a Docusaurus authors.yml entry’s image_url as the avatar and its title as the bio', async () => {
+    const tree = await page('posts/toml-post/index.html');
+    const avatar = findAll(tree, (node) => node.tagName === 'img' && hasClass(node, 'avatar'));
+    expect(avatar.map((node) => node.properties.src)).toEqual(['https://example.org/gerrit.png']);
+    expect(findAll(tree, (node) => hasClass(node, 'author-bio')).map(text)).toEqual(['Maintainer']);
+  });
+
   it('merges tag spellings, aliases and CMS objects into one tag with the tags.yml label', async () => {
     const tags = files.filter((file) => /^tags\/[^/]+\/index\.html$/.test(file)).sort();
     expect(tags).toEqual(['tags/open-source/index.html', 'tags/rust/index.html', 'tags/日本語/index.html']);

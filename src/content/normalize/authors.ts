@@ -10,6 +10,18 @@ const BARE_KEY = /^[a-z0-9][a-z0-9_-]*$/;
 
 const INVALID = 'expected a name, a key of authors.yml, or an object with a name';
 
+/** `[Jane Doe](https://jane.example)` or `<a href="https://jane.example">Jane Doe</a>`, as exports from other tools write an author. */
+const LINKED_NAME = [/^\[([^\]]+)\]\(\s*<?([^()\s<>]+)>?\s*\)$/, /^<a\s+href\s*=\s*(?:"([^"]*)"|'([^']*)')\s*>([^<]+)<\/a>$/i] as const;
+
+/** The name and URL of an author written as a Markdown or HTML link, else undefined. */
+function linkedName(text: string): { name: string; url: string } | undefined {
+  const markdown = LINKED_NAME[0].exec(text);
+  if (markdown) return { name: markdown[1]!.trim(), url: markdown[2]! };
+  const html = LINKED_NAME[1].exec(text);
+  if (html) return { name: html[3]!.trim(), url: (html[1] ?? html[2])!.trim() };
+  return undefined;
+}
+
 /** The public fields of a registry entry (aliases are for matching only). */
 function fromEntry(entry: AuthorEntry): Author {
   const { aliases: _aliases, ...author } = entry;
@@ -52,7 +64,8 @@ class AuthorReader {
     if (value === undefined || value === null) return;
     if (Array.isArray(value)) {
       value.forEach((item, index) => this.readItem(item, [...path, index]));
-    } else if (typeof value === 'string' && splitCommas) {
+    } else if (typeof value === 'string' && splitCommas && !linkedName(value.trim())) {
+      // `[Doe, Jane](url)` is one linked name, not two.
       for (const part of value.split(',')) this.readName(part, path);
     } else this.readItem(value, path);
   }
@@ -67,6 +80,8 @@ class AuthorReader {
   private readName(text: string, path: KeyPath): void {
     const name = text.normalize('NFC').trim();
     if (name === '') return;
+    const link = linkedName(name);
+    if (link && link.name !== '') return this.readLink(name, link, path);
     const entry = this.index.get(name.toLowerCase());
     if (entry) return this.add(fromEntry(entry));
     if (this.warnUnknown && BARE_KEY.test(name)) {
@@ -78,6 +93,19 @@ class AuthorReader {
       });
     }
     this.add({ id: slugify(name), name });
+  }
+
+  /** A name written as a link: the text is the name (and the id), the target its URL. */
+  private readLink(text: string, link: { name: string; url: string }, path: KeyPath): void {
+    const entry = this.index.get(link.name.toLowerCase());
+    const author: Author = entry ? fromEntry(entry) : { id: slugify(link.name), name: link.name };
+    if (isSafeLinkUrl(link.url)) {
+      author.url = link.url;
+      this.ctx.report(`Author ${quote(text)} is a link: read as name ${quote(link.name)} with url ${quote(link.url)}`, { path, severity: 'info', ruleId: 'author-link' });
+    } else {
+      this.ctx.report(`Unsafe author url ${quote(link.url)}: only http(s), mailto or a path; it is ignored`, { path, severity: 'warning', ruleId: 'invalid-url' });
+    }
+    this.add(author);
   }
 
   private readObject(object: Record<string, unknown>, path: KeyPath): void {
