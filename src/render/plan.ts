@@ -31,7 +31,7 @@ export interface Plan {
 }
 
 /** The identity of a post across rebuilds: its source file, which survives slug and date edits. */
-export function postId(post: RenderedPost): string {
+function postId(post: RenderedPost): string {
   return post.raw.file.path;
 }
 

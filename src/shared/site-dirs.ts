@@ -24,7 +24,7 @@ export function staticDirsOf(root: string): string[] {
  * Refuse an output folder that would replace the site's own files when swapped in:
  * the root, `content/`, `templates/`, `static/`, or any folder that contains them.
  */
-export function unsafeOutDir(root: string, out: string, cwd: string): string | undefined {
+function unsafeOutDir(root: string, out: string, cwd: string): string | undefined {
   const resolvedOut = path.resolve(out);
   const protectedDirs = [root, ...['content', 'templates', 'static'].map((dir) => path.join(root, dir)), PROJECT_ROOT];
   for (const dir of protectedDirs) {
