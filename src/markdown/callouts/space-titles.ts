@@ -23,16 +23,24 @@ interface SpaceTitle {
 
 /**
  * A fence of three or more colons, a directive name, white space and a title, after any block
- * quote markers and indentation. `$` also stops before a CR, so CRLF files match as LF ones do.
+ * quote markers and indentation (loosely: a line that only looks like one opens no directive, and
+ * is put back). Every part is linear: no two quantifiers compete for the same characters.
  */
-const LINE = /^((?:[ \t]*>)*[ \t]*)(:{3,}[A-Za-z][\w-]*[ \t]+)(\S[^\r\n]*?)[ \t]*$/gm;
+const LINE = /^([ \t>]*)(:{3,}[A-Za-z][\w-]*[ \t]+)(\S[^\r\n]*)/gm;
 
 function spaceTitles(document: string): SpaceTitle[] {
   if (!document.includes(':::')) return [];
   return [...document.matchAll(LINE)].map((match) => {
     const fence = match.index + match[1]!.length;
-    return { fence, start: fence + match[2]!.length, text: match[3]! };
+    return { fence, start: fence + match[2]!.length, text: trimEnd(match[3]!) };
   });
+}
+
+/** Without trailing spaces and tabs (markdown's white space, unlike `String#trimEnd`'s). */
+function trimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
 }
 
 /** `document` with each title replaced by as many spaces, so offsets, lines and columns stay. */
