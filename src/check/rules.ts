@@ -28,6 +28,7 @@ export const RULES = {
   'similar-tags': { severity: 'warning', finds: 'two tags that are probably one (kubernets ~ kubernetes)' },
   'empty-url': { severity: 'warning', finds: 'an href/src that is empty, // alone, or javascript:' },
   'no-excerpt': { severity: 'info', off: true, finds: 'a long post without a truncate marker or a description' },
+  'unknown-callout': { severity: 'warning', finds: 'a :::name admonition or > [!NAME] alert of a type the theme does not style; its content is kept' },
 } as const satisfies Record<string, RuleInfo>;
 
 /** A rule id of the table. */

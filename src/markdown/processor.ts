@@ -1,7 +1,8 @@
 /**
  * The unified processors: each frozen once and reused. They differ only in which GFM constructs
- * the parser knows, picked per post from its text (see gfm.ts); all of them skip rehype-raw where
- * it changes nothing (see raw.ts). The stage around them is render.ts.
+ * the parser knows, picked per post from its text (see gfm.ts), and whether it reads `:::`
+ * directives (only posts with `:::` can hold one); all of them skip rehype-raw where it changes
+ * nothing (see raw.ts). The stage around them is render.ts.
  */
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
@@ -12,10 +13,12 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import type { VFile } from 'vfile';
+import remarkCallouts, { calloutHandlers } from './callouts/index.ts';
+import remarkCalloutSyntax from './callouts/syntax.ts';
 import remarkCloseRawText from './close-raw-text.ts';
 import rehypeCodeBlocks from './code-blocks.ts';
 import rehypeExcerpt from './excerpt.ts';
-import remarkGfmSubset, { GFM, gfmFeatures, remarkLiteralsOnDemand } from './gfm.ts';
+import remarkGfmSubset, { ALL_GFM, GFM, gfmFeatures, remarkLiteralsOnDemand } from './gfm.ts';
 import rehypeHeadings from './headings.ts';
 import rehypeImages from './images.ts';
 import rehypeLinks from './links.ts';
@@ -36,7 +39,9 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
     .use(syntax)
     .use(remarkTitleHeading)
     .use(remarkCloseRawText)
-    .use(remarkRehype, { allowDangerousHtml: true })
+    // Last before HTML: it also converts the directives that plugins before it made.
+    .use(remarkCallouts)
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: calloutHandlers })
     // Re-parse raw HTML into real nodes, so an unclosed `<iframe>` is closed within its post
     // instead of swallowing the rest of the page.
     .use(raw)
@@ -56,25 +61,30 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
     .freeze();
 }
 
-/** The reference: remark-gfm and rehype-raw as they are. Every other processor must render as this one does. */
-export const fullProcessor = chain([remarkGfm], rehypeRaw);
+/** The reference: remark-gfm, directives and rehype-raw as they are. Every other processor must render as this one does. */
+export const fullProcessor = chain([remarkGfm, remarkCalloutSyntax], rehypeRaw);
 
 type MarkdownProcessor = typeof fullProcessor;
 
 /** Set in a processor key: autolink literals are parsed in a second pass, only when text could hold one. */
 const ON_DEMAND = 32;
+/** Set in a processor key: `:::` container directives are parsed (the text has `:::`). */
+const DIRECTIVES = 64;
 const processors = new Map<number, MarkdownProcessor>();
 
-/** The processor for a key: a GFM feature mask, maybe with `ON_DEMAND`. Built and frozen on first use. */
+/** The processor for a key: a GFM feature mask, maybe with `ON_DEMAND` and `DIRECTIVES`. Built and frozen on first use. */
 function processorOf(key: number): MarkdownProcessor {
   let processor = processors.get(key);
   if (processor === undefined) {
+    const gfm = key & ALL_GFM;
+    // Directives before the literals' second pass, whose parse wraps theirs, as in the full processor.
+    const directives: PluggableList = key & DIRECTIVES ? [remarkCalloutSyntax] : [];
     if (key & ON_DEMAND) {
       const eager = processorOf(key & ~ON_DEMAND);
       const parseWithLiterals = (document: string, file: VFile) => eager.parser!(document, file);
-      processor = chain([[remarkGfmSubset, key & ~ON_DEMAND & ~GFM.autolinkLiteral], [remarkLiteralsOnDemand, parseWithLiterals]], rehypeRawWhenNeeded);
+      processor = chain([[remarkGfmSubset, gfm & ~GFM.autolinkLiteral], ...directives, [remarkLiteralsOnDemand, parseWithLiterals]], rehypeRawWhenNeeded);
     } else {
-      processor = chain([[remarkGfmSubset, key]], rehypeRawWhenNeeded);
+      processor = chain([[remarkGfmSubset, gfm], ...directives], rehypeRawWhenNeeded);
     }
     processors.set(key, processor);
   }
@@ -89,11 +99,12 @@ export function useFullProcessor(on: boolean): void {
 }
 
 /**
- * The processor for one post's text: only the GFM constructs the text could contain. Most posts
- * mention `http`, `www` or `@` only in link destinations, so autolink literals are parsed on demand.
+ * The processor for one post's text: only the GFM constructs the text could contain, and
+ * directives only if it has `:::`. Most posts mention `http`, `www` or `@` only in link
+ * destinations, so autolink literals are parsed on demand.
  */
 export function processorFor(text: string): MarkdownProcessor {
   if (forceFull) return fullProcessor;
-  const features = gfmFeatures(text);
+  const features = gfmFeatures(text) | (text.includes(':::') ? DIRECTIVES : 0);
   return processorOf(features & GFM.autolinkLiteral ? features | ON_DEMAND : features);
 }

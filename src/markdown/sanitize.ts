@@ -8,13 +8,26 @@
 import type { Root } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options } from 'rehype-sanitize';
 import type { VFile } from 'vfile';
+import { CALLOUT_KINDS } from './callouts/kinds.ts';
+
+const ATTRIBUTES = defaultSchema.attributes ?? {};
 
 /**
  * GitHub's schema, with its `user-content-` prefix on `name` (an `<img name="querySelector">`
  * would shadow `document.querySelector` and break the theme's script) but not on ids:
  * remark-rehype already gives footnotes that prefix, and their links point at it.
+ * Callouts (callouts/index.ts) keep their classes and role, and only those.
  */
-const SCHEMA: Options = { ...defaultSchema, clobber: ['name'] };
+const SCHEMA: Options = {
+  ...defaultSchema,
+  clobber: ['name'],
+  attributes: {
+    ...ATTRIBUTES,
+    div: [...(ATTRIBUTES.div ?? []), ['className', 'callout', ...Object.keys(CALLOUT_KINDS).map((kind) => `callout-${kind}`)], ['role', 'note']],
+    p: [...(ATTRIBUTES.p ?? []), ['className', 'callout-title']],
+    span: [...(ATTRIBUTES.span ?? []), ['className', 'visually-hidden']],
+  },
+};
 
 export default function rehypeSanitizeWhenAsked() {
   const sanitize = rehypeSanitize(SCHEMA) as unknown as (tree: Root) => Root;

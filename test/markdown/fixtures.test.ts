@@ -98,6 +98,16 @@ describe('markdown fixtures', () => {
     expect(messages).toEqual(['13:1 image-size Cannot read the size of broken.png: Invalid PNG']);
   });
 
+  it('warns, positioned, about callouts of unknown types and keeps their content', async () => {
+    const known = 'known: note, tip, info, important, warning, caution, danger';
+    const admonitions = await render('admonitions');
+    expect(admonitions.messages).toEqual([`67:1 unknown-callout Unknown callout type "foo": shown as ordinary content (${known})`]);
+    expect(admonitions.rendered.html).toContain('<p>Kept title</p>\n<p>An unknown type keeps its content, with a warning.</p>');
+    const alerts = await render('github-alerts');
+    expect(alerts.messages).toEqual([`40:1 unknown-callout Unknown callout type "FOO": shown as ordinary content (${known})`]);
+    expect(alerts.rendered.html).toContain('<blockquote>\n<p>An unknown type keeps its content, with a warning.</p>\n</blockquote>');
+  });
+
   it('derives a plain-text summary from the excerpt when there is no description', async () => {
     const { rendered } = await render('excerpt-first-paragraph');
     expect(rendered.summary).toBe('The first paragraph is the excerpt.');

@@ -102,6 +102,14 @@ const SNIPPETS: string[] = [
   '<h2>Raw</h2>\n\n<h3 id="own">Own id</h3>',
   // Images: the first eager, the rest lazy, local ones sized.
   '![a](./pixel.png) ![b](https://a.b/c.png) <img src="./x.png" alt="c">',
+  // Callouts: directives (only parsed where the text has `:::`), titles both ways, alerts, look-alikes.
+  ':::tip[Title with www.example.com]\nBody ~~x~~ at 10:30am, a:b.\n:::',
+  ':::note Space title with https://a.b and | pipe\n| a |\n| - |\n:::',
+  '::::warning\n:::danger[x]\ny\n:::\n::::\n\n> :::info\n> q\n> :::',
+  '```\n:::tip Title in code\n```\n\n:::tip Title\nz\n:::',
+  ':::foo[Unknown]\nkept\n:::\n\n:::\n\n::: note',
+  'a:b :name[x]{y} ::leaf 10:30am',
+  '> [!NOTE]\n> https://a.b ~~c~~\n\n> [!tip]- Title [^1]\n\n[^1]: n',
   // Everything at once, and constructs at the very edges of the file.
   '~~a~~',
   'https://edge.example',

@@ -1,7 +1,7 @@
 /**
  * `sanitize: true`: post bodies from untrusted authors lose scripts, styles, frames, event
  * handlers and `javascript:` URLs, while what the site adds itself (heading ids and anchors,
- * footnote links, highlighted code) keeps working. Off by default: trusted authors' HTML stays.
+ * footnote links, highlighted code, callouts) keeps working. Off by default: trusted authors' HTML stays.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,6 +25,10 @@ Hello <script>alert(1)</script> <img src=x onerror="alert(2)" alt="x">
 ## A heading
 
 A note.[^1]
+
+:::tip[Careful]
+A callout.
+:::
 
 \`\`\`js
 const x = 1;
@@ -66,7 +70,7 @@ describe('sanitize: true', () => {
     expect(hrefs).toContain('https://example.org/');
   });
 
-  it('keeps what the site adds: heading ids and anchors, footnote links, highlighted code', () => {
+  it('keeps what the site adds: heading ids and anchors, footnote links, highlighted code, callouts', () => {
     const heading = inBody(body, (element) => element.tagName === 'h2' && element.properties.id === 'a-heading');
     expect(heading).toHaveLength(1);
     expect(inBody(body, (element) => element.properties.href === '#a-heading')).toHaveLength(1);
@@ -74,6 +78,9 @@ describe('sanitize: true', () => {
     const target = String(call.properties.href).slice(1);
     expect(inBody(body, (element) => element.properties.id === target)).toHaveLength(1);
     expect(inBody(body, (element) => element.tagName === 'pre' && String(element.properties.style ?? '').includes('--shiki-light'))).toHaveLength(1);
+    const callout = inBody(body, (element) => element.tagName === 'div' && element.properties.role === 'note')[0]!;
+    expect(callout.properties.className).toEqual(['callout', 'callout-tip']);
+    expect(inBody(callout, (element) => String(element.properties.className) === 'visually-hidden')).toHaveLength(1);
   });
 });
 
