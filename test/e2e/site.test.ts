@@ -69,18 +69,6 @@ describe('the sample blog served from /blog/', () => {
     expect(broken.join('\n'), `${broken.length} broken references`).toBe('');
   });
 
-  it('shows the callouts of the post, each kind in a colour of its own, in light and dark mode', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
-      const { context, page } = await open(pages.post, { scheme });
-      const titles = page.locator('.callout .callout-title');
-      // An own title keeps the kind in visually hidden text, for screen readers and feed readers.
-      expect(await titles.allTextContents()).toEqual(['Note', 'Tip: Try it on your laptop', 'Warning: Not for your home lab']);
-      const colours = await titles.evaluateAll((elements) => elements.map((element) => getComputedStyle(element).color));
-      await context.close();
-      expect(new Set(colours).size, `${scheme}: ${colours.join(', ')}`).toBe(3);
-    }
-  });
-
   describe.each(['light', 'dark'] as const)('axe-core in %s mode', (scheme) => {
     it.each(['home', 'post', 'tag', 'author', 'archive', 'search', 'notFound'] as const)('finds no serious or critical violation on the %s page', async (kind) => {
       const { context, page, status } = await open(pages[kind], { scheme });
