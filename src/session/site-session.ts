@@ -219,7 +219,7 @@ export class SiteSession {
     for (const file of removed) this.output.delete(file);
     this.keys = keys;
     this.plans = new Map(plans.map((plan) => [plan.file, plan]));
-    this.assets = new Map([...assetsOf(rendered)].map(([source, target]) => [target, source]));
+    this.assets = assetsOf(rendered);
     return { changed, removed, rendered: renderedFiles, ms: performance.now() - started };
   }
 
@@ -294,11 +294,9 @@ export class SiteSession {
       this.plans.set(plan.file, plan);
       this.keys.set(plan.file, keys.get(plan.file)!);
     }
-    // Only the edited posts' files can have come or gone.
-    for (const [entry, old] of edits) {
-      for (const target of old.assets.values()) this.assets.delete(target);
-      for (const [source, target] of entry.rendered?.assets ?? []) this.assets.set(target, source);
-    }
+    // From every post, not only the edited ones: a file under assets/ that an edited post no longer
+    // names may still be another post's.
+    this.assets = assetsOf(rendered);
     return { ...result, removed: [], ms: performance.now() - started };
   }
 

@@ -40,9 +40,13 @@ export function markdownContextFor(root: string, config: SiteConfig, posts: read
   return context;
 }
 
-/** Every local asset the posts reference: absolute source → path in the output. */
+/**
+ * Every local asset the posts reference: path in the output → absolute source. Keyed by output path,
+ * as one file used by two posts beside each other is copied beside both pages (`posts/a/shared.png`,
+ * `posts/b/shared.png`): keyed by source, the second post's copy replaced the first's.
+ */
 export function assetsOf(posts: readonly RenderedPost[]): Map<string, string> {
   const assets = new Map<string, string>();
-  for (const post of posts) for (const [source, target] of post.assets) assets.set(source, target);
+  for (const post of posts) for (const [source, target] of post.assets) assets.set(target, source);
   return assets;
 }
