@@ -2,10 +2,9 @@
  * rehype plugin: make every URL in a post body work from any page of the site.
  * - links to other posts' `.md` files become those posts' URLs;
  * - root-relative URLs get the base path (`/x.png` → `/blog/x.png`);
- * - relative files next to the post are recorded as assets, copied beside the page,
- *   and linked root-relatively, so excerpts on the home page still find them.
+ * - relative files next to the post (images, scripts, stylesheets, media) are recorded as assets,
+ *   copied beside the page, and linked root-relatively, so excerpts on the home page still find them.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { walk } from '../shared/walk.ts';
@@ -14,6 +13,7 @@ import { addMessage } from '../messages.ts';
 import { hrefUnder, routePath } from '../site/routes.ts';
 import type { Severity } from '../types.ts';
 import type { LinkContext } from './data.ts';
+import { fileExists, isInside, pageOf, realPath, safeDecode, splitUrl } from './local-files.ts';
 
 /** Attributes that hold one URL, per element (the check stage reads the same ones). */
 export const URL_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -27,13 +27,21 @@ export const URL_ATTRIBUTES: Record<string, readonly string[]> = {
   iframe: ['src'],
   embed: ['src'],
   object: ['data'],
+  script: ['src'],
+  link: ['href'],
 };
 
-/** Elements whose missing local file is worth a warning (a plain link may point at a page). */
-export const MEDIA = new Set(['img', 'video', 'audio', 'source', 'track', 'embed', 'object']);
+/** Elements that load the file they name into the page: a missing local one is worth a warning (a plain link may point at a page). */
+const LOADS_FILE = new Set(['img', 'video', 'audio', 'source', 'track', 'embed', 'object', 'script']);
+
+/** `<link rel>` values that load a file; others (`alternate`, `canonical`, `author`) name pages. */
+const LOADING_RELS = new Set(['stylesheet', 'icon', 'apple-touch-icon', 'apple-touch-icon-precomposed', 'mask-icon', 'manifest', 'preload', 'prefetch', 'modulepreload']);
 
 /** A scheme (`https:`, `mailto:`), protocol-relative `//`, a fragment or a query alone: not ours to touch. */
 const EXTERNAL = /^(?:[a-z][a-z\d+.-]*:|\/\/|#|\?)/i;
+
+/** A link to a post's source file. */
+const MARKDOWN = /\.(?:md|markdown)$/i;
 
 /** Rewrite URLs in place and collect assets into `file.data.assets`. */
 export default function rehypeLinks() {
@@ -71,7 +79,16 @@ export type UrlReporter = (reason: string, ruleId: string, severity?: Severity) 
 
 function rewrite(url: string, node: Element, context: LinkContext, file: VFile, assets: Map<string, string>): { url: string; file?: string } {
   const report: UrlReporter = (reason, ruleId, severity = 'warning') => addMessage(file, reason, { place: node.position?.start, ruleId, severity });
-  return resolveLocal(url, context, assets, report, MEDIA.has(node.tagName));
+  return resolveLocal(url, context, assets, report, loadsFile(node));
+}
+
+/** Whether the element loads the file its URL names into the page, so that file must exist. */
+function loadsFile(node: Element): boolean {
+  if (node.tagName !== 'link') return LOADS_FILE.has(node.tagName);
+  const rel: unknown = node.properties.rel;
+  const values = Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/) : [];
+  // `shortcut icon` is two values, one of them `icon`.
+  return values.some((value) => LOADING_RELS.has(value.toLowerCase()));
 }
 
 /**
@@ -97,15 +114,7 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
   }
 
   const target = path.resolve(path.dirname(context.sourcePath), safeDecode(pathname));
-  if (/\.(?:md|markdown)$/i.test(pathname)) {
-    const pagePath = context.postPaths.get(target);
-    context.deps?.push({ post: target, page: pagePath ?? null });
-    if (pagePath !== undefined) return { url: hrefUnder(context.basePath, pagePath) + suffix };
-    // A post this build leaves out (a draft, a future post) is a warning: publishing it mends the link.
-    // A file that is not there at all is a broken link, an error (see src/check/rules.ts).
-    report(`Link to a post that does not exist or is not published: ${url}`, 'broken-link', fileExists(context, target) ? 'warning' : 'error');
-    return { url };
-  }
+  if (MARKDOWN.test(pathname)) return { url: linkToPost(url, target, suffix, context, report) };
 
   const exists = fileExists(context, target);
   if (!exists) {
@@ -122,30 +131,14 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
   return { url: hrefUnder(context.basePath, output) + suffix, file: exists ? target : undefined };
 }
 
-/** Whether `file` is `dir` or below it. */
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
-/** The path with every symbolic link resolved, or the path itself when it can't be resolved. */
-function realPath(file: string): string {
-  try {
-    return realpathSync.native(file);
-  } catch {
-    return file;
-  }
-}
-
-/** Whether `file` is a file, recorded in the context's dependencies. */
-function fileExists(context: LinkContext, file: string): boolean {
-  const exists = isFile(file);
-  context.deps?.push({ file, exists });
-  return exists;
-}
-
-export function isFile(file: string): boolean {
-  return existsSync(file) && statSync(file).isFile();
+/** The URL of the post whose source is `target`, or `url` as written (reported) when there is none. */
+function linkToPost(url: string, target: string, suffix: string, context: LinkContext, report: UrlReporter): string {
+  const pagePath = pageOf(context, target);
+  if (pagePath !== undefined) return hrefUnder(context.basePath, pagePath) + suffix;
+  // A post this build leaves out (a draft, a future post) is a warning: publishing it mends the link.
+  // A file that is not there at all is a broken link, an error (see src/check/rules.ts).
+  report(`Link to a post that does not exist or is not published: ${url}`, 'broken-link', fileExists(context, target) ? 'warning' : 'error');
+  return url;
 }
 
 /** Files beside the post (or below its folder) go beside its page; others keep their place under `assets/`. */
@@ -154,17 +147,4 @@ function assetOutputPath(context: LinkContext, target: string): string {
   const pageDir = context.pagePath.endsWith('/') ? context.pagePath : path.posix.dirname(context.pagePath) + '/';
   if (!fromPost.startsWith('..')) return pageDir + fromPost.split(path.sep).join('/');
   return routePath('asset', { file: path.relative(context.contentDir, target).split(path.sep).join('/') });
-}
-
-function splitUrl(url: string): { pathname: string; suffix: string } {
-  const index = url.search(/[?#]/);
-  return index === -1 ? { pathname: url, suffix: '' } : { pathname: url.slice(0, index), suffix: url.slice(index) };
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

@@ -62,6 +62,18 @@ describe('markdown fixtures', () => {
     ]);
   });
 
+  it('copies scripts, stylesheets, icons, media, captions and embeds next to the post, and warns about missing ones', async () => {
+    const { rendered, messages } = await render('page-assets');
+    const dir = path.join(FIXTURES, 'page-assets');
+    expect([...rendered.assets].sort()).toEqual(
+      ['captions.vtt', 'chart.css', 'chart.js', 'clip.webm', 'diagram.svg', 'poster.png', 'sound.ogg'].map((name) => [path.join(dir, name), `posts/page-assets/${name}`]),
+    );
+    expect(messages).toEqual([
+      `11:1 missing-asset Missing local file ./missing.js (looked for ${path.relative(process.cwd(), path.join(dir, 'missing.js'))})`,
+      '12:1 missing-asset Missing local file /js/site.js (not in static/)',
+    ]);
+  });
+
   it("copies a file from outside the post's folder under assets/, where it is in content/", async () => {
     const { rendered, messages } = await render('images', '# Elsewhere\n\n![A pixel](../links/pixel.png)\n');
     expect(rendered.html).toContain('src="/blog/assets/links/pixel.png"');

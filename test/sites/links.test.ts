@@ -32,6 +32,21 @@ describe('files next to posts', () => {
       expect(src).toBe(`/blog/posts/${post}/shared.png`);
       expect(existsSync(served(src!)), src).toBe(true);
     }
-    expect(jsonMessages(site.run).filter((message) => message.rule === 'missing-asset')).toEqual([]);
+    expect(jsonMessages(site.run).filter((message) => message.message.includes('shared.png'))).toEqual([]);
+  });
+
+  it('copies a script and a stylesheet next to a post, and links them where they are copied', async () => {
+    const [script] = await urls('posts/a/index.html', 'script', 'src').then((srcs) => srcs.filter((src) => src.includes('chart')));
+    expect(script).toBe('/blog/posts/a/chart.js');
+    expect(existsSync(served(script!))).toBe(true);
+    const stylesheets = await urls('posts/a/index.html', 'link', 'href').then((hrefs) => hrefs.filter((href) => href.includes('chart')));
+    expect(stylesheets).toEqual(['/blog/posts/a/chart.css']);
+    expect(existsSync(served(stylesheets[0]!))).toBe(true);
+  });
+
+  it('warns, positioned, about a script that is not there', () => {
+    expect(jsonMessages(site.run).filter((message) => message.rule === 'missing-asset')).toEqual([
+      expect.objectContaining({ file: 'test/sites/links/content/posts/a.md', line: 12, column: 1, severity: 'warning', message: expect.stringContaining('./gone.js') }),
+    ]);
   });
 });
