@@ -1,6 +1,7 @@
 /**
  * rehype plugin: make every URL in a post body work from any page of the site.
- * - links to other posts' `.md` files become those posts' URLs;
+ * - links to other posts' `.md` files become those posts' URLs: relative ones, and Zola's internal
+ *   links, `@/posts/other.md#part`, whose path starts at content/;
  * - root-relative URLs get the base path (`/x.png` → `/blog/x.png`);
  * - relative files next to the post (images, scripts, stylesheets, media) are recorded as assets,
  *   copied beside the page, and linked root-relatively, so excerpts on the home page still find them.
@@ -42,6 +43,9 @@ const EXTERNAL = /^(?:[a-z][a-z\d+.-]*:|\/\/|#|\?)/i;
 
 /** A link to a post's source file. */
 const MARKDOWN = /\.(?:md|markdown)$/i;
+
+/** Zola's internal links: the path after it starts at content/. */
+const INTERNAL = '@/';
 
 /** Rewrite URLs in place and collect assets into `file.data.assets`. */
 export default function rehypeLinks() {
@@ -113,12 +117,19 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
     return { url: context.basePath + url.slice(1), file };
   }
 
-  const target = path.resolve(path.dirname(context.sourcePath), safeDecode(pathname));
-  if (MARKDOWN.test(pathname)) return { url: linkToPost(url, target, suffix, context, report) };
+  const internal = url.startsWith(INTERNAL);
+  const target = internal
+    ? path.resolve(context.contentDir, safeDecode(pathname.slice(INTERNAL.length)))
+    : path.resolve(path.dirname(context.sourcePath), safeDecode(pathname));
+  if (MARKDOWN.test(pathname)) return { url: linkToPost(url, target, suffix, internal, context, report) };
 
   const exists = fileExists(context, target);
   if (!exists) {
-    if (!media) return { url };
+    if (!media) {
+      // A relative link may name a page, and the checks look at it; a Zola link names a file of content/.
+      if (internal) report(`Link to a file that is not in content/: ${url}`, 'broken-link', 'error');
+      return { url };
+    }
     report(`Missing local file ${url} (looked for ${path.relative(context.cwd, target)})`, 'missing-asset');
   }
   // Where the file really is: a symbolic link in content/ to `~/.ssh/id_rsa` must not be copied.
@@ -132,13 +143,26 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
 }
 
 /** The URL of the post whose source is `target`, or `url` as written (reported) when there is none. */
-function linkToPost(url: string, target: string, suffix: string, context: LinkContext, report: UrlReporter): string {
+function linkToPost(url: string, target: string, suffix: string, internal: boolean, context: LinkContext, report: UrlReporter): string {
+  // Zola's content/_index.md is its home page; this blog's home page is its post list.
+  if (internal && target === path.join(context.contentDir, '_index.md')) return hrefUnder(context.basePath, '') + suffix;
   const pagePath = pageOf(context, target);
   if (pagePath !== undefined) return hrefUnder(context.basePath, pagePath) + suffix;
+  if (internal && path.basename(target) === '_index.md') {
+    report(`Link to a Zola section, which this blog has no page for: ${url}`, 'broken-link', 'error');
+    return url;
+  }
   // A post this build leaves out (a draft, a future post) is a warning: publishing it mends the link.
   // A file that is not there at all is a broken link, an error (see src/check/rules.ts).
-  report(`Link to a post that does not exist or is not published: ${url}`, 'broken-link', fileExists(context, target) ? 'warning' : 'error');
+  report(`Link to a post that does not exist or is not published: ${url}${internal ? postsHint(url, context) : ''}`, 'broken-link', fileExists(context, target) ? 'warning' : 'error');
   return url;
+}
+
+/** Zola paths start at content/, this blog's posts are in content/posts/: `@/blog/a.md` may mean `@/posts/blog/a.md`. */
+function postsHint(url: string, context: LinkContext): string {
+  const { pathname } = splitUrl(url);
+  const guess = path.resolve(context.contentDir, 'posts', safeDecode(pathname.slice(INTERNAL.length)));
+  return pageOf(context, guess) === undefined ? '' : ` (did you mean ${INTERNAL}posts/${pathname.slice(INTERNAL.length)}?)`;
 }
 
 /** Files beside the post (or below its folder) go beside its page; others keep their place under `assets/`. */

@@ -74,6 +74,19 @@ describe('markdown fixtures', () => {
     ]);
   });
 
+  it('resolves Zola @/ links from content/ and reports the unknown ones as broken links', async () => {
+    const { rendered, messages } = await render('zola-links');
+    expect([...rendered.assets].sort()).toEqual([
+      [path.join(FIXTURES, 'links/pixel.png'), 'assets/links/pixel.png'],
+      [path.join(FIXTURES, 'zola-links/notes.txt'), 'posts/zola-links/notes.txt'],
+    ]);
+    expect(messages).toEqual([
+      '6:31 broken-link Link to a Zola section, which this blog has no page for: @/zola-links/_index.md',
+      '7:1 broken-link Link to a post that does not exist or is not published: @/zola-links/nope.md',
+      '7:39 broken-link Link to a file that is not in content/: @/zola-links/nope.pdf',
+    ]);
+  });
+
   it("copies a file from outside the post's folder under assets/, where it is in content/", async () => {
     const { rendered, messages } = await render('images', '# Elsewhere\n\n![A pixel](../links/pixel.png)\n');
     expect(rendered.html).toContain('src="/blog/assets/links/pixel.png"');

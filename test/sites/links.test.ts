@@ -3,10 +3,12 @@
  * stylesheets) are copied beside every page that uses them, and every URL leads where it should.
  */
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT, buildSite, jsonMessages, type BuiltSite } from '../helpers/cli.ts';
-import { byTag, parseHtml } from '../helpers/html.ts';
+import { PROJECT, buildSite, jsonMessages, runCli, type BuiltSite } from '../helpers/cli.ts';
+import { byTag, parseHtml, text } from '../helpers/html.ts';
+import { copySite } from '../helpers/site-copy.ts';
 
 const ROOT = path.join(PROJECT, 'test/sites/links');
 let site: BuiltSite;
@@ -46,7 +48,27 @@ describe('files next to posts', () => {
 
   it('warns, positioned, about a script that is not there', () => {
     expect(jsonMessages(site.run).filter((message) => message.rule === 'missing-asset')).toEqual([
-      expect.objectContaining({ file: 'test/sites/links/content/posts/a.md', line: 12, column: 1, severity: 'warning', message: expect.stringContaining('./gone.js') }),
+      expect.objectContaining({ file: 'test/sites/links/content/posts/a.md', line: 14, column: 1, severity: 'warning', message: expect.stringContaining('./gone.js') }),
+    ]);
+  });
+});
+
+describe("Zola's internal links", () => {
+  it('lead to the post, and to its heading, under the base path', async () => {
+    const tree = parseHtml(await site.read('posts/a/index.html'));
+    const links = byTag(tree, 'a').filter((a) => ['the second post', 'its part'].includes(text(a)));
+    expect(links.map((a) => a.properties.href)).toEqual(['/blog/posts/b/', '/blog/posts/b/#part']);
+    expect(await site.read('posts/b/index.html')).toContain('id="part"');
+  });
+
+  it('are broken links when they name no post, with the path this blog keeps posts under', async () => {
+    const root = await copySite('links');
+    await writeFile(path.join(root, 'content/posts/c.md'), '---\ntitle: C\ndate: 2024-01-03\n---\n\n[From content/](@/b.md) and [nowhere](@/posts/nope.md).\n');
+    const run = await runCli(['check', '--root', root, '--format', 'json']);
+    expect(run.code).toBe(1);
+    expect(jsonMessages(run).filter((message) => message.file.endsWith('c.md'))).toEqual([
+      expect.objectContaining({ line: 6, column: 1, severity: 'error', rule: 'broken-link', message: 'Link to a post that does not exist or is not published: @/b.md (did you mean @/posts/b.md?)' }),
+      expect.objectContaining({ line: 6, column: 29, severity: 'error', rule: 'broken-link', message: 'Link to a post that does not exist or is not published: @/posts/nope.md' }),
     ]);
   });
 });
