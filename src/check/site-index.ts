@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { hrefUnder, outputFileOf } from '../site/routes.ts';
+import { hrefUnder, outputFileOf, underPrefix } from '../site/routes.ts';
 import type { Site } from '../types.ts';
 
 /** What links resolve against. */
@@ -17,6 +17,8 @@ export interface SiteIndex {
   /** Ids in each post page's body, by the page's output file. */
   ids: ReadonlyMap<string, ReadonlySet<string>>;
   staticDirs: readonly string[];
+  /** The config's `externalPaths`: root-relative prefixes other parts of the same host serve, never checked. */
+  externalPaths?: readonly string[];
 }
 
 /** Where an href leads. */
@@ -40,7 +42,7 @@ export function indexSite(site: Site, staticDirs: readonly string[], outputFiles
     for (const asset of post.assets.values()) files.add(asset);
     ids.set(outputFileOf(post.path), post.raw.file.data.check?.ids ?? new Set());
   }
-  return { basePath: site.routes.basePath, files, ids, staticDirs };
+  return { basePath: site.routes.basePath, files, ids, staticDirs, externalPaths: site.config.externalPaths };
 }
 
 /**
@@ -49,8 +51,8 @@ export function indexSite(site: Site, staticDirs: readonly string[], outputFiles
  */
 export function resolveTarget(index: SiteIndex, href: string, pagePath: string): Target {
   const url = new URL(href, ORIGIN + hrefUnder(index.basePath, pagePath));
-  // Another host, or a path above the base path: another site's business, maybe the same domain's.
-  if (url.origin !== ORIGIN || !url.pathname.startsWith(index.basePath)) return { kind: 'elsewhere' };
+  // Another host, a path above the base path, or one the config says another part of the host serves: not the blog's business.
+  if (url.origin !== ORIGIN || !url.pathname.startsWith(index.basePath) || underPrefix(url.pathname, index.externalPaths)) return { kind: 'elsewhere' };
   const relative = safeDecode(url.pathname.slice(index.basePath.length));
   const fragment = url.hash === '' ? undefined : safeDecode(url.hash.slice(1));
   const file = produced(index, relative);

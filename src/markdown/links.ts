@@ -2,7 +2,8 @@
  * rehype plugin: make every URL in a post body work from any page of the site.
  * - links to other posts' `.md` files become those posts' URLs: relative ones, and Zola's internal
  *   links, `@/posts/other.md#part`, whose path starts at content/;
- * - root-relative URLs get the base path (`/x.png` → `/blog/x.png`);
+ * - root-relative URLs get the base path (`/x.png` → `/blog/x.png`), except under the config's
+ *   `externalPaths`: other parts of the same host, left as written;
  * - relative files next to the post (images, scripts, stylesheets, media) are recorded as assets,
  *   copied beside the page, and linked root-relatively, so excerpts on the home page still find them.
  */
@@ -11,7 +12,7 @@ import type { Element, Root } from 'hast';
 import { walk } from '../shared/walk.ts';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
-import { hrefUnder, routePath } from '../site/routes.ts';
+import { hrefUnder, routePath, underPrefix } from '../site/routes.ts';
 import type { Severity } from '../types.ts';
 import type { LinkContext } from './data.ts';
 import { fileExists, isInside, pageOf, realPath, safeDecode, splitUrl } from './local-files.ts';
@@ -109,6 +110,8 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
   if (url === '' || EXTERNAL.test(url)) return { url };
   const { pathname, suffix } = splitUrl(url);
   if (url.startsWith('/')) {
+    // Another part of the same host (`externalPaths: ['/docs/']`): not the blog's, so no base path, and nothing to look for.
+    if (underPrefix(pathname, context.externalPaths)) return { url };
     // `/../../etc/passwd` joined to a static folder would leave it: such a candidate is never looked at.
     const file = context.staticDirs
       .map((dir) => ({ dir, candidate: path.join(dir, safeDecode(pathname)) }))

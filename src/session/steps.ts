@@ -37,6 +37,7 @@ export function markdownContextFor(root: string, config: SiteConfig, posts: read
   const context: MarkdownContext = { basePath: routesFor(config).basePath, cwd, contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
   // Only when on, so the cache keys of sites that don't sanitize stay as they were.
   if (config.sanitize) context.sanitize = true;
+  if (config.externalPaths?.length) context.externalPaths = config.externalPaths;
   return context;
 }
 

@@ -72,3 +72,15 @@ describe("Zola's internal links", () => {
     ]);
   });
 });
+
+describe('externalPaths', () => {
+  it('leaves links under them as written: no base path, since another part of the host serves them', async () => {
+    expect(await urls('posts/b/index.html', 'a', 'href')).toContain('/api/v1/users');
+    expect(jsonMessages(site.run).filter((message) => message.message.includes('/api/'))).toEqual([]);
+  });
+
+  it('does not check them on a site at the root of its host either', async () => {
+    const run = await runCli(['check', '--root', ROOT, '--base-url', 'https://example.org/', '--format', 'json']);
+    expect(jsonMessages(run).filter((message) => message.message.includes('/api/'))).toEqual([]);
+  });
+});
