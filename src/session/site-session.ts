@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
+import { fileFor } from '../messages.ts';
 import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from './steps.ts';
 import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import { indexSite, runChecks, type SiteIndex } from '../check/index.ts';
@@ -58,6 +59,8 @@ export class SiteSession {
   private registries: Registries = { authors: new Map(), tags: new Map() };
   private registryFiles: VFile[] = [];
   private templateFile?: VFile;
+  /** Lines the checks file about the whole site (links outside the blog, per prefix). */
+  private readonly summary: VFile;
   /** Output file → the key it was last rendered for (see session/page-keys.ts). */
   private keys = new Map<string, string>();
   /** The plans of the output, by file: a page an edit does not touch keeps the plan it was rendered from. */
@@ -79,13 +82,14 @@ export class SiteSession {
     private readonly cwd: string,
   ) {
     this.postsDir = path.join(root, 'content', 'posts');
+    this.summary = fileFor(path.join(root, 'content'), '', cwd);
     this.engine = createEngine(templateDirsOf(root));
   }
 
   /** Every file with its messages: posts, registries, a failed template. */
   get files(): VFile[] {
     const posts = [...this.entries.values()].map((entry) => entry.file);
-    return [...posts, ...this.registryFiles, ...(this.templateFile ? [this.templateFile] : [])];
+    return [...posts, ...this.registryFiles, this.summary, ...(this.templateFile ? [this.templateFile] : [])];
   }
 
   /** Read and render everything. */
@@ -210,7 +214,7 @@ export class SiteSession {
     const staticDirs = staticDirsOf(this.root);
     const only = urlsMoved || !before ? undefined : this.checkOnly(before);
     this.checkIndex = indexSite(site, staticDirs, plans.map((plan) => plan.file));
-    runChecks(site, { files: only ? [] : this.files, index: this.checkIndex, only });
+    runChecks(site, { files: only ? [] : this.files, index: this.checkIndex, only, summary: this.summary });
     const keyOf = pageKeys(site, templateDirsOf(this.root));
     const keys = new Map(plans.map((plan) => [plan.file, keyOf(plan)]));
     const stale = plans.filter((plan) => this.keys.get(plan.file) !== keys.get(plan.file) || this.failed.has(plan.file));
@@ -283,7 +287,7 @@ export class SiteSession {
     // The index holds posts' files too: an edit that brings or drops one needs a new index.
     const sameFiles = edits.every(([entry, old]) => [...old.assets.values()].join('\n') === [...(entry.rendered?.assets.values() ?? [])].join('\n'));
     if (!only || !sameFiles || !this.checkIndex) this.checkIndex = indexSite(site, staticDirsOf(this.root), this.plans.keys());
-    runChecks(site, { files: only ? [] : this.files, index: this.checkIndex, only });
+    runChecks(site, { files: only ? [] : this.files, index: this.checkIndex, only, summary: this.summary });
     const keyOf = pageKeys(site, templateDirsOf(this.root));
     // Every plan's own key is the one planned before (the shape is kept): taken from the last plan, not worked out again.
     const replanned = plans.map((plan): Plan => ({ ...plainPlan(plan), key: this.plans.get(plan.file)!.key }));

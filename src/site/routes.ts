@@ -142,6 +142,15 @@ function patternRegExp(pattern: string): RegExp {
 export const isReservedFile: (file: string) => boolean = reservedTest();
 
 /**
+ * Whether a site-relative path (`posts/nope/`, `page/9/`, `sitemap-3.xml`) starts with a segment the
+ * table describes, shared kinds included: a link there that leads nowhere is the site's own broken
+ * link, not a link to another part of the same host (see check/site-index.ts).
+ */
+export const isRoutePath: (file: string) => boolean = reservedTest(
+  Object.fromEntries(Object.entries(ROUTES as Readonly<Record<string, Route>>).map(([name, route]) => [name, { ...route, shared: false }])),
+);
+
+/**
  * Whether a root-relative URL path (`/docs/intro`) lies under one of `prefixes` (`/docs/`), the
  * config's `externalPaths`: other parts of the same host. A prefix is whole segments, so `/docs/`
  * covers `/docs` and `/docs/x` but not `/docs-old/`.

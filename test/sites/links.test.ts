@@ -6,15 +6,35 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT, buildSite, jsonMessages, runCli, type BuiltSite } from '../helpers/cli.ts';
+import { PROJECT, buildSite, jsonMessages, runCli, type BuiltSite, type CliRun } from '../helpers/cli.ts';
+import type { JsonMessage } from '../../src/report.ts';
 import { byTag, parseHtml, text } from '../helpers/html.ts';
 import { copySite } from '../helpers/site-copy.ts';
 
 const ROOT = path.join(PROJECT, 'test/sites/links');
 let site: BuiltSite;
 
+/** The errors of a check of this site with one more post, c.md, full of links that lead nowhere. */
+let errors: JsonMessage[];
+
+const BROKEN = `---
+title: C
+date: 2024-01-03
+---
+
+[From content/](@/b.md) and [nowhere](@/posts/nope.md).
+
+The blog's own paths: [a post](/posts/nope/), [a tag](/tags/nope/), [a page](/page/9/), [a file](/posts/b/nope.png), [a source](/docs/intro.md).
+`;
+
 beforeAll(async () => {
-  site = await buildSite(['--root', ROOT]);
+  const root = await copySite('links');
+  await writeFile(path.join(root, 'content/posts/c.md'), BROKEN);
+  let broken: CliRun;
+  [site, broken] = await Promise.all([buildSite(['--root', ROOT]), runCli(['check', '--root', root, '--format', 'json'])]);
+  expect(broken.code).toBe(1);
+  errors = jsonMessages(broken).filter((message) => message.file.endsWith('c.md'));
+  for (const error of errors) expect(error).toMatchObject({ severity: 'error', rule: 'broken-link' });
 });
 
 /** The `attribute` of every `tag` of a built page. */
@@ -62,13 +82,9 @@ describe("Zola's internal links", () => {
   });
 
   it('are broken links when they name no post, with the path this blog keeps posts under', async () => {
-    const root = await copySite('links');
-    await writeFile(path.join(root, 'content/posts/c.md'), '---\ntitle: C\ndate: 2024-01-03\n---\n\n[From content/](@/b.md) and [nowhere](@/posts/nope.md).\n');
-    const run = await runCli(['check', '--root', root, '--format', 'json']);
-    expect(run.code).toBe(1);
-    expect(jsonMessages(run).filter((message) => message.file.endsWith('c.md'))).toEqual([
-      expect.objectContaining({ line: 6, column: 1, severity: 'error', rule: 'broken-link', message: 'Link to a post that does not exist or is not published: @/b.md (did you mean @/posts/b.md?)' }),
-      expect.objectContaining({ line: 6, column: 29, severity: 'error', rule: 'broken-link', message: 'Link to a post that does not exist or is not published: @/posts/nope.md' }),
+    expect(errors.filter((message) => message.message.includes('@/'))).toEqual([
+      expect.objectContaining({ line: 6, column: 1, message: 'Link to a post that does not exist or is not published: @/b.md (did you mean @/posts/b.md?)' }),
+      expect.objectContaining({ line: 6, column: 29, message: 'Link to a post that does not exist or is not published: @/posts/nope.md' }),
     ]);
   });
 });
@@ -82,5 +98,59 @@ describe('externalPaths', () => {
   it('does not check them on a site at the root of its host either', async () => {
     const run = await runCli(['check', '--root', ROOT, '--base-url', 'https://example.org/', '--format', 'json']);
     expect(jsonMessages(run).filter((message) => message.message.includes('/api/'))).toEqual([]);
+  });
+});
+
+describe('links to paths the blog does not own', () => {
+  const SUMMARY = 'test/sites/links/content';
+
+  it('are warnings, at their place, and the build goes on', () => {
+    expect(site.run.code).toBe(0);
+    const foreign = jsonMessages(site.run).filter((message) => message.rule === 'broken-link' && message.file !== SUMMARY);
+    expect(foreign.map(({ file, line, column, severity, message }) => `${path.basename(file)}:${line}:${column} ${severity} ${message}`)).toEqual([
+      'a.md:16:34 warning Link to /docs/intro: not part of this blog, which has no page or file at /blog/docs/intro',
+      'a.md:16:67 warning Link to /docs/guide/setup: not part of this blog, which has no page or file at /blog/docs/guide/setup',
+      'a.md:17:1 warning Link to /docs/: not part of this blog, which has no page or file at /blog/docs/',
+      'a.md:17:24 warning Link to /old.html: not part of this blog, which has no page or file at /blog/old.html',
+      'b.md:12:10 warning Link to /docs/faq: not part of this blog, which has no page or file at /blog/docs/faq',
+    ]);
+  });
+
+  it('are summed up in one line per first segment, on content/ with no position, in JSON', () => {
+    expect(jsonMessages(site.run).filter((message) => message.file === SUMMARY)).toEqual([
+      { file: SUMMARY, line: null, column: null, severity: 'info', rule: 'broken-link', message: '4 links to /docs/… (not part of this blog): list "/docs/" in externalPaths if another part of this host serves it' },
+      { file: SUMMARY, line: null, column: null, severity: 'info', rule: 'broken-link', message: '1 link to /old.html (not part of this blog): list "/old.html" in externalPaths if another part of this host serves it' },
+    ]);
+  });
+
+  it('and in text', async () => {
+    const run = await runCli(['check', '--root', ROOT]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('4 links to /docs/… (not part of this blog)');
+    expect(run.stderr).toContain('1 link to /old.html (not part of this blog)');
+  });
+
+  it('get the base path like any root-relative link', async () => {
+    expect(await urls('posts/a/index.html', 'a', 'href')).toContain('/blog/docs/intro');
+  });
+
+  it('fail the run under --strict, and are errors when the config makes broken-link one', async () => {
+    expect((await runCli(['check', '--root', ROOT, '--strict'])).code).toBe(1);
+    const root = await copySite('links');
+    await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ url: 'https://example.org/blog/', externalPaths: ['/api/'], rules: { 'broken-link': 'error' } }));
+    const run = await runCli(['check', '--root', root, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const severities = jsonMessages(run).filter((message) => message.message.startsWith('Link to /')).map((message) => message.severity);
+    expect(severities).toEqual(['error', 'error', 'error', 'error', 'error']);
+  });
+
+  it("stay errors under the blog's own paths: posts, tags, pages, files beside posts, .md files", () => {
+    expect(errors.filter((message) => !message.message.includes('@/')).map((message) => message.message)).toEqual([
+      'Broken link /posts/nope/: the site has no page or file at /blog/posts/nope/',
+      'Broken link /tags/nope/: the site has no page or file at /blog/tags/nope/',
+      'Broken link /page/9/: the site has no page or file at /blog/page/9/',
+      'Broken link /posts/b/nope.png: the site has no page or file at /blog/posts/b/nope.png',
+      'Broken link /docs/intro.md: the site has no page or file at /blog/docs/intro.md',
+    ]);
   });
 });
