@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { SiteConfig } from './types.ts';
 import { normalizeBaseUrl } from './site/routes.ts';
 import { isRuleId, RULES, type RuleSetting } from './check/rules.ts';
+import { CONFIG_FILES } from './shared/site-dirs.ts';
 
 // The `rules` key belongs to the check stage (src/check/); it is merged into SiteConfig here, where it is validated.
 declare module './types.ts' {
@@ -38,8 +39,6 @@ const DEFAULTS: SiteConfig = {
   timezone: 'UTC',
   postsPerPage: 10,
 };
-
-const CONFIG_FILES = ['site.config.ts', 'site.config.mts', 'site.config.js', 'site.config.mjs', 'site.config.json'];
 
 /** Find, load and validate the site config of `root`; `overrides` come from command-line flags; messages name the file relative to `cwd`. */
 export async function loadConfig(root: string, overrides: UserConfig, cwd: string): Promise<SiteConfig> {

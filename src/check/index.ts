@@ -36,8 +36,8 @@ export interface CheckOptions {
    */
   only?: ReadonlySet<RenderedPost>;
   /**
-   * Where lines about the whole site go (`142 links to /docs/… (not part of this blog)`): a file
-   * named after content/, positionless, which the caller reports with the others. None: no such lines.
+   * Where lines about the whole site go (`142 links to /docs/… (not part of this blog)`): the site's
+   * config file, which the caller reports with the others. None: no such lines.
    */
   summary?: VFile;
 }

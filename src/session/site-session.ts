@@ -9,7 +9,7 @@ import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
 import { fileFor } from '../messages.ts';
 import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from './steps.ts';
-import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
+import { configFileOf, staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import { indexSite, runChecks, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
@@ -82,7 +82,7 @@ export class SiteSession {
     private readonly cwd: string,
   ) {
     this.postsDir = path.join(root, 'content', 'posts');
-    this.summary = fileFor(path.join(root, 'content'), '', cwd);
+    this.summary = fileFor(configFileOf(root), '', cwd);
     this.engine = createEngine(templateDirsOf(root));
   }
 

@@ -102,7 +102,7 @@ describe('externalPaths', () => {
 });
 
 describe('links to paths the blog does not own', () => {
-  const SUMMARY = 'test/sites/links/content';
+  const SUMMARY = 'test/sites/links/site.config.json';
 
   it('are warnings, at their place, and the build goes on', () => {
     expect(site.run.code).toBe(0);
@@ -116,18 +116,20 @@ describe('links to paths the blog does not own', () => {
     ]);
   });
 
-  it('are summed up in one line per first segment, on content/ with no position, in JSON', () => {
+  it('are summed up in one line per first segment, on the config file where the fix goes, in JSON', () => {
     expect(jsonMessages(site.run).filter((message) => message.file === SUMMARY)).toEqual([
-      { file: SUMMARY, line: null, column: null, severity: 'info', rule: 'broken-link', message: '4 links to /docs/… (not part of this blog): list "/docs/" in externalPaths if another part of this host serves it' },
-      { file: SUMMARY, line: null, column: null, severity: 'info', rule: 'broken-link', message: '1 link to /old.html (not part of this blog): list "/old.html" in externalPaths if another part of this host serves it' },
+      { file: SUMMARY, line: 1, column: 1, severity: 'info', rule: 'broken-link', message: '4 links to /docs/… (not part of this blog): list "/docs/" in externalPaths if another part of this host serves it' },
+      { file: SUMMARY, line: 1, column: 1, severity: 'info', rule: 'broken-link', message: '1 link to /old.html (not part of this blog): list "/old.html" in externalPaths if another part of this host serves it' },
     ]);
   });
 
-  it('and in text', async () => {
+  it('and in text, after the posts’ messages', async () => {
     const run = await runCli(['check', '--root', ROOT]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('4 links to /docs/… (not part of this blog)');
-    expect(run.stderr).toContain('1 link to /old.html (not part of this blog)');
+    const summary = run.stderr.indexOf('test/sites/links/site.config.json\n');
+    expect(summary).toBeGreaterThan(run.stderr.indexOf('test/sites/links/content/posts/b.md\n'));
+    expect(run.stderr.slice(summary)).toContain('4 links to /docs/… (not part of this blog)');
+    expect(run.stderr.slice(summary)).toContain('1 link to /old.html (not part of this blog)');
   });
 
   it('get the base path like any root-relative link', async () => {

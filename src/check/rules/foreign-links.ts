@@ -34,8 +34,9 @@ export function countForeignLink(file: VFile, root: string, deeper: boolean): vo
 }
 
 /**
- * File one info line per first segment on `summary` (a file named after content/, positionless:
- * the line is about the whole site), most links first. Info, so `--strict` counts the links, not the lines.
+ * File one info line per first segment on `summary`, most links first. `summary` is the site's config
+ * file, at its first line: the fix, `externalPaths`, goes there, and in text output the lines come
+ * after the posts' messages, where a long run ends. Info, so `--strict` counts the links, not the lines.
  */
 export function summarizeForeignLinks(posts: readonly RenderedPost[], summary: VFile): void {
   const totals = new Map<string, Found>();
@@ -49,6 +50,6 @@ export function summarizeForeignLinks(posts: readonly RenderedPost[], summary: V
   for (const [root, { count, deeper }] of lines) {
     const shown = deeper ? `/${root}/…` : `/${root}`;
     const advice = `list "${deeper ? `/${root}/` : `/${root}`}" in externalPaths if another part of this host serves it`;
-    fileCheckMessage(summary, `${count} ${count === 1 ? 'link' : 'links'} to ${shown} (not part of this blog): ${advice}`, 'broken-link', 'info', undefined);
+    fileCheckMessage(summary, `${count} ${count === 1 ? 'link' : 'links'} to ${shown} (not part of this blog): ${advice}`, 'broken-link', 'info', { line: 1, column: 1 });
   }
 }
