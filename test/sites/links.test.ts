@@ -16,13 +16,15 @@ let site: BuiltSite;
 
 /** The errors of a check of this site with one more post, c.md, full of links that lead nowhere. */
 let errors: JsonMessage[];
+/** Its broken-anchor errors. */
+let anchors: JsonMessage[];
 
 const BROKEN = `---
 title: C
 date: 2024-01-03
 ---
 
-[From content/](@/b.md) and [nowhere](@/posts/nope.md).
+[From content/](@/b.md) and [nowhere](@/posts/nope.md), [no such heading](@/posts/b.md#nope).
 
 The blog's own paths: [a post](/posts/nope/), [a tag](/tags/nope/), [a page](/page/9/), [a file](/posts/b/nope.png), [a source](/docs/intro.md).
 `;
@@ -33,8 +35,10 @@ beforeAll(async () => {
   let broken: CliRun;
   [site, broken] = await Promise.all([buildSite(['--root', ROOT]), runCli(['check', '--root', root, '--format', 'json'])]);
   expect(broken.code).toBe(1);
-  errors = jsonMessages(broken).filter((message) => message.file.endsWith('c.md'));
-  for (const error of errors) expect(error).toMatchObject({ severity: 'error', rule: 'broken-link' });
+  const messages = jsonMessages(broken).filter((message) => message.file.endsWith('c.md'));
+  errors = messages.filter((message) => message.rule === 'broken-link');
+  anchors = messages.filter((message) => message.rule === 'broken-anchor');
+  for (const error of [...errors, ...anchors]) expect(error.severity).toBe('error');
 });
 
 /** The `attribute` of every `tag` of a built page. */
@@ -86,6 +90,10 @@ describe("Zola's internal links", () => {
       expect.objectContaining({ line: 6, column: 1, message: 'Link to a post that does not exist or is not published: @/b.md (did you mean @/posts/b.md?)' }),
       expect.objectContaining({ line: 6, column: 29, message: 'Link to a post that does not exist or is not published: @/posts/nope.md' }),
     ]);
+  });
+
+  it("check their #fragment against the post's headings", () => {
+    expect(anchors.map((message) => `${message.line}:${message.column} ${message.message}`)).toEqual(['6:57 Broken anchor #nope: no heading or element with that id on /blog/posts/b/']);
   });
 });
 
