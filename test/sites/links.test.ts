@@ -1,6 +1,8 @@
 /**
  * What a post links to, built into a real dist/: files next to posts (shared by two posts, scripts,
- * stylesheets) are copied beside every page that uses them, and every URL leads where it should.
+ * stylesheets) are copied beside every page that uses them; Zola's `@/` links lead to the posts;
+ * links to paths the blog does not own are warnings summed up per prefix, unless `externalPaths`
+ * names them; links under the blog's own paths that lead nowhere stay errors.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
