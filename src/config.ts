@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { SiteConfig } from './types.ts';
 import { normalizeBaseUrl } from './site/routes.ts';
 import { isRuleId, RULES, type RuleSetting } from './check/rules.ts';
+import { CONFIG_FILES } from './shared/site-dirs.ts';
 
 // The `rules` key belongs to the check stage (src/check/); it is merged into SiteConfig here, where it is validated.
 declare module './types.ts' {
@@ -17,6 +18,8 @@ declare module './types.ts' {
     search?: boolean;
     /** Run rehype-sanitize over post bodies, for sites that publish untrusted authors; off unless `true`. */
     sanitize?: boolean;
+    /** Root-relative path prefixes (`/docs/`) that other parts of the same host serve: links there are not the blog's to check. */
+    externalPaths?: readonly string[];
   }
 }
 
@@ -36,8 +39,6 @@ const DEFAULTS: SiteConfig = {
   timezone: 'UTC',
   postsPerPage: 10,
 };
-
-const CONFIG_FILES = ['site.config.ts', 'site.config.mts', 'site.config.js', 'site.config.mjs', 'site.config.json'];
 
 /** Find, load and validate the site config of `root`; `overrides` come from command-line flags; messages name the file relative to `cwd`. */
 export async function loadConfig(root: string, overrides: UserConfig, cwd: string): Promise<SiteConfig> {
@@ -67,7 +68,7 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
   const user = input as Record<string, unknown>;
   const problems: string[] = [];
   const config: SiteConfig = { ...DEFAULTS };
-  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules', 'search', 'sanitize']);
+  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules', 'search', 'sanitize', 'externalPaths']);
   for (const key of Object.keys(user)) {
     if (!known.has(key)) problems.push(`unknown key "${key}"`);
   }
@@ -99,6 +100,10 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
     const rules = validateRules(user.rules, problems);
     if (rules) config.rules = rules;
   }
+  if (user.externalPaths !== undefined) {
+    const paths = validateExternalPaths(user.externalPaths, problems);
+    if (paths) config.externalPaths = paths;
+  }
   if (!isTimeZone(config.timezone)) problems.push(`"timezone" ${JSON.stringify(config.timezone)} is not an IANA time zone`);
   if (problems.length > 0) throw new ConfigError(`${source}: ${problems.join('; ')}`);
   return config;
@@ -119,6 +124,26 @@ function validateRules(input: unknown, problems: string[]): Record<string, RuleS
     else rules[id] = setting as RuleSetting;
   }
   return rules;
+}
+
+/**
+ * `externalPaths: ['/docs/', '/api/']`: root-relative paths of the same host, each a whole folder.
+ * `/` alone would hand the blog's own links to someone else; `//x` is another host; `?`, `#` and
+ * `..` do not belong in a folder path.
+ */
+function validateExternalPaths(input: unknown, problems: string[]): string[] | undefined {
+  if (!Array.isArray(input)) {
+    problems.push(`"externalPaths" must be a list of paths starting with / (["/docs/"]), got ${JSON.stringify(input)}`);
+    return undefined;
+  }
+  const paths: string[] = [];
+  for (const entry of input as unknown[]) {
+    const valid = typeof entry === 'string' && entry.startsWith('/') && !entry.startsWith('//') && !/[?#\s]/.test(entry) && !entry.split('/').some((segment) => segment === '.' || segment === '..');
+    if (!valid) problems.push(`"externalPaths" entries must be paths starting with / ("/docs/"), got ${JSON.stringify(entry)}`);
+    else if (entry === '/') problems.push(`"externalPaths" may not hold "/": it would cover every link of the blog`);
+    else paths.push(entry);
+  }
+  return paths;
 }
 
 function isTimeZone(zone: string): boolean {

@@ -11,6 +11,7 @@ import { isRuleId, severityOf, type RuleId } from './rules.ts';
 import { checkBrokenAnchors } from './rules/broken-anchor.ts';
 import { checkBrokenLinks } from './rules/broken-link.ts';
 import { checkEmptyUrls } from './rules/empty-url.ts';
+import { summarizeForeignLinks } from './rules/foreign-links.ts';
 import { checkImageAlt } from './rules/image-alt.ts';
 import { checkInvisibleChars } from './rules/invisible-chars.ts';
 import { checkMojibake } from './rules/mojibake.ts';
@@ -34,6 +35,11 @@ export interface CheckOptions {
    * tag cannot change what the other posts' checks find (their links and anchors still resolve alike).
    */
   only?: ReadonlySet<RenderedPost>;
+  /**
+   * Where lines about the whole site go (`142 links to /docs/… (not part of this blog)`): the site's
+   * config file, which the caller reports with the others. None: no such lines.
+   */
+  summary?: VFile;
 }
 
 /** The per-post rules, in the order their messages read best. */
@@ -56,13 +62,13 @@ export function runChecks(site: Site, options: CheckOptions): void {
   const posts = options.only ? site.posts.filter((post) => options.only!.has(post)) : site.posts;
   const postFiles = posts.map((post) => post.raw.file);
   const files = new Set([...(options.only ? [] : options.files), ...postFiles]);
-  clearCheckMessages(files);
+  clearCheckMessages([...files, ...(options.summary ? [options.summary] : [])]);
   const { index } = options;
   const checks = new Map<RenderedPost, PostCheck>();
   for (const post of posts) {
     const file = post.raw.file;
-    const report: Report = (ruleId, reason, place, fix) => {
-      const severity = severityOf(ruleId, settings);
+    const report: Report = (ruleId, reason, place, fix, byDefault) => {
+      const severity = severityOf(ruleId, settings, byDefault);
       if (severity !== undefined) fileCheckMessage(file, reason, ruleId, severity, place, fix);
     };
     checks.set(post, { post, file, facts: file.data.check, report });
@@ -71,6 +77,8 @@ export function runChecks(site: Site, options: CheckOptions): void {
     for (const [ruleId, rule] of POST_RULES) if (severityOf(ruleId, settings) !== undefined) rule(check, index);
   }
   if (!options.only && severityOf('similar-tags', settings) !== undefined) checkSimilarTags(site, (post) => checks.get(post));
+  // From every post, also those a dev rebuild did not check again: their findings still hold.
+  if (options.summary && severityOf('broken-link', settings) !== undefined) summarizeForeignLinks(site.posts, options.summary);
   applySettings(files, settings);
   // Each stage appended its own messages; in position order they read as the file does (JSON lines too).
   for (const file of postFiles) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

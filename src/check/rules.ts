@@ -18,9 +18,9 @@ export interface RuleInfo {
 
 /** Every rule a site config may configure. `missing-asset` and `unknown-author` are filed by earlier stages (links, authors). */
 export const RULES = {
-  'broken-link': { severity: 'error', finds: 'a link to a post, tag, author, page or static file the site does not produce' },
+  'broken-link': { severity: 'error', finds: 'a link to a post, tag, author, page or static file the site does not produce (a warning where the blog has no URLs)' },
   'broken-anchor': { severity: 'error', finds: 'a #fragment naming no id on the target post (or this one)' },
-  'missing-asset': { severity: 'warning', finds: 'a local image, video or file that does not exist' },
+  'missing-asset': { severity: 'warning', finds: 'a local image, video, audio, script, stylesheet or icon that does not exist' },
   'image-alt': { severity: 'warning', finds: 'an image with empty or no alt text' },
   mojibake: { severity: 'warning', finds: 'UTF-8 text decoded as Windows-1252 (ðŸ˜› for 😛); fixable' },
   'invisible-chars': { severity: 'warning', finds: 'stray variation selectors, zero-width or bidi control characters, NUL; fixable' },
@@ -39,10 +39,14 @@ export function isRuleId(id: string): id is RuleId {
   return Object.hasOwn(RULES, id);
 }
 
-/** The severity a rule reports with under `settings`, or undefined when it is off. */
-export function severityOf(id: RuleId, settings: Readonly<Record<string, RuleSetting>> | undefined): Severity | undefined {
+/**
+ * The severity a rule reports with under `settings`, or undefined when it is off. `byDefault` stands
+ * for the rule's own severity, for findings milder than its usual ones (a link to a draft, to a path
+ * the blog does not own): a setting still applies to them, as to every message of the rule.
+ */
+export function severityOf(id: RuleId, settings: Readonly<Record<string, RuleSetting>> | undefined, byDefault?: Severity): Severity | undefined {
   const rule: RuleInfo = RULES[id];
   const setting = settings?.[id];
   if (setting === 'off' || (setting === undefined && rule.off)) return undefined;
-  return setting === undefined || setting === 'on' ? rule.severity : setting;
+  return setting === undefined || setting === 'on' ? (byDefault ?? rule.severity) : setting;
 }

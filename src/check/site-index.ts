@@ -4,9 +4,9 @@
  * (posts, tag and author pages with their pagination, feeds, host files), plus copied assets
  * and static files.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { hrefUnder, outputFileOf } from '../site/routes.ts';
+import { hrefUnder, isRoutePath, outputFileOf, underPrefix } from '../site/routes.ts';
 import type { Site } from '../types.ts';
 
 /** What links resolve against. */
@@ -17,12 +17,18 @@ export interface SiteIndex {
   /** Ids in each post page's body, by the page's output file. */
   ids: ReadonlyMap<string, ReadonlySet<string>>;
   staticDirs: readonly string[];
+  /** The config's `externalPaths`: root-relative prefixes other parts of the same host serve, never checked. */
+  externalPaths?: readonly string[];
+  /** First path segments, lower-cased, of every output file and static file: where the blog's own URLs are. */
+  roots: ReadonlySet<string>;
 }
 
 /** Where an href leads. */
 export type Target =
   | { kind: 'elsewhere' }
   | { kind: 'missing'; href: string }
+  /** Missing, and not where the blog has any URLs (`/docs/intro`): another part of the host, maybe gone. `root` is the first segment. */
+  | { kind: 'foreign'; href: string; root: string; deeper: boolean }
   /** `href` is the path with the base path; `ids` is known for post pages only; `fragment` is decoded, undefined when the href has none. */
   | { kind: 'found'; href: string; file: string; ids?: ReadonlySet<string>; fragment?: string };
 
@@ -40,7 +46,9 @@ export function indexSite(site: Site, staticDirs: readonly string[], outputFiles
     for (const asset of post.assets.values()) files.add(asset);
     ids.set(outputFileOf(post.path), post.raw.file.data.check?.ids ?? new Set());
   }
-  return { basePath: site.routes.basePath, files, ids, staticDirs };
+  const roots = new Set([...files].map(rootOf));
+  for (const dir of staticDirs) for (const name of namesIn(dir)) roots.add(name.toLowerCase());
+  return { basePath: site.routes.basePath, files, ids, staticDirs, externalPaths: site.config.externalPaths, roots };
 }
 
 /**
@@ -49,11 +57,12 @@ export function indexSite(site: Site, staticDirs: readonly string[], outputFiles
  */
 export function resolveTarget(index: SiteIndex, href: string, pagePath: string): Target {
   const url = new URL(href, ORIGIN + hrefUnder(index.basePath, pagePath));
-  // Another host, or a path above the base path: another site's business, maybe the same domain's.
-  if (url.origin !== ORIGIN || !url.pathname.startsWith(index.basePath)) return { kind: 'elsewhere' };
+  // Another host, a path above the base path, or one the config says another part of the host serves: not the blog's business.
+  if (url.origin !== ORIGIN || !url.pathname.startsWith(index.basePath) || underPrefix(url.pathname, index.externalPaths)) return { kind: 'elsewhere' };
   const relative = safeDecode(url.pathname.slice(index.basePath.length));
   const fragment = url.hash === '' ? undefined : safeDecode(url.hash.slice(1));
   const file = produced(index, relative);
+  if (file === undefined && !owns(index, relative)) return { kind: 'foreign', href: url.pathname, root: relative.split('/')[0]!, deeper: relative.includes('/') };
   if (file === undefined) return { kind: 'missing', href: url.pathname };
   return { kind: 'found', href: url.pathname, file, ids: index.ids.get(file), fragment };
 }
@@ -66,6 +75,31 @@ function produced(index: SiteIndex, relative: string): string | undefined {
     candidates.find((file) => index.files.has(file)) ??
     candidates.find((file) => index.staticDirs.some((dir) => isFile(path.join(dir, file))))
   );
+}
+
+/**
+ * Whether a site-relative path is where the blog's own URLs are, so that nothing there is a broken
+ * link of the blog: under a route of the table (posts/, tags/, page/...), beside an output or static
+ * file (a permalink's first folder, static/img/), a post's `.md` file, or the base path written twice.
+ */
+function owns(index: SiteIndex, relative: string): boolean {
+  if (/\.(?:md|markdown)$/i.test(relative) || isRoutePath(relative) || index.roots.has(rootOf(relative))) return true;
+  // `/blog/posts/x/` on a site at /blog/ (the base path given twice) is the blog's link, broken.
+  return index.basePath !== '/' && (relative + '/').startsWith(index.basePath.slice(1));
+}
+
+/** The first segment of a site-relative path, lower-cased: hosts and file systems often ignore case. */
+function rootOf(relative: string): string {
+  return relative.split('/')[0]!.toLowerCase();
+}
+
+/** The names in a folder; none when it cannot be read (a site without static/). */
+function namesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function isFile(file: string): boolean {

@@ -17,6 +17,8 @@ export interface LinkContext {
   staticDirs: readonly string[];
   /** Every post's absolute source path → its page path, so `./other.md` links resolve. */
   postPaths: ReadonlyMap<string, string>;
+  /** The config's `externalPaths` (`/docs/`): other parts of the same host, left as written. Only when there are any. */
+  externalPaths?: readonly string[];
   /** `sanitize: true` in the site config: bodies go through rehype-sanitize (see sanitize.ts). */
   sanitize?: boolean;
   /** Filled while rendering: every file-system and post lookup a result was decided on. */

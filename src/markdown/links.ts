@@ -1,19 +1,21 @@
 /**
  * rehype plugin: make every URL in a post body work from any page of the site.
- * - links to other posts' `.md` files become those posts' URLs;
- * - root-relative URLs get the base path (`/x.png` → `/blog/x.png`);
- * - relative files next to the post are recorded as assets, copied beside the page,
- *   and linked root-relatively, so excerpts on the home page still find them.
+ * - links to other posts' `.md` files become those posts' URLs: relative ones, and Zola's internal
+ *   links, `@/posts/other.md#part`, whose path starts at content/;
+ * - root-relative URLs get the base path (`/x.png` → `/blog/x.png`), except under the config's
+ *   `externalPaths`: other parts of the same host, left as written;
+ * - relative files next to the post (images, scripts, stylesheets, media) are recorded as assets,
+ *   copied beside the page, and linked root-relatively, so excerpts on the home page still find them.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { walk } from '../shared/walk.ts';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
-import { hrefUnder, routePath } from '../site/routes.ts';
+import { hrefUnder, routePath, underPrefix } from '../site/routes.ts';
 import type { Severity } from '../types.ts';
 import type { LinkContext } from './data.ts';
+import { fileExists, isInside, pageOf, realPath, safeDecode, splitUrl } from './local-files.ts';
 
 /** Attributes that hold one URL, per element (the check stage reads the same ones). */
 export const URL_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -27,13 +29,24 @@ export const URL_ATTRIBUTES: Record<string, readonly string[]> = {
   iframe: ['src'],
   embed: ['src'],
   object: ['data'],
+  script: ['src'],
+  link: ['href'],
 };
 
-/** Elements whose missing local file is worth a warning (a plain link may point at a page). */
-export const MEDIA = new Set(['img', 'video', 'audio', 'source', 'track', 'embed', 'object']);
+/** Elements that load the file they name into the page: a missing local one is worth a warning (a plain link may point at a page). */
+const LOADS_FILE = new Set(['img', 'video', 'audio', 'source', 'track', 'embed', 'object', 'script']);
+
+/** `<link rel>` values that load a file; others (`alternate`, `canonical`, `author`) name pages. */
+const LOADING_RELS = new Set(['stylesheet', 'icon', 'apple-touch-icon', 'apple-touch-icon-precomposed', 'mask-icon', 'manifest', 'preload', 'prefetch', 'modulepreload']);
 
 /** A scheme (`https:`, `mailto:`), protocol-relative `//`, a fragment or a query alone: not ours to touch. */
 const EXTERNAL = /^(?:[a-z][a-z\d+.-]*:|\/\/|#|\?)/i;
+
+/** A link to a post's source file. */
+const MARKDOWN = /\.(?:md|markdown)$/i;
+
+/** Zola's internal links: the path after it starts at content/. */
+const INTERNAL = '@/';
 
 /** Rewrite URLs in place and collect assets into `file.data.assets`. */
 export default function rehypeLinks() {
@@ -71,7 +84,16 @@ export type UrlReporter = (reason: string, ruleId: string, severity?: Severity) 
 
 function rewrite(url: string, node: Element, context: LinkContext, file: VFile, assets: Map<string, string>): { url: string; file?: string } {
   const report: UrlReporter = (reason, ruleId, severity = 'warning') => addMessage(file, reason, { place: node.position?.start, ruleId, severity });
-  return resolveLocal(url, context, assets, report, MEDIA.has(node.tagName));
+  return resolveLocal(url, context, assets, report, loadsFile(node));
+}
+
+/** Whether the element loads the file its URL names into the page, so that file must exist. */
+function loadsFile(node: Element): boolean {
+  if (node.tagName !== 'link') return LOADS_FILE.has(node.tagName);
+  const rel: unknown = node.properties.rel;
+  const values = Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/) : [];
+  // `shortcut icon` is two values, one of them `icon`.
+  return values.some((value) => LOADING_RELS.has(value.toLowerCase()));
 }
 
 /**
@@ -88,6 +110,8 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
   if (url === '' || EXTERNAL.test(url)) return { url };
   const { pathname, suffix } = splitUrl(url);
   if (url.startsWith('/')) {
+    // Another part of the same host (`externalPaths: ['/docs/']`): not the blog's, so no base path, and nothing to look for.
+    if (underPrefix(pathname, context.externalPaths)) return { url };
     // `/../../etc/passwd` joined to a static folder would leave it: such a candidate is never looked at.
     const file = context.staticDirs
       .map((dir) => ({ dir, candidate: path.join(dir, safeDecode(pathname)) }))
@@ -96,20 +120,19 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
     return { url: context.basePath + url.slice(1), file };
   }
 
-  const target = path.resolve(path.dirname(context.sourcePath), safeDecode(pathname));
-  if (/\.(?:md|markdown)$/i.test(pathname)) {
-    const pagePath = context.postPaths.get(target);
-    context.deps?.push({ post: target, page: pagePath ?? null });
-    if (pagePath !== undefined) return { url: hrefUnder(context.basePath, pagePath) + suffix };
-    // A post this build leaves out (a draft, a future post) is a warning: publishing it mends the link.
-    // A file that is not there at all is a broken link, an error (see src/check/rules.ts).
-    report(`Link to a post that does not exist or is not published: ${url}`, 'broken-link', fileExists(context, target) ? 'warning' : 'error');
-    return { url };
-  }
+  const internal = url.startsWith(INTERNAL);
+  const target = internal
+    ? path.resolve(context.contentDir, safeDecode(pathname.slice(INTERNAL.length)))
+    : path.resolve(path.dirname(context.sourcePath), safeDecode(pathname));
+  if (MARKDOWN.test(pathname)) return { url: linkToPost(url, target, suffix, internal, context, report) };
 
   const exists = fileExists(context, target);
   if (!exists) {
-    if (!media) return { url };
+    if (!media) {
+      // A relative link may name a page, and the checks look at it; a Zola link names a file of content/.
+      if (internal) report(`Link to a file that is not in content/: ${url}`, 'broken-link', 'error');
+      return { url };
+    }
     report(`Missing local file ${url} (looked for ${path.relative(context.cwd, target)})`, 'missing-asset');
   }
   // Where the file really is: a symbolic link in content/ to `~/.ssh/id_rsa` must not be copied.
@@ -122,30 +145,27 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
   return { url: hrefUnder(context.basePath, output) + suffix, file: exists ? target : undefined };
 }
 
-/** Whether `file` is `dir` or below it. */
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
-/** The path with every symbolic link resolved, or the path itself when it can't be resolved. */
-function realPath(file: string): string {
-  try {
-    return realpathSync.native(file);
-  } catch {
-    return file;
+/** The URL of the post whose source is `target`, or `url` as written (reported) when there is none. */
+function linkToPost(url: string, target: string, suffix: string, internal: boolean, context: LinkContext, report: UrlReporter): string {
+  // Zola's content/_index.md is its home page; this blog's home page is its post list.
+  if (internal && target === path.join(context.contentDir, '_index.md')) return hrefUnder(context.basePath, '') + suffix;
+  const pagePath = pageOf(context, target);
+  if (pagePath !== undefined) return hrefUnder(context.basePath, pagePath) + suffix;
+  if (internal && path.basename(target) === '_index.md') {
+    report(`Link to a Zola section, which this blog has no page for: ${url}`, 'broken-link', 'error');
+    return url;
   }
+  // A post this build leaves out (a draft, a future post) is a warning: publishing it mends the link.
+  // A file that is not there at all is a broken link, an error (see src/check/rules.ts).
+  report(`Link to a post that does not exist or is not published: ${url}${internal ? postsHint(url, context) : ''}`, 'broken-link', fileExists(context, target) ? 'warning' : 'error');
+  return url;
 }
 
-/** Whether `file` is a file, recorded in the context's dependencies. */
-function fileExists(context: LinkContext, file: string): boolean {
-  const exists = isFile(file);
-  context.deps?.push({ file, exists });
-  return exists;
-}
-
-export function isFile(file: string): boolean {
-  return existsSync(file) && statSync(file).isFile();
+/** Zola paths start at content/, this blog's posts are in content/posts/: `@/blog/a.md` may mean `@/posts/blog/a.md`. */
+function postsHint(url: string, context: LinkContext): string {
+  const { pathname } = splitUrl(url);
+  const guess = path.resolve(context.contentDir, 'posts', safeDecode(pathname.slice(INTERNAL.length)));
+  return pageOf(context, guess) === undefined ? '' : ` (did you mean ${INTERNAL}posts/${pathname.slice(INTERNAL.length)}?)`;
 }
 
 /** Files beside the post (or below its folder) go beside its page; others keep their place under `assets/`. */
@@ -154,17 +174,4 @@ function assetOutputPath(context: LinkContext, target: string): string {
   const pageDir = context.pagePath.endsWith('/') ? context.pagePath : path.posix.dirname(context.pagePath) + '/';
   if (!fromPost.startsWith('..')) return pageDir + fromPost.split(path.sep).join('/');
   return routePath('asset', { file: path.relative(context.contentDir, target).split(path.sep).join('/') });
-}
-
-function splitUrl(url: string): { pathname: string; suffix: string } {
-  const index = url.search(/[?#]/);
-  return index === -1 ? { pathname: url, suffix: '' } : { pathname: url.slice(0, index), suffix: url.slice(index) };
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

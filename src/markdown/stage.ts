@@ -9,7 +9,7 @@ import type { Post, RenderedPost } from '../types.ts';
 import type { LinkDependency } from './data.ts';
 import { imageStamp } from './images.ts';
 import { bodyFromStore, openBodyStore } from './bodies.ts';
-import { isFile } from './links.ts';
+import { isFile } from './local-files.ts';
 import { runJobs } from './pool.ts';
 import { applyResult, jobOf, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
 

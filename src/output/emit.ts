@@ -19,6 +19,7 @@ export interface EmitInput {
   engine: Liquid;
   /** Copied in order; later folders win, post assets win over them and pages over everything. */
   staticDirs: readonly string[];
+  /** Post assets: output path → absolute source (see session/steps.ts). */
   assets: ReadonlyMap<string, string>;
   /** Each plan's key: what its file depends on (see session/page-keys.ts). */
   keyOf: (plan: Plan) => string;
@@ -38,7 +39,7 @@ export async function emitSite(input: EmitInput, staging: Staging | undefined, c
   const planned = new Set(input.plans.map((plan) => plan.file));
   const copies = new Map<string, string>();
   for (const dir of input.staticDirs) for (const file of filesUnder(dir)) copies.set(file, path.join(dir, file));
-  for (const [source, target] of input.assets) copies.set(target, source);
+  for (const [target, source] of input.assets) copies.set(target, source);
   for (const file of planned) copies.delete(file);
 
   const emitted: Emitted = { rendered: 0, kept: 0, copied: 0, keys: new Map() };

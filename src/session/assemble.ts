@@ -12,10 +12,11 @@ import { generatorVersion } from '../cache/version.ts';
 import { indexSite, runChecks } from '../check/index.ts';
 import { emptyMemo, usedEntries, type RememberedFrontMatter } from '../content/frontmatter-memo.ts';
 import { readContent } from '../content/read.ts';
+import { fileFor } from '../messages.ts';
 import type { MarkdownResult } from '../markdown/render.ts';
 import { renderPosts, type MarkdownStats } from '../markdown/stage.ts';
 import { planSite, type Plan } from '../render/index.ts';
-import { staticDirsOf } from '../shared/site-dirs.ts';
+import { configFileOf, staticDirsOf } from '../shared/site-dirs.ts';
 import { createSite } from '../site/model.ts';
 import { checkUrls, selectPosts } from '../site/select.ts';
 import type { BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from '../types.ts';
@@ -58,7 +59,10 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   const plans = planSite(site);
   const staticDirs = staticDirsOf(options.root);
   // The check stage (src/check/): links, anchors, alt text, garbled text... It needs every page of the site.
-  runChecks(site, { files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)) });
+  // Lines about the whole site (links to paths outside the blog, per prefix) go on the config file, where their fix goes.
+  const summary = fileFor(configFileOf(options.root), '', options.cwd);
+  runChecks(site, { files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)), summary });
+  if (summary.messages.length > 0) files.push(summary);
   // `check --fix` goes on with the texts; a build renders pages, which need none of them.
   if (!options.dryRun) releaseSources(content.posts);
   return {

@@ -7,8 +7,9 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
+import { fileFor } from '../messages.ts';
 import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from './steps.ts';
-import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
+import { configFileOf, staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import { indexSite, runChecks, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
@@ -58,6 +59,8 @@ export class SiteSession {
   private registries: Registries = { authors: new Map(), tags: new Map() };
   private registryFiles: VFile[] = [];
   private templateFile?: VFile;
+  /** Lines the checks file about the whole site (links outside the blog, per prefix). */
+  private readonly summary: VFile;
   /** Output file → the key it was last rendered for (see session/page-keys.ts). */
   private keys = new Map<string, string>();
   /** The plans of the output, by file: a page an edit does not touch keeps the plan it was rendered from. */
@@ -79,13 +82,14 @@ export class SiteSession {
     private readonly cwd: string,
   ) {
     this.postsDir = path.join(root, 'content', 'posts');
+    this.summary = fileFor(configFileOf(root), '', cwd);
     this.engine = createEngine(templateDirsOf(root));
   }
 
   /** Every file with its messages: posts, registries, a failed template. */
   get files(): VFile[] {
     const posts = [...this.entries.values()].map((entry) => entry.file);
-    return [...posts, ...this.registryFiles, ...(this.templateFile ? [this.templateFile] : [])];
+    return [...posts, ...this.registryFiles, this.summary, ...(this.templateFile ? [this.templateFile] : [])];
   }
 
   /** Read and render everything. */
@@ -210,7 +214,7 @@ export class SiteSession {
     const staticDirs = staticDirsOf(this.root);
     const only = urlsMoved || !before ? undefined : this.checkOnly(before);
     this.checkIndex = indexSite(site, staticDirs, plans.map((plan) => plan.file));
-    runChecks(site, { files: only ? [] : this.files, index: this.checkIndex, only });
+    runChecks(site, { files: only ? [] : this.files, index: this.checkIndex, only, summary: this.summary });
     const keyOf = pageKeys(site, templateDirsOf(this.root));
     const keys = new Map(plans.map((plan) => [plan.file, keyOf(plan)]));
     const stale = plans.filter((plan) => this.keys.get(plan.file) !== keys.get(plan.file) || this.failed.has(plan.file));
@@ -219,7 +223,7 @@ export class SiteSession {
     for (const file of removed) this.output.delete(file);
     this.keys = keys;
     this.plans = new Map(plans.map((plan) => [plan.file, plan]));
-    this.assets = new Map([...assetsOf(rendered)].map(([source, target]) => [target, source]));
+    this.assets = assetsOf(rendered);
     return { changed, removed, rendered: renderedFiles, ms: performance.now() - started };
   }
 
@@ -283,7 +287,7 @@ export class SiteSession {
     // The index holds posts' files too: an edit that brings or drops one needs a new index.
     const sameFiles = edits.every(([entry, old]) => [...old.assets.values()].join('\n') === [...(entry.rendered?.assets.values() ?? [])].join('\n'));
     if (!only || !sameFiles || !this.checkIndex) this.checkIndex = indexSite(site, staticDirsOf(this.root), this.plans.keys());
-    runChecks(site, { files: only ? [] : this.files, index: this.checkIndex, only });
+    runChecks(site, { files: only ? [] : this.files, index: this.checkIndex, only, summary: this.summary });
     const keyOf = pageKeys(site, templateDirsOf(this.root));
     // Every plan's own key is the one planned before (the shape is kept): taken from the last plan, not worked out again.
     const replanned = plans.map((plan): Plan => ({ ...plainPlan(plan), key: this.plans.get(plan.file)!.key }));
@@ -294,11 +298,9 @@ export class SiteSession {
       this.plans.set(plan.file, plan);
       this.keys.set(plan.file, keys.get(plan.file)!);
     }
-    // Only the edited posts' files can have come or gone.
-    for (const [entry, old] of edits) {
-      for (const target of old.assets.values()) this.assets.delete(target);
-      for (const [source, target] of entry.rendered?.assets ?? []) this.assets.set(target, source);
-    }
+    // From every post, not only the edited ones: a file under assets/ that an edited post no longer
+    // names may still be another post's.
+    this.assets = assetsOf(rendered);
     return { ...result, removed: [], ms: performance.now() - started };
   }
 

@@ -37,12 +37,17 @@ export function markdownContextFor(root: string, config: SiteConfig, posts: read
   const context: MarkdownContext = { basePath: routesFor(config).basePath, cwd, contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
   // Only when on, so the cache keys of sites that don't sanitize stay as they were.
   if (config.sanitize) context.sanitize = true;
+  if (config.externalPaths?.length) context.externalPaths = config.externalPaths;
   return context;
 }
 
-/** Every local asset the posts reference: absolute source → path in the output. */
+/**
+ * Every local asset the posts reference: path in the output → absolute source. Keyed by output path,
+ * as one file used by two posts beside each other is copied beside both pages (`posts/a/shared.png`,
+ * `posts/b/shared.png`): keyed by source, the second post's copy replaced the first's.
+ */
 export function assetsOf(posts: readonly RenderedPost[]): Map<string, string> {
   const assets = new Map<string, string>();
-  for (const post of posts) for (const [source, target] of post.assets) assets.set(source, target);
+  for (const post of posts) for (const [source, target] of post.assets) assets.set(target, source);
   return assets;
 }

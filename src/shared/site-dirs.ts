@@ -10,6 +10,14 @@ import { fileURLToPath } from 'node:url';
 /** This project's folder: its default templates and static files. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** The names a site config may have, in the order they are looked for. */
+export const CONFIG_FILES = ['site.config.ts', 'site.config.mts', 'site.config.js', 'site.config.mjs', 'site.config.json'];
+
+/** A site's config file, or where one would go (`site.config.ts`) when it has none. */
+export function configFileOf(root: string): string {
+  return CONFIG_FILES.map((name) => path.join(root, name)).find((file) => existsSync(file)) ?? path.join(root, CONFIG_FILES[0]!);
+}
+
 /** A site's template folders, searched in order: its own first, then the project's defaults. */
 export function templateDirsOf(root: string): string[] {
   return [...new Set([path.join(root, 'templates'), path.join(PROJECT_ROOT, 'templates')])];

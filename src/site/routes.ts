@@ -142,6 +142,28 @@ function patternRegExp(pattern: string): RegExp {
 export const isReservedFile: (file: string) => boolean = reservedTest();
 
 /**
+ * Whether a site-relative path (`posts/nope/`, `page/9/`, `sitemap-3.xml`) starts with a segment the
+ * table describes, shared kinds included: a link there that leads nowhere is the site's own broken
+ * link, not a link to another part of the same host (see check/site-index.ts).
+ */
+export const isRoutePath: (file: string) => boolean = reservedTest(
+  Object.fromEntries(Object.entries(ROUTES as Readonly<Record<string, Route>>).map(([name, route]) => [name, { ...route, shared: false }])),
+);
+
+/**
+ * Whether a root-relative URL path (`/docs/intro`) lies under one of `prefixes` (`/docs/`), the
+ * config's `externalPaths`: other parts of the same host. A prefix is whole segments, so `/docs/`
+ * covers `/docs` and `/docs/x` but not `/docs-old/`.
+ */
+export function underPrefix(pathname: string, prefixes: readonly string[] | undefined): boolean {
+  if (!prefixes) return false;
+  return prefixes.some((prefix) => {
+    const folder = prefix.endsWith('/') ? prefix : `${prefix}/`;
+    return pathname === folder.slice(0, -1) || pathname.startsWith(folder);
+  });
+}
+
+/**
  * A site-relative path as a URL path: each segment percent-encoded, so a permalink folder
  * named `100%` or `a#b` is reachable (`100%25/`, `a%23b/`); `/` separators stay.
  */

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
-import { indexSite, runChecks } from '../../src/check/index.ts';
+import { RULES, indexSite, runChecks } from '../../src/check/index.ts';
 import { ConfigError, loadConfig, validateConfig } from '../../src/config.ts';
 import { toJsonMessages } from '../../src/report.ts';
 import { planSite } from '../../src/render/index.ts';
@@ -35,12 +35,36 @@ describe('rules in the site config', () => {
     expect(() => validateConfig(input, 'test')).toThrow(new ConfigError(message));
   });
 
+  it('accepts externalPaths: root-relative folders of the same host', () => {
+    expect(validateConfig({ externalPaths: ['/docs/', '/api'] }, 'test').externalPaths).toEqual(['/docs/', '/api']);
+  });
+
+  it.each([
+    [{ externalPaths: '/docs/' }, 'test: "externalPaths" must be a list of paths starting with / (["/docs/"]), got "/docs/"'],
+    [
+      { externalPaths: ['docs/', '//cdn.example.org/', '/a/../b/', 3] },
+      'test: "externalPaths" entries must be paths starting with / ("/docs/"), got "docs/"; "externalPaths" entries must be paths starting with / ("/docs/"), got "//cdn.example.org/"; ' +
+        '"externalPaths" entries must be paths starting with / ("/docs/"), got "/a/../b/"; "externalPaths" entries must be paths starting with / ("/docs/"), got 3',
+    ],
+    [{ externalPaths: ['/'], rules: { 'image-alts': 'off' } }, 'test: unknown rule "image-alts" in "rules" (known: ' + Object.keys(RULES).join(', ') + '); "externalPaths" may not hold "/": it would cover every link of the blog'],
+  ])('rejects externalPaths %j, with every other problem', (input, message) => {
+    expect(() => validateConfig(input, 'test')).toThrow(new ConfigError(message));
+  });
+
   it('stops a run with exit code 2 on a bad rule setting', async () => {
     const root = await copySite('check-clean');
     await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ url: 'https://example.org/', rules: { 'image-alt': 'loud' } }));
     const run = await runCli(['check', '--root', root]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('rule "image-alt" must be one of');
+  });
+
+  it('stops a run with exit code 2 on bad externalPaths', async () => {
+    const root = await copySite('check-clean');
+    await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ url: 'https://example.org/', externalPaths: ['docs'] }));
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"externalPaths" entries must be paths starting with /');
   });
 
   it('sets the severity of the check stage’s rules and of those earlier stages file', async () => {

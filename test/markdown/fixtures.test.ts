@@ -62,6 +62,31 @@ describe('markdown fixtures', () => {
     ]);
   });
 
+  it('copies scripts, stylesheets, icons, media, captions and embeds next to the post, and warns about missing ones', async () => {
+    const { rendered, messages } = await render('page-assets');
+    const dir = path.join(FIXTURES, 'page-assets');
+    expect([...rendered.assets].sort()).toEqual(
+      ['captions.vtt', 'chart.css', 'chart.js', 'clip.webm', 'diagram.svg', 'poster.png', 'sound.ogg'].map((name) => [path.join(dir, name), `posts/page-assets/${name}`]),
+    );
+    expect(messages).toEqual([
+      `11:1 missing-asset Missing local file ./missing.js (looked for ${path.relative(process.cwd(), path.join(dir, 'missing.js'))})`,
+      '12:1 missing-asset Missing local file /js/site.js (not in static/)',
+    ]);
+  });
+
+  it('resolves Zola @/ links from content/ and reports the unknown ones as broken links', async () => {
+    const { rendered, messages } = await render('zola-links');
+    expect([...rendered.assets].sort()).toEqual([
+      [path.join(FIXTURES, 'links/pixel.png'), 'assets/links/pixel.png'],
+      [path.join(FIXTURES, 'zola-links/notes.txt'), 'posts/zola-links/notes.txt'],
+    ]);
+    expect(messages).toEqual([
+      '6:31 broken-link Link to a Zola section, which this blog has no page for: @/zola-links/_index.md',
+      '7:1 broken-link Link to a post that does not exist or is not published: @/zola-links/nope.md',
+      '7:39 broken-link Link to a file that is not in content/: @/zola-links/nope.pdf',
+    ]);
+  });
+
   it("copies a file from outside the post's folder under assets/, where it is in content/", async () => {
     const { rendered, messages } = await render('images', '# Elsewhere\n\n![A pixel](../links/pixel.png)\n');
     expect(rendered.html).toContain('src="/blog/assets/links/pixel.png"');

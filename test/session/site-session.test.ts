@@ -89,13 +89,24 @@ describe('SiteSession', () => {
   it('runs the checks on an edited post, so a broken link shows (and goes), rendering only what shows the post', async () => {
     const good = await readFile(post('toml-post.md'), 'utf8');
     const errors = () => session.files.flatMap((file) => file.messages.filter((m) => m.fatal).map((m) => `${path.basename(file.path)} ${m.ruleId}`));
-    await writeFile(post('toml-post.md'), good.replace('After the fold.', 'After the fold, see [nowhere](/nowhere/).'));
+    await writeFile(post('toml-post.md'), good.replace('After the fold.', 'After the fold, see [nowhere](/posts/nowhere/).'));
     const broken = await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
     expect(broken.rendered).not.toContain('tags/index.html'); // its key is unchanged: the tags page shows no body
     expect(errors()).toEqual(['toml-post.md broken-link']);
     await writeFile(post('toml-post.md'), good);
     await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
     expect(errors()).toEqual([]);
+  });
+
+  it('sums up links to paths outside the blog after an edit, and forgets them when they go', async () => {
+    const good = await readFile(post('toml-post.md'), 'utf8');
+    const summary = () => session.files.flatMap((file) => (/site\.config\.\w+$/.test(file.path) ? file.messages.map((m) => m.reason) : []));
+    await writeFile(post('toml-post.md'), good.replace('After the fold.', 'After the fold, see [the docs](/docs/intro) and [more](/docs/more).'));
+    await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    expect(summary()).toEqual([expect.stringMatching(/^2 links to \/docs\/… \(not part of this blog\)/)]);
+    await writeFile(post('toml-post.md'), good);
+    await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    expect(summary()).toEqual([]);
   });
 
   it('re-resolves .md links when the target post moves', async () => {

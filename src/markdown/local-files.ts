@@ -1,0 +1,53 @@
+/** Looking up the local files a post's URLs name: where they are, whether they exist, recorded for the cache. */
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { LinkContext } from './data.ts';
+
+/** Whether `file` is `dir` or below it. */
+export function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** The path with every symbolic link resolved, or the path itself when it can't be resolved. */
+export function realPath(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+
+/** Whether `file` is a file, recorded in the context's dependencies. */
+export function fileExists(context: LinkContext, file: string): boolean {
+  const exists = isFile(file);
+  context.deps?.push({ file, exists });
+  return exists;
+}
+
+/** Whether `file` is a file (not a folder). */
+export function isFile(file: string): boolean {
+  return existsSync(file) && statSync(file).isFile();
+}
+
+/** The page path of the post whose source is `file`, or undefined; recorded in the context's dependencies. */
+export function pageOf(context: LinkContext, file: string): string | undefined {
+  const page = context.postPaths.get(file);
+  context.deps?.push({ post: file, page: page ?? null });
+  return page;
+}
+
+/** `a/b.png?x#y` → the path `a/b.png` and what follows it, `?x#y`. */
+export function splitUrl(url: string): { pathname: string; suffix: string } {
+  const index = url.search(/[?#]/);
+  return index === -1 ? { pathname: url, suffix: '' } : { pathname: url.slice(0, index), suffix: url.slice(index) };
+}
+
+/** Percent-decoded, or as it is when it is not valid percent-encoding. */
+export function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
