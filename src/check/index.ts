@@ -11,6 +11,7 @@ import { isRuleId, severityOf, type RuleId } from './rules.ts';
 import { checkBrokenAnchors } from './rules/broken-anchor.ts';
 import { checkBrokenLinks } from './rules/broken-link.ts';
 import { checkEmptyUrls } from './rules/empty-url.ts';
+import { checkForeignAnchors } from './rules/foreign-anchor.ts';
 import { checkImageAlt } from './rules/image-alt.ts';
 import { checkInvisibleChars } from './rules/invisible-chars.ts';
 import { checkMojibake } from './rules/mojibake.ts';
@@ -19,6 +20,7 @@ import { checkSimilarTags } from './rules/similar-tags.ts';
 import { indexSite, type SiteIndex } from './site-index.ts';
 
 export { indexSite, type SiteIndex } from './site-index.ts';
+export { resolveForeignAnchors, shownAs } from './anchors/resolve.ts';
 
 export { RULES, type RuleId, type RuleSetting } from './rules.ts';
 export { fixOf, type Fix } from './file-message.ts';
@@ -40,6 +42,7 @@ export interface CheckOptions {
 const POST_RULES: ReadonlyArray<[RuleId, (check: PostCheck, index: SiteIndex) => void]> = [
   ['broken-link', checkBrokenLinks],
   ['broken-anchor', checkBrokenAnchors],
+  ['foreign-anchor', checkForeignAnchors],
   ['image-alt', checkImageAlt],
   ['empty-url', checkEmptyUrls],
   ['mojibake', checkMojibake],
