@@ -34,26 +34,19 @@ function numbered(base: (text: string) => string, empty: string): () => (text: s
   };
 }
 
+/** Lower case rune by rune, as Go's unicode.ToLower: JavaScript would make a word-final Σ a ς. */
+function runeLower(text: string): string {
+  return text.replace(/Σ/g, 'σ').toLowerCase();
+}
+
 /**
  * Zola's `slugify.anchors = "on"` (the default): the `slug` crate. Non-ASCII characters are
  * transliterated (deunicode there, its Text::Unidecode tables here); every run of characters
  * other than ASCII letters and digits becomes one `-`; none leads or trails.
  */
 export function zolaSlug(text: string): string {
-  let slug = '';
-  let dash = true;
-  for (const char of text) {
-    for (const c of char.charCodeAt(0) < 0x80 ? char : unidecode(char)) {
-      if (/[a-zA-Z0-9]/.test(c)) {
-        slug += c.toLowerCase();
-        dash = false;
-      } else if (!dash) {
-        slug += '-';
-        dash = true;
-      }
-    }
-  }
-  return slug.endsWith('-') ? slug.slice(0, -1) : slug;
+  const ascii = /^[\x00-\x7f]*$/.test(text) ? text : text.replace(/[^\x00-\x7f]/gu, (char) => unidecode(char));
+  return ascii.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 /**
@@ -62,19 +55,13 @@ export function zolaSlug(text: string): string {
  * and then drops what is still not ASCII.
  */
 export function hugoSlug(text: string, asciiOnly = false): string {
-  const input = (asciiOnly ? text.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : text).trim();
-  let slug = '';
-  for (const char of input) {
-    if (asciiOnly && char.charCodeAt(0) >= 0x80) continue;
-    if (char === '-' || char === ' ') slug += '-';
-    else if (char === '_' || /[\p{L}\p{Nd}]/u.test(char)) slug += char.toLowerCase();
-  }
-  return slug;
+  const input = asciiOnly ? text.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC').replace(/[^\x00-\x7f]/g, '') : text;
+  return runeLower(input.trim().replace(/[^\p{L}\p{Nd}_ -]/gu, '').replace(/ /g, '-'));
 }
 
 /** Hugo's `autoHeadingIDType = "blackfriday"`: runs of letters and numbers, lower-cased, joined by one `-`. */
 export function blackfridaySlug(text: string): string {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).join('-').replace(/./gsu, (char) => char.toLowerCase());
+  return runeLower((text.match(/[\p{L}\p{N}]+/gu) ?? []).join('-'));
 }
 
 /**
