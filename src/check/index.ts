@@ -12,6 +12,7 @@ import { checkBrokenAnchors } from './rules/broken-anchor.ts';
 import { checkBrokenLinks } from './rules/broken-link.ts';
 import { checkEmptyUrls } from './rules/empty-url.ts';
 import { summarizeForeignLinks } from './rules/foreign-links.ts';
+import { checkForeignAnchors } from './rules/foreign-anchor.ts';
 import { checkImageAlt } from './rules/image-alt.ts';
 import { checkInvisibleChars } from './rules/invisible-chars.ts';
 import { checkMojibake } from './rules/mojibake.ts';
@@ -20,6 +21,7 @@ import { checkSimilarTags } from './rules/similar-tags.ts';
 import { indexSite, type SiteIndex } from './site-index.ts';
 
 export { indexSite, type SiteIndex } from './site-index.ts';
+export { resolveForeignAnchors, shownAs } from './anchors/resolve.ts';
 
 export { RULES, type RuleId, type RuleSetting } from './rules.ts';
 export { fixOf, type Fix } from './file-message.ts';
@@ -46,6 +48,7 @@ export interface CheckOptions {
 const POST_RULES: ReadonlyArray<[RuleId, (check: PostCheck, index: SiteIndex) => void]> = [
   ['broken-link', checkBrokenLinks],
   ['broken-anchor', checkBrokenAnchors],
+  ['foreign-anchor', checkForeignAnchors],
   ['image-alt', checkImageAlt],
   ['empty-url', checkEmptyUrls],
   ['mojibake', checkMojibake],

@@ -6,8 +6,9 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { ForeignId } from '../markdown/facts/facts.ts';
 import { hrefUnder, isRoutePath, outputFileOf, underPrefix } from '../site/routes.ts';
-import type { Site } from '../types.ts';
+import type { RenderedPost, Site } from '../types.ts';
 
 /** What links resolve against. */
 export interface SiteIndex {
@@ -16,6 +17,8 @@ export interface SiteIndex {
   files: ReadonlySet<string>;
   /** Ids in each post page's body, by the page's output file. */
   ids: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Other generators' ids for each post page's headings, by the page's output file. */
+  foreign: ReadonlyMap<string, readonly ForeignId[]>;
   staticDirs: readonly string[];
   /** The config's `externalPaths`: root-relative prefixes other parts of the same host serve, never checked. */
   externalPaths?: readonly string[];
@@ -29,8 +32,8 @@ export type Target =
   | { kind: 'missing'; href: string }
   /** Missing, and not where the blog has any URLs (`/docs/intro`): another part of the host, maybe gone. `root` is the first segment. */
   | { kind: 'foreign'; href: string; root: string; deeper: boolean }
-  /** `href` is the path with the base path; `ids` is known for post pages only; `fragment` is decoded, undefined when the href has none. */
-  | { kind: 'found'; href: string; file: string; ids?: ReadonlySet<string>; fragment?: string };
+  /** `href` is the path with the base path; `ids` and `foreign` are known for post pages only; `fragment` is decoded, undefined when the href has none. */
+  | { kind: 'found'; href: string; file: string; ids?: ReadonlySet<string>; foreign?: readonly ForeignId[]; fragment?: string };
 
 /** A made-up origin to resolve hrefs against: only the path matters. */
 const ORIGIN = 'http://site.invalid';
@@ -41,14 +44,25 @@ const ORIGIN = 'http://site.invalid';
  */
 export function indexSite(site: Site, staticDirs: readonly string[], outputFiles: Iterable<string>): SiteIndex {
   const files = new Set(outputFiles);
-  const ids = new Map<string, ReadonlySet<string>>();
-  for (const post of site.posts) {
-    for (const asset of post.assets.values()) files.add(asset);
-    ids.set(outputFileOf(post.path), post.raw.file.data.check?.ids ?? new Set());
-  }
+  for (const post of site.posts) for (const asset of post.assets.values()) files.add(asset);
   const roots = new Set([...files].map(rootOf));
   for (const dir of staticDirs) for (const name of namesIn(dir)) roots.add(name.toLowerCase());
-  return { basePath: site.routes.basePath, files, ids, staticDirs, externalPaths: site.config.externalPaths, roots };
+  return { ...indexPosts(site.posts, site.routes.basePath), files, staticDirs, externalPaths: site.config.externalPaths, roots };
+}
+
+/** An index of the post pages alone: enough to resolve anchors, which only post pages are known to have. */
+export function indexPosts(posts: readonly RenderedPost[], basePath: string): SiteIndex {
+  const files = new Set<string>();
+  const ids = new Map<string, ReadonlySet<string>>();
+  const foreign = new Map<string, readonly ForeignId[]>();
+  for (const post of posts) {
+    const file = outputFileOf(post.path);
+    const facts = post.raw.file.data.check;
+    files.add(file);
+    ids.set(file, facts?.ids ?? new Set());
+    foreign.set(file, facts?.foreignIds ?? []);
+  }
+  return { basePath, files, ids, foreign, staticDirs: [], roots: new Set([...files].map(rootOf)) };
 }
 
 /**
@@ -64,7 +78,7 @@ export function resolveTarget(index: SiteIndex, href: string, pagePath: string):
   const file = produced(index, relative);
   if (file === undefined && !owns(index, relative)) return { kind: 'foreign', href: url.pathname, root: relative.split('/')[0]!, deeper: relative.includes('/') };
   if (file === undefined) return { kind: 'missing', href: url.pathname };
-  return { kind: 'found', href: url.pathname, file, ids: index.ids.get(file), fragment };
+  return { kind: 'found', href: url.pathname, file, ids: index.ids.get(file), foreign: index.foreign.get(file), fragment };
 }
 
 /** The output file a site-relative path is served from, if the site produces it. */

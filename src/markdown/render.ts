@@ -137,7 +137,7 @@ function emptyResult(job: MarkdownJob): Omit<MarkdownResult, 'messages' | 'deps'
     summary: job.description ?? '',
     assets: [],
     toc: [],
-    facts: { urls: [], images: [], ids: [], marker: false, words: 0, mojibake: [], invisible: [] },
+    facts: { urls: [], images: [], ids: [], foreignIds: [], fragments: [], marker: false, words: 0, mojibake: [], invisible: [] },
     readingMinutes: 1,
     hasMore: false,
   };

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { digest, cacheDirOf, openBucket } from '../cache/store.ts';
 import { generatorVersion } from '../cache/version.ts';
-import { indexSite, runChecks } from '../check/index.ts';
+import { indexSite, resolveForeignAnchors, runChecks } from '../check/index.ts';
 import { emptyMemo, usedEntries, type RememberedFrontMatter } from '../content/frontmatter-memo.ts';
 import { readContent } from '../content/read.ts';
 import { fileFor } from '../messages.ts';
@@ -55,7 +55,9 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   const markdown = await renderPosts(selected, context, { cache: markdownCache, threads: options.threads, releaseTexts: !options.dryRun });
   const rendered = markdown.rendered;
   options.checkpoint?.('markdown');
-  const site = createSite(rendered, config, content.tags, options.now, defaultAuthorOf(content, config, options.now));
+  // Links written for another generator's heading ids, pointed at ours: after the cache, as they depend on other posts.
+  const shown = resolveForeignAnchors(rendered, context.basePath);
+  const site = createSite(shown, config, content.tags, options.now, defaultAuthorOf(content, config, options.now));
   const plans = planSite(site);
   const staticDirs = staticDirsOf(options.root);
   // The check stage (src/check/): links, anchors, alt text, garbled text... It needs every page of the site.

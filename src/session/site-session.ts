@@ -10,7 +10,7 @@ import type { VFile } from 'vfile';
 import { fileFor } from '../messages.ts';
 import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from './steps.ts';
 import { configFileOf, staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
-import { indexSite, runChecks, type SiteIndex } from '../check/index.ts';
+import { indexSite, resolveForeignAnchors, runChecks, shownAs, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
 import { jobOf, renderJob, type MarkdownResult } from '../markdown/render.ts';
@@ -208,7 +208,9 @@ export class SiteSession {
     }
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
-    const site = createSite(rendered, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
+    // As a build does: links to another generator's heading ids point at ours (check/anchors/resolve.ts).
+    const shown = resolveForeignAnchors(rendered, context.basePath);
+    const site = createSite(shown, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
     const plans = planSite(site);
     // The same checks as a build, so the overlay shows broken links too.
     const staticDirs = staticDirsOf(this.root);
@@ -276,8 +278,15 @@ export class SiteSession {
     if (edits.some(([entry, old]) => shapeOf(entry.rendered) !== shapeOf(old))) return undefined;
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
-    const site = createSite(rendered, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
-    const edited = new Set(edits.map(([, old]) => old));
+    const shownBefore = rendered.map(shownAs);
+    const shown = resolveForeignAnchors(rendered, context.basePath);
+    const site = createSite(shown, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
+    // The plans hold posts as pages showed them. Besides the edited ones, a post whose links the
+    // edit re-pointed (it renamed a heading they name in another generator's way) shows anew.
+    const edited = new Set(edits.map(([, old]) => shownAs(old)));
+    shown.forEach((post, index) => {
+      if (post !== shownBefore[index]) edited.add(shownBefore[index]!);
+    });
     // A post page shows its neighbours and related posts by title, link and date only: part of the shape, so theirs are unchanged.
     const shows = (plan: Plan) =>
       plan.template === 'post' ? edited.has(plan.posts[0]!) : plan.posts.some((post) => edited.has(post)) || (plan.lists?.some((post) => edited.has(post)) ?? false);
@@ -306,15 +315,19 @@ export class SiteSession {
 
   /**
    * The edited posts alone, when their edits cannot change another post's findings: each was there
-   * before and still is, with the same tags (similar-tags) and heading ids (anchors into it). A
-   * moved URL is ruled out by the caller. Otherwise undefined: every post is checked.
+   * before and still is, with the same tags (similar-tags), heading ids and other generators' ids
+   * for its headings (anchors into it). A moved URL is ruled out by the caller. Otherwise undefined:
+   * every post is checked. The posts are as the site shows them (check/anchors/resolve.ts).
    */
   private checkOnly(before: ReadonlyMap<string, RenderedPost | undefined>): Set<RenderedPost> | undefined {
     const only = new Set<RenderedPost>();
     for (const [absolute, old] of before) {
       const now = this.entries.get(absolute)?.rendered;
-      if (!old || !now || JSON.stringify(old.tags) !== JSON.stringify(now.tags) || !sameIds(old.raw.file.data.check?.ids, now.raw.file.data.check?.ids)) return undefined;
-      only.add(now);
+      const [oldFacts, nowFacts] = [old?.raw.file.data.check, now?.raw.file.data.check];
+      if (!old || !now || JSON.stringify(old.tags) !== JSON.stringify(now.tags) || !sameIds(oldFacts?.ids, nowFacts?.ids)) return undefined;
+      // Other generators' ids for its headings: links from other posts may resolve through them.
+      if (JSON.stringify(oldFacts?.foreignIds) !== JSON.stringify(nowFacts?.foreignIds)) return undefined;
+      only.add(shownAs(now));
     }
     return only;
   }

@@ -1,7 +1,7 @@
 /** The body URLs that lead to pages (links, areas, frames), each resolved as the link plugin and a browser resolve it. */
 import { resolveUrl } from '../../markdown/links.ts';
 import type { PostCheck } from '../context.ts';
-import type { UrlFact } from '../../markdown/facts/facts.ts';
+import type { CheckFacts, UrlFact } from '../../markdown/facts/facts.ts';
 import { resolveTarget, type SiteIndex, type Target } from '../site-index.ts';
 
 /** Elements that lead to a page. Media (img, video, ...) are `missing-asset`'s business, in the link plugin. */
@@ -27,14 +27,20 @@ const resolved = new WeakMap<PostCheck, LinkTarget[]>();
 export function localLinks(check: PostCheck, index: SiteIndex): LinkTarget[] {
   const known = resolved.get(check);
   if (known) return known;
-  const targets: LinkTarget[] = [];
-  for (const fact of check.facts?.urls ?? []) {
-    const url = fact.url.trim();
-    if (!NAVIGATING.has(fact.tagName) || url === '' || url.startsWith('?') || EXTERNAL.test(url)) continue;
-    let reported = false;
-    const href = resolveUrl(url, check.facts!.links, new Map(), () => (reported = true), false);
-    if (!reported) targets.push({ fact, href, target: resolveTarget(index, href, check.post.path) });
-  }
+  const targets = check.facts ? linkTargets(check.facts, check.post.path, index) : [];
   resolved.set(check, targets);
+  return targets;
+}
+
+/** `localLinks` of any post's facts; `only` picks the URLs worth resolving (resolving costs a URL parse each). */
+export function linkTargets(facts: CheckFacts, pagePath: string, index: SiteIndex, only?: (fact: UrlFact) => boolean): LinkTarget[] {
+  const targets: LinkTarget[] = [];
+  for (const fact of facts.urls) {
+    const url = fact.url.trim();
+    if (!NAVIGATING.has(fact.tagName) || url === '' || url.startsWith('?') || EXTERNAL.test(url) || (only && !only(fact))) continue;
+    let reported = false;
+    const href = resolveUrl(url, facts.links, new Map(), () => (reported = true), false);
+    if (!reported) targets.push({ fact, href, target: resolveTarget(index, href, pagePath) });
+  }
   return targets;
 }
