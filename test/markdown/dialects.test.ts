@@ -153,6 +153,12 @@ describe('what markdown gets', () => {
     expect(body(html)).toContain('<code><span class="line"><span>{{ x }}</span></span></code>');
   });
 
+  it('leaves no placeholder where markdown takes no HTML', () => {
+    const { html } = render('[a]({{< youtube abc >}}) ![{{< vimeo 1 >}}](https://example.org/b.png)\n');
+    expect(html).not.toContain('shortcode');
+    expect(html).toContain('<a href="">a</a>');
+  });
+
   it('prints escaped shortcodes as shortcodes, in code too', () => {
     expect(render('`{{</* x */>}}`\n').html).toBe('<p><code>{{&#x3C; x >}}</code></p>');
   });

@@ -45,6 +45,7 @@ export const RAW_TAGS = new Set(['raw', 'endraw', 'verbatim', 'endverbatim']);
 export class Expander {
   readonly pieces: Piece[] = [];
   private cursor: number;
+  private readonly closers = new Map<string, number>();
 
   constructor(
     readonly text: string,
@@ -99,6 +100,8 @@ export class Expander {
 
   /** The next construct after `from` that closes `opener`, skipping nested pairs of the same name (outside code). */
   closerOf(opener: Construct, to: number, mode: Mode): Construct | undefined {
+    // Most calls have no closer at all: looking for one must not cost a scan of the rest of the text each.
+    if (this.lastCloser(opener) < opener.end) return undefined;
     const closes = (c: Construct) =>
       opener.type === 'shortcode' ? c.type === 'shortcode' && c.closing && c.name === opener.name : c.type === 'tag' && c.name === `end${opener.name}`;
     const opens = (c: Construct) =>
@@ -116,6 +119,20 @@ export class Expander {
       at = construct.end;
     }
     return undefined;
+  }
+
+  /** Where the text last has something that reads like `opener`'s closer (-1: nowhere), found once per name. */
+  private lastCloser(opener: Construct): number {
+    const key = `${opener.type}:${opener.name}`;
+    let last = this.closers.get(key);
+    if (last === undefined) {
+      const name = opener.name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+      const pattern = new RegExp(opener.type === 'shortcode' ? `{{[<%]\\s*/\\s*${name}(?![\\w./-])` : `{%-?\\s*end${name}(?![\\w-])`, 'g');
+      last = -1;
+      for (const match of this.text.matchAll(pattern)) last = match.index;
+      this.closers.set(key, last);
+    }
+    return last;
   }
 
   /** File a message at `offset` of the text (where a construct starts, as other markdown messages point at a node's start). */

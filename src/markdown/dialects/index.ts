@@ -101,6 +101,7 @@ function frontMatterOf(text: string): Record<string, unknown> {
 }
 
 const PLACEHOLDERS = new RegExp(`<!--${PLACEHOLDER}(\\d+)-->`, 'g');
+const LEFTOVERS = new RegExp(`<?!--${PLACEHOLDER}\\d+-->?`, 'g');
 
 /** Point the parse of an expansion at the original file, and put each placeholder's HTML in its place. */
 export function applyExpansion(tree: Root, expansion: Expansion, original: string): void {
@@ -112,6 +113,16 @@ export function applyExpansion(tree: Root, expansion: Expansion, original: strin
       node.value = node.value.replace(PLACEHOLDERS, (_, index: string) => expansion.html[Number(index)] ?? '');
     }
   });
+  // HTML written where markdown takes no HTML (a link's URL, an image's alt) has no place to go;
+  // in `[a](<!--…-->)` markdown took the brackets as the URL's own.
+  const scrub = (node: Record<string, unknown>): void => {
+    for (const key of ['url', 'title', 'alt', 'value']) {
+      const value = node[key];
+      if (typeof value === 'string' && value.includes(PLACEHOLDER)) node[key] = value.replace(LEFTOVERS, '');
+    }
+    for (const child of (node.children as Array<Record<string, unknown>> | undefined) ?? []) scrub(child);
+  };
+  scrub(tree as unknown as Record<string, unknown>);
 }
 
 /**
