@@ -159,6 +159,13 @@ describe('what markdown gets', () => {
     expect(html).toContain('<a href="">a</a>');
   });
 
+  it("leaves a JSX attribute's object to MDX", () => {
+    const { messages, html } = render('<div style={{ color: "red" }}>x</div>\n');
+    expect(messages).toEqual([]);
+    // A .md post has no JSX: the HTML parser reads it as it can, but the braces reach it untouched.
+    expect(html).toContain('style="{{"');
+  });
+
   it('prints escaped shortcodes as shortcodes, in code too', () => {
     expect(render('`{{</* x */>}}`\n').html).toBe('<p><code>{{&#x3C; x >}}</code></p>');
   });

@@ -56,6 +56,8 @@ const handle: Handler = (construct, expander, mode) => {
       expander.replace(construct.start, construct.end, '');
       return construct.end;
     case 'output':
+      // `style={{ color: 'red' }}` is a JSX attribute of an MDX post, not Liquid: left for MDX.
+      if (expander.text[construct.start - 1] === '=') return construct.start + 2;
       return liquidOutput(construct, expander);
     case 'tag':
       return liquidTag(construct, expander, mode);
