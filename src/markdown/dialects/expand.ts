@@ -39,7 +39,7 @@ export interface ExpandEnv {
 export type Handler = (construct: Construct, expander: Expander, mode: Mode) => number;
 
 /** Tags that act inside code too: Liquid's raw markers. */
-export const RAW_TAGS = new Set(['raw', 'endraw', 'verbatim', 'endverbatim']);
+const RAW_TAGS = new Set(['raw', 'endraw', 'verbatim', 'endverbatim']);
 
 /** The expansion of one text: pieces in order, and the HTML that placeholders stand for. */
 export class Expander {
@@ -63,7 +63,8 @@ export class Expander {
     let at = from;
     while ((at = this.text.indexOf('{', at)) !== -1 && at < to) {
       const code = mode === 'code' || this.inCode(at);
-      const construct = constructAt(this.text, at, to);
+      // In code only `{%` (raw markers) and escaped shortcodes can act: skip the rest without reading them.
+      const construct = code && !MAY_ACT_IN_CODE.test(this.text.slice(at, at + 5)) ? undefined : constructAt(this.text, at, to);
       if (construct === undefined || (code && !actsInCode(construct))) {
         at++;
         continue;
@@ -158,6 +159,8 @@ export class Expander {
 
 /** The comment text that stands for the HTML of one shortcode until the text is parsed. */
 export const PLACEHOLDER = 'blogsmith-shortcode:';
+
+const MAY_ACT_IN_CODE = /^(?:{%|{{[<%]\/\*)/;
 
 function actsInCode(construct: Construct): boolean {
   return construct.type === 'escaped' || (construct.type === 'tag' && RAW_TAGS.has(construct.name));
