@@ -16,7 +16,10 @@ export interface RuleInfo {
   finds: string;
 }
 
-/** Every rule a site config may configure. `missing-asset` and `unknown-author` are filed by earlier stages (links, authors). */
+/**
+ * Every rule a site config may configure. `missing-asset`, `unknown-author`, `unknown-shortcode` and
+ * `unknown-variable` are filed by earlier stages (links, authors, the template pass of markdown/dialects/).
+ */
 export const RULES = {
   'broken-link': { severity: 'error', finds: 'a link to a post, tag, author, page or static file the site does not produce (a warning where the blog has no URLs)' },
   'broken-anchor': { severity: 'error', finds: 'a #fragment naming no id on the target post (or this one)' },
@@ -28,6 +31,8 @@ export const RULES = {
   'unknown-author': { severity: 'warning', finds: 'an author key that is not in authors.yml and not a full name' },
   'similar-tags': { severity: 'warning', finds: 'two tags that are probably one (kubernets ~ kubernetes)' },
   'empty-url': { severity: 'warning', finds: 'an href/src that is empty, // alone, or javascript:' },
+  'unknown-shortcode': { severity: 'warning', finds: 'a Hugo shortcode or Liquid/Nunjucks tag with no built-in meaning and no templates/shortcodes/<name>.liquid' },
+  'unknown-variable': { severity: 'warning', finds: 'a {{ variable }} or {{< param >}} a post cannot know (site.repository, a filter we lack)' },
   'no-excerpt': { severity: 'info', off: true, finds: 'a long post without a truncate marker or a description' },
   'unknown-callout': { severity: 'warning', finds: 'a :::name admonition or > [!NAME] alert of a type the theme does not style; its content is kept' },
 } as const satisfies Record<string, RuleInfo>;

@@ -27,10 +27,16 @@ export interface LinkContext {
 
 /**
  * One lookup the link and image plugins made: whether a file exists, which page a `.md` file is,
- * or which version of an image its width and height were read from (`stamp`: byte length and mtime).
+ * or which version of an image its width and height were read from (`stamp`: byte length and mtime);
+ * or one the template pass made (`lookup`: the site values, a shortcode template, the post a
+ * `{{< ref >}}` or `{% post_url %}` names; see dialects/index.ts).
  * A cached rendering stays valid while every one of its lookups gives the same answer.
  */
-export type LinkDependency = { file: string; exists: boolean } | { post: string; page: string | null } | { image: string; stamp: string | null };
+export type LinkDependency =
+  | { file: string; exists: boolean }
+  | { post: string; page: string | null }
+  | { image: string; stamp: string | null }
+  | { lookup: string; answer: string | null };
 
 /** One entry of a post's table of contents: an h2 or h3 of the body. */
 export interface TocEntry {

@@ -14,12 +14,14 @@ import type { Point, Post, RenderedPost } from '../types.ts';
 import type { CheckFacts } from './facts/facts.ts';
 import { packUrlFacts } from './facts/packed-urls.ts';
 import type { LinkContext, LinkDependency, TocEntry } from './data.ts';
+import type { DialectContext } from './dialects/context.ts';
+import { applyExpansion, expandTemplates, mayHoldTemplates } from './dialects/index.ts';
 import { resolveUrl } from './links.ts';
 import { processorFor } from './processor.ts';
 import { hasMore, readingMinutes } from './reading.ts';
 
 /** Site-wide facts the markdown stage needs for every post. */
-export type MarkdownContext = Omit<LinkContext, 'pagePath' | 'sourcePath' | 'deps'>;
+export type MarkdownContext = Omit<LinkContext, 'pagePath' | 'sourcePath' | 'deps'> & DialectContext;
 
 /** Everything needed to render one post's body, except the site-wide context. */
 export interface MarkdownJob {
@@ -93,9 +95,20 @@ export function renderJob(job: MarkdownJob, context: MarkdownContext): MarkdownR
 }
 
 function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): MarkdownResult {
-  const processor = processorFor(job.text);
+  let processor = processorFor(job.text);
   // parse/run/stringify instead of process(): process() would replace the file's source text.
-  const hast = processor.runSync(processor.parse(file), file);
+  let tree = processor.parse(file);
+  // Other generators' template syntax is expanded in the text, and the expanded text parsed instead;
+  // the file keeps its own text (the text checks and `--fix` work on it), and the tree its positions.
+  if (mayHoldTemplates(job.text)) {
+    const expansion = expandTemplates(tree, { text: job.text, file, sourcePath: job.sourcePath, pagePath: job.pagePath, context: file.data.links!, deps });
+    if (expansion) {
+      processor = processorFor(expansion.text);
+      tree = processor.parse(expansion.text);
+      applyExpansion(tree, expansion, job.text);
+    }
+  }
+  const hast = processor.runSync(tree, file);
   const html = processor.stringify(hast, file);
 
   let title = job.title ?? file.data.headingTitle;

@@ -9,6 +9,7 @@ import type { Post, RenderedPost } from '../types.ts';
 import type { LinkDependency } from './data.ts';
 import { imageStamp } from './images.ts';
 import { bodyFromStore, openBodyStore } from './bodies.ts';
+import { lookupHolds } from './dialects/index.ts';
 import { isFile } from './local-files.ts';
 import { runJobs } from './pool.ts';
 import { applyResult, jobOf, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
@@ -84,7 +85,8 @@ export async function renderPosts(
  * post table, which the lookups cover. The context holds the working folder: messages name files relative to it.
  */
 function keyOf(job: MarkdownJob, context: MarkdownContext): string {
-  const { postPaths: _, ...site } = context;
+  // The site values and shortcode templates are lookups too: changing one renders again only the posts that read it.
+  const { postPaths: _, site: _site, shortcodes: _shortcodes, ...site } = context;
   return digest(generatorVersion(), JSON.stringify(site), JSON.stringify(job));
 }
 
@@ -93,6 +95,7 @@ function dependenciesHold(deps: readonly LinkDependency[], context: MarkdownCont
   return deps.every((dep) =>
     'file' in dep ? isFile(dep.file) === dep.exists
     : 'image' in dep ? imageStamp(dep.image) === dep.stamp
+    : 'lookup' in dep ? lookupHolds(dep, context)
     : (context.postPaths.get(dep.post) ?? null) === dep.page,
   );
 }

@@ -13,7 +13,8 @@ import { configFileOf, staticDirsOf, templateDirsOf } from '../shared/site-dirs.
 import { indexSite, resolveForeignAnchors, runChecks, shownAs, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
-import { jobOf, renderJob, type MarkdownResult } from '../markdown/render.ts';
+import { callsShortcode, changedShortcodes, namesPosts } from '../markdown/dialects/index.ts';
+import { jobOf, renderJob, type MarkdownContext, type MarkdownResult } from '../markdown/render.ts';
 import { renderPosts } from '../markdown/stage.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { templateFailure } from '../render/template-error.ts';
@@ -72,6 +73,8 @@ export class SiteSession {
   private engine: Liquid;
   private gitDates: ReadonlyMap<string, Date> = new Map();
   private lastPostPaths: ReadonlyMap<string, string> = new Map();
+  /** The shortcode templates the posts were last rendered with. */
+  private lastShortcodes: MarkdownContext['shortcodes'];
   private readonly postsDir: string;
 
   constructor(
@@ -118,6 +121,7 @@ export class SiteSession {
     const { rendered } = await renderPosts(posts, context, { cache, threads: undefined });
     // The links just resolved against these URLs: the first refresh has nothing to resolve again.
     this.lastPostPaths = context.postPaths;
+    this.lastShortcodes = context.shortcodes;
     // Posts came from workers or the cache, so this thread has never run the markdown chain, and
     // its first edits would run it cold (66 ms a post instead of ~17, measured). A few throwaway
     // renders get the JIT going before the author's first save.
@@ -200,11 +204,16 @@ export class SiteSession {
     const context = markdownContextFor(this.root, this.config, posts, this.cwd);
     const urlsMoved = this.urlsMoved(context.postPaths);
     this.lastPostPaths = context.postPaths;
+    // A shortcode template edited (or one it includes, or one added or removed): the posts calling it render again.
+    const shortcodes = changedShortcodes(this.lastShortcodes, context.shortcodes);
+    this.lastShortcodes = context.shortcodes;
     for (const [absolute, entry] of this.entries) {
       if (!entry.post) continue;
+      const text = String(entry.file.value);
       // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again.
-      const linksMoved = urlsMoved && /\.(?:md|markdown)\b/.test(String(entry.file.value));
-      if (touched.has(absolute) || linksMoved) renderEntry(entry, entry.post, context, linksMoved);
+      const linksMoved = urlsMoved && (/\.(?:md|markdown)\b/.test(text) || namesPosts(text));
+      const templateChanged = callsShortcode(text, shortcodes);
+      if (touched.has(absolute) || linksMoved || templateChanged) renderEntry(entry, entry.post, context, linksMoved || templateChanged);
     }
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
@@ -214,7 +223,8 @@ export class SiteSession {
     const plans = planSite(site);
     // The same checks as a build, so the overlay shows broken links too.
     const staticDirs = staticDirsOf(this.root);
-    const only = urlsMoved || !before ? undefined : this.checkOnly(before);
+    // Posts rendered again for a template have new findings too: then every post is checked.
+    const only = urlsMoved || shortcodes.length > 0 || !before ? undefined : this.checkOnly(before);
     this.checkIndex = indexSite(site, staticDirs, plans.map((plan) => plan.file));
     runChecks(site, { files: only ? [] : this.files, index: this.checkIndex, only, summary: this.summary });
     const keyOf = pageKeys(site, templateDirsOf(this.root));

@@ -10,7 +10,8 @@ import { normalizeAuthors } from '../content/normalize/authors.ts';
 import { normalizePost } from '../content/normalize/index.ts';
 import type { MarkdownContext } from '../markdown/render.ts';
 import { addMessage } from '../messages.ts';
-import { staticDirsOf } from '../shared/site-dirs.ts';
+import { readShortcodeTemplates } from '../markdown/dialects/shortcode-templates.ts';
+import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import { routesFor } from '../site/routes.ts';
 import type { Author, Post, RawPost, RenderedPost, SiteConfig } from '../types.ts';
 
@@ -31,10 +32,22 @@ export function defaultAuthorOf(registries: Registries, config: SiteConfig, now:
   return normalizeAuthors({}, { config, authors: registries.authors, tags: registries.tags, now, report: () => undefined })[0];
 }
 
-/** What every post's markdown resolves against: the base path and every post's URL. */
+/**
+ * What every post's markdown resolves against: the base path, every post's URL, the site values
+ * that Liquid in a body may read and the site's shortcode templates (read here, every time: dev
+ * sees a template edit at its next rebuild).
+ */
 export function markdownContextFor(root: string, config: SiteConfig, posts: readonly Post[], cwd: string): MarkdownContext {
   const postPaths = new Map(posts.map((post) => [post.raw.file.data.absolutePath ?? post.raw.file.path, post.path]));
-  const context: MarkdownContext = { basePath: routesFor(config).basePath, cwd, contentDir: path.join(root, 'content'), staticDirs: staticDirsOf(root), postPaths };
+  const context: MarkdownContext = {
+    basePath: routesFor(config).basePath,
+    cwd,
+    contentDir: path.join(root, 'content'),
+    staticDirs: staticDirsOf(root),
+    postPaths,
+    site: { title: config.title, description: config.description, language: config.language, ...(config.author === undefined ? {} : { author: config.author }) },
+    shortcodes: readShortcodeTemplates(templateDirsOf(root)),
+  };
   // Only when on, so the cache keys of sites that don't sanitize stay as they were.
   if (config.sanitize) context.sanitize = true;
   if (config.externalPaths?.length) context.externalPaths = config.externalPaths;

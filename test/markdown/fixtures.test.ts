@@ -27,8 +27,11 @@ async function render(name: string, text?: string) {
   const postPaths = new Map([
     [absolutePath, post.path],
     [path.join(FIXTURES, name, 'other.md'), 'posts/other/'],
+    // A Jekyll-style dated post, for `{% post_url %}` and Hugo refs to a post that moved.
+    [path.join(FIXTURES, name, '2014-01-01-welcome.md'), 'posts/welcome/'],
   ]);
-  const rendered = renderMarkdown(post, { basePath: '/blog/', cwd: process.cwd(), contentDir: FIXTURES, staticDirs: [], postPaths })!;
+  const site = { title: CONFIG.title, description: 'A test blog' };
+  const rendered = renderMarkdown(post, { basePath: '/blog/', cwd: process.cwd(), contentDir: FIXTURES, staticDirs: [], postPaths, site })!;
   return { rendered, messages: file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`) };
 }
 
