@@ -17,6 +17,7 @@ describe('normalizePath', () => {
       ['URL-hostile explicit slug', 'x.md', { slug: 'a#b?c 100%' }, { slug: 'abc-100', path: 'posts/abc-100/' }],
       ['non-Latin slug', 'x.md', { slug: '日本語' }, { slug: '日本語', path: 'posts/日本語/' }],
       ['permalink with slashes', 'hello.md', { permalink: '/2020/hello/' }, { slug: 'hello', path: '2020/hello/' }],
+      ['version slug keeps its dots', 'x.md', { slug: '4.2.0' }, { slug: '4.2.0', path: 'posts/4.2.0/' }],
       ['.html permalink is a file', 'hello.md', { permalink: '/2020/hello.html' }, { slug: 'hello', path: '2020/hello.html' }],
     ])('%s', (_name, relPath, data, expected) => {
       const { result, messages } = run(relPath, data);
@@ -29,6 +30,7 @@ describe('normalizePath', () => {
     it.each<[string, string, Record<string, unknown>, { slug: string; path: string }]>([
       ['date prefix dropped', '2025-02-03-my_first-post.md', {}, { slug: 'my_first-post', path: 'posts/my_first-post/' }],
       ['folder name for index.md', '2025/2025-02-03-FOSDEM Trip/index.md', {}, { slug: 'fosdem-trip', path: 'posts/fosdem-trip/' }],
+      ['version file name keeps its dots', '2024-05-01-4.2.0.md', {}, { slug: '4.2.0', path: 'posts/4.2.0/' }],
       ['.markdown extension', 'Hello World.markdown', {}, { slug: 'hello-world', path: 'posts/hello-world/' }],
       ['non-Latin file name', '日本語.md', {}, { slug: '日本語', path: 'posts/日本語/' }],
       ['punctuation-only file name', '!!!.md', {}, { slug: expect.stringMatching(/^x-[0-9a-f]{8}$/) as unknown as string, path: expect.stringMatching(/^posts\/x-[0-9a-f]{8}\/$/) as unknown as string }],

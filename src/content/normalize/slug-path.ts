@@ -5,7 +5,7 @@ import { FRONT_MATTER_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
 import { firstPresent, quote } from './fields.ts';
 import { undatedStem } from './file-name.ts';
-import { slugify } from './slug.ts';
+import { postSlug } from './slug.ts';
 
 /** Characters that must never reach a file name: C0/C1 controls (NUL included) and DEL. */
 const CONTROL = /\p{Cc}/u;
@@ -67,12 +67,12 @@ function permalinkPath(permalink: string): { path: string } | { problem: string 
  * otherwise the undated file name, slugified. `permalink` replaces the whole path.
  */
 export function normalizePath(raw: RawPost, data: Record<string, unknown>, ctx: NormalizeContext): { slug: string; path: string } {
-  let slug = slugify(undatedStem(raw.relPath));
+  let slug = postSlug(undatedStem(raw.relPath));
   const explicit = firstPresent(data, FRONT_MATTER_KEYS.slug);
   if (typeof explicit?.value === 'string' || typeof explicit?.value === 'number') {
     const written = String(explicit.value).normalize('NFC').trim();
     // Slugified like a file name would be: `Mixed Case`, `a#b`, `100%` all become clean URL segments.
-    const slugified = slugify(written);
+    const slugified = postSlug(written);
     const problem = slugProblem(written) ?? (tooLong(slugified) ? `it is longer than ${MAX_SEGMENT_BYTES} bytes` : undefined);
     if (problem === undefined) slug = slugified;
     else ctx.report(`Unsafe slug ${quote(explicit.value)}: ${problem}`, { path: explicit.path, severity: 'error', ruleId: 'unsafe-path' });
