@@ -51,9 +51,11 @@ describe('a migrated blog', () => {
     expect(html).not.toContain('data-pagefind-body');
   });
 
-  it('lists every redirect in _redirects, with the base path', async () => {
+  it('lists every redirect in _redirects, with the base path, after the site’s own rules', async () => {
     expect(await site.read('_redirects')).toBe(
       [
+        "# The site's own rules stay, before the generated ones.",
+        '/feed /blog/rss.xml 301',
         '/blog/old-zola/ /blog/2023/05/04/some-post/ 301',
         '/blog/posts/hugo-post/ /blog/articles/hugo-post/ 301',
         '/blog/articles/legacy/ /blog/articles/hugo-post/ 301',
