@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT, buildSite, jsonMessages, tempDir, type BuiltSite } from '../helpers/cli.ts';
+import { PROJECT, buildSite, jsonMessages, runCli, tempDir, type BuiltSite } from '../helpers/cli.ts';
 
 const ROOT = path.join(PROJECT, 'test/sites/urls');
 let site: BuiltSite;
@@ -98,6 +98,16 @@ async function buildPosts(posts: Record<string, string>, config: Record<string, 
 /** `name:line:column severity rule message` of every message of a run, files named from content/posts/. */
 const lines = (run: BuiltSite['run']) =>
   jsonMessages(run).map((m) => `${path.basename(m.file)}:${m.line}:${m.column} ${m.severity} ${m.rule} ${m.message.replace(/\S*content\/posts\//g, '')}`);
+
+describe('a bad config permalink', () => {
+  it('stops the run with exit code 2, naming the unknown token', async () => {
+    const root = await tempDir('blog-urls-');
+    await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ permalink: '/:year/:monthname/:slug/' }));
+    const run = await runCli(['build', '--root', root]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"permalink" "/:year/:monthname/:slug/" is not a URL pattern such as "/:year/:month/:day/:slug/": unknown token :monthname');
+  });
+});
 
 describe('old URLs the site cannot redirect', () => {
   it('are positioned errors: a post’s URL, a page the site writes, or claimed twice', async () => {
