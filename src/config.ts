@@ -8,6 +8,7 @@ import type { SiteConfig } from './types.ts';
 import { normalizeBaseUrl } from './site/routes.ts';
 import { isRuleId, RULES, type RuleSetting } from './check/rules.ts';
 import { CONFIG_FILES } from './shared/site-dirs.ts';
+import { parsePattern } from './content/normalize/permalink-pattern.ts';
 
 // The `rules` key belongs to the check stage (src/check/); it is merged into SiteConfig here, where it is validated.
 declare module './types.ts' {
@@ -68,7 +69,7 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
   const user = input as Record<string, unknown>;
   const problems: string[] = [];
   const config: SiteConfig = { ...DEFAULTS };
-  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules', 'search', 'sanitize', 'externalPaths']);
+  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules', 'search', 'sanitize', 'externalPaths', 'permalink']);
   for (const key of Object.keys(user)) {
     if (!known.has(key)) problems.push(`unknown key "${key}"`);
   }
@@ -95,6 +96,12 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
   if (user.sanitize !== undefined) {
     if (typeof user.sanitize !== 'boolean') problems.push(`"sanitize" must be true or false, got ${JSON.stringify(user.sanitize)}`);
     else config.sanitize = user.sanitize;
+  }
+  if (user.permalink !== undefined) {
+    const pattern = typeof user.permalink === 'string' ? parsePattern(user.permalink) : { problem: 'it must be a string' };
+    // Stored as the pattern a Jekyll style (`pretty`) stands for: posts are filled from it.
+    if ('pattern' in pattern) config.permalink = pattern.pattern;
+    else problems.push(`"permalink" ${JSON.stringify(user.permalink)} is not a URL pattern such as "/:year/:month/:day/:slug/": ${pattern.problem}`);
   }
   if (user.rules !== undefined) {
     const rules = validateRules(user.rules, problems);

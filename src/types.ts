@@ -17,6 +17,8 @@ export interface SiteConfig {
   /** Default author (key of authors.yml or a name) for posts that name none. */
   author?: string;
   postsPerPage: number;
+  /** URL pattern of posts without their own (`/:year/:month/:day/:slug/`, or a Jekyll style); `posts/:slug/` when absent. */
+  permalink?: string;
 }
 
 /** Options of one build/check run, from the command line. */
@@ -131,6 +133,14 @@ export interface TagRef {
   spelling: string;
 }
 
+/** An old URL of a post, which redirects to it (`aliases`, `redirect_from`). */
+export interface Alias {
+  /** Site-relative, like `Post.path` (`2014/01/01/x.html`, `posts/old/`). */
+  path: string;
+  /** The front matter entry it was written in, for messages (`['aliases', 1]`). */
+  key: KeyPath;
+}
+
 /** A post after front matter normalisation (before markdown). */
 export interface Post {
   raw: RawPost;
@@ -139,8 +149,15 @@ export interface Post {
   /** Humanised file name, the last resort for the title. */
   fileTitle: string;
   slug: string;
-  /** Output path relative to the base URL, always ending in `/` (`posts/fosdem-2025/`). */
+  /** Output path relative to the base URL: a folder ending in `/` (`posts/fosdem-2025/`), or an `.html` file. */
   path: string;
+  /**
+   * The path with the post's folders kept (`posts/2019/intro/`), when its URL comes from its file
+   * name and `content/posts/` has folders above it: taken only when two posts' URLs collide (site/places.ts).
+   */
+  folderPath?: string;
+  /** Old URLs that redirect to this post; absent when there are none. */
+  aliases?: Alias[];
   published: PostDate;
   updated?: PostDate;
   authors: Author[];

@@ -8,6 +8,7 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { location } from 'vfile-location';
 import type { FrontMatter, KeyPath, Point } from '../types.ts';
+import { plainFences } from './fences.ts';
 
 /** A front matter problem, positioned in the whole file. */
 export interface FrontMatterProblem {
@@ -41,7 +42,9 @@ function openerOf(text: string): '---' | '+++' | undefined {
  * characters a view into its parent, so one front matter value would otherwise hold the post's
  * whole text for as long as the post lives, ~10 KB a post.
  */
-export function frontMatterHead(text: string): string {
+export function frontMatterHead(whole: string): string {
+  // A `------` fence (Hugo reads it) is `---` to everything after this: see fences.ts.
+  const text = plainFences(whole).text;
   const opener = openerOf(text);
   if (!opener) return '';
   const close = text.indexOf(`\n${opener}`, opener.length);

@@ -17,7 +17,7 @@ function deepFrozen<T>(value: T): T {
 
 /**
  * Each meaning with the key paths that may hold it, in order of preference: the first usable
- * value wins. `tags` and `authors` are the exception: every path is read, merged in this order.
+ * value wins. `tags`, `authors` and `aliases` are the exception: every path is read, merged in this order.
  */
 export const FRONT_MATTER_KEYS = deepFrozen({
   /** `seo.title` from CMS exports; after both, the body's first heading, then the file name. */
@@ -44,8 +44,10 @@ export const FRONT_MATTER_KEYS = deepFrozen({
   toc: [['toc']],
   /** The last URL segment; the file name when absent. */
   slug: [['slug']],
-  /** The whole output path, overriding `slug`. */
-  permalink: [['permalink']],
+  /** The whole output path, overriding `slug`: `permalink` (Jekyll, Eleventy, Docusaurus), Hugo's `url`, Zola's `path`. */
+  permalink: [['permalink'], ['url'], ['path']],
+  /** Old URLs that redirect to the post: Hugo's and Zola's `aliases`, jekyll-redirect-from's `redirect_from`. Merged. */
+  aliases: [['aliases'], ['redirect_from']],
   /** Merged in this order: sites migrated from WordPress or a CMS use the latter two. */
   tags: [['tags'], ['categories'], ['category']],
   /** Merged in this order. `authors` comes first: only the plural key is a comma-separated list. */

@@ -8,6 +8,7 @@ import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { addMessage, fileFor } from '../messages.ts';
 import type { AuthorEntry, RawPost, TagEntry } from '../types.ts';
+import { plainFences } from './fences.ts';
 import { parseFrontMatter } from './frontmatter.ts';
 import { parseRemembered, type FrontMatterMemo } from './frontmatter-memo.ts';
 import { parseAuthors, parseTags } from './registries.ts';
@@ -144,6 +145,9 @@ function postFromBytes(absolute: string, relPath: string, bytes: Uint8Array, mti
   const { file, valid } = utf8File(absolute, bytes, cwd);
   if (!valid) return { file };
   const result = memo ? parseRemembered(String(file.value), memo) : parseFrontMatter(String(file.value));
+  for (const { fence, line, role } of plainFences(String(file.value)).notes) {
+    addMessage(file, `Front matter ${role} with "${fence}" instead of "---": read as front matter`, { place: { line, column: 1 }, ruleId: 'frontmatter-fence', severity: 'warning' });
+  }
   if (!result.ok) {
     for (const problem of result.problems) addMessage(file, problem.reason, { place: problem.place, ruleId: problem.ruleId, severity: 'error' });
     return { file };

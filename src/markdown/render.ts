@@ -7,6 +7,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Root, RootContent } from 'hast';
 import { VFile } from 'vfile';
 import { digest } from '../cache/store.ts';
+import { plainFences } from '../content/fences.ts';
 import { FRONT_MATTER_KEYS } from '../content/keys.ts';
 import { cutAtWord } from '../content/normalize/description.ts';
 import { addMessage, restoreMessage, storeMessage, type StoredMessage } from '../messages.ts';
@@ -68,7 +69,8 @@ export function jobOf(post: Post): MarkdownJob {
     path: file.path,
     cwd: file.cwd,
     sourcePath: file.data.absolutePath ?? file.path,
-    text: String(file.value),
+    // A `------` front matter fence as `---`, so remark-frontmatter keeps it out of the body (content/fences.ts).
+    text: plainFences(String(file.value)).text,
     pagePath: post.path,
     title: post.title,
     fileTitle: post.fileTitle,

@@ -5,10 +5,12 @@
  * so template errors are still found — except those the last build rendered under the same key.
  */
 import type { BuildPoint } from '../types.ts';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { Plan } from '../render/plan.ts';
 import { filesUnder } from '../shared/files.ts';
+import { routePath } from '../site/routes.ts';
 import type { FileStamp, Staging } from './write.ts';
 
 /** What the last build wrote: each file's stamp, and for rendered files the key they were rendered for. */
@@ -35,20 +37,32 @@ export interface Emitted {
   keys: Map<string, string>;
 }
 
+/**
+ * A site's own `static/_redirects` (Netlify and Cloudflare Pages users keep rules there) goes first
+ * in the generated one instead of being replaced by it; its text is part of the file's key.
+ */
+function withOwnRedirects(plans: readonly Plan[], copies: ReadonlyMap<string, string>): readonly Plan[] {
+  const file = routePath('redirects');
+  const source = copies.get(file);
+  if (source === undefined || !plans.some((plan) => plan.file === file)) return plans;
+  const own = readFileSync(source, 'utf8').replace(/\n*$/, '\n');
+  return plans.map((plan) => (plan.file === file ? { ...plan, key: `${own}\n${plan.key}`, render: async (engine: Liquid) => own + (await plan.render(engine)) } : plan));
+}
+
 export async function emitSite(input: EmitInput, staging: Staging | undefined, checkpoint?: (point: BuildPoint) => void): Promise<Emitted> {
-  const planned = new Set(input.plans.map((plan) => plan.file));
   const copies = new Map<string, string>();
   for (const dir of input.staticDirs) for (const file of filesUnder(dir)) copies.set(file, path.join(dir, file));
   for (const [target, source] of input.assets) copies.set(target, source);
-  for (const file of planned) copies.delete(file);
+  const plans = withOwnRedirects(input.plans, copies);
+  for (const plan of plans) copies.delete(plan.file);
 
   const emitted: Emitted = { rendered: 0, kept: 0, copied: 0, keys: new Map() };
   if (staging) {
     for (const [target, source] of copies) await staging.copy(target, source);
     emitted.copied = copies.size;
   }
-  const half = Math.floor(input.plans.length / 2);
-  for (const [index, plan] of input.plans.entries()) {
+  const half = Math.floor(plans.length / 2);
+  for (const [index, plan] of plans.entries()) {
     if (index === half) checkpoint?.('pages');
     const key = input.keyOf(plan);
     emitted.keys.set(plan.file, key);

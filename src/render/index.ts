@@ -4,6 +4,7 @@ import { planFeeds } from './feeds.ts';
 import { renderRobots, sitemapEntries, sitemapFiles } from './host-files.ts';
 import { planPages } from './pages.ts';
 import type { Plan } from './plan.ts';
+import { renderRedirectsFile } from './redirects-file.ts';
 import { routePath } from '../site/routes.ts';
 
 export { createEngine } from './liquid.ts';
@@ -11,8 +12,8 @@ export type { Plan } from './plan.ts';
 
 /**
  * Every output file of the site, as plans; or, with `wants`, only the pages and feeds it keeps (the
- * dev session plans again only what an edit that moved nothing shows). Sitemaps and robots.txt,
- * which list every page, never come with `wants`: such an edit changes none of them.
+ * dev session plans again only what an edit that moved nothing shows). Sitemaps, robots.txt and
+ * `_redirects`, which list every page or redirect, never come with `wants`: such an edit changes none of them.
  */
 export function planSite(site: Site, wants?: (file: string) => boolean): Plan[] {
   const pages = planPages(site, wants);
@@ -28,10 +29,13 @@ export function planSite(site: Site, wants?: (file: string) => boolean): Plan[] 
       render: file.contents,
     }),
   );
+  const redirects = renderRedirectsFile(site);
   return [
     ...pages,
     ...feeds,
     ...sitemaps,
     { file: routePath('robots'), key: site.config.url, posts: [], render: () => renderRobots(site).contents },
+    // Its whole text is its key: a handful of lines, all it depends on.
+    ...(redirects ? [{ file: redirects.path, key: redirects.contents, posts: [], render: () => redirects.contents }] : []),
   ];
 }

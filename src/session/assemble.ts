@@ -18,6 +18,7 @@ import { renderPosts, type MarkdownStats } from '../markdown/stage.ts';
 import { planSite, type Plan } from '../render/index.ts';
 import { configFileOf, staticDirsOf } from '../shared/site-dirs.ts';
 import { createSite } from '../site/model.ts';
+import { placePosts } from '../site/places.ts';
 import { checkUrls, selectPosts } from '../site/select.ts';
 import type { BuildOptions, Post, RawPost, RenderedPost, Site, SiteConfig } from '../types.ts';
 import { defaultAuthorOf, markdownContextFor, normalizeOne } from './steps.ts';
@@ -47,7 +48,7 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   options.checkpoint?.('read');
   const files = content.files;
   const normalised = content.posts.map((raw) => normalizeOne(raw, content, config, options.now));
-  const selected = selectPosts(normalised, options);
+  const selected = placePosts(selectPosts(normalised, options));
   checkUrls(selected);
 
   const markdownCache = openBucket<MarkdownResult>(cacheDir, 'markdown', useCache);

@@ -20,6 +20,7 @@ import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { templateFailure } from '../render/template-error.ts';
 import { pageKeys } from './page-keys.ts';
 import { createSite } from '../site/model.ts';
+import { placePosts } from '../site/places.ts';
 import { checkUrls } from '../site/select.ts';
 import type { RenderedPost, SiteConfig } from '../types.ts';
 import { renderEntry, type Entry } from './entry.ts';
@@ -47,8 +48,8 @@ export interface RebuildResult {
 /** Posts rendered and thrown away at start, to warm this thread's markdown chain. */
 const WARM_UP_POSTS = 40;
 
-/** Rule ids that `checkUrls` files across posts; cleared before each site-wide check. */
-const SITE_RULES = new Set(['duplicate-url', 'reserved-url']);
+/** Rule ids that `placePosts` and `checkUrls` file across posts; cleared before each site-wide check. */
+const SITE_RULES = new Set(['duplicate-url', 'reserved-url', 'url-from-folder', 'redirect-conflict']);
 
 /** A site in memory, rendered into `output`, brought up to date by `update`. */
 export class SiteSession {
@@ -196,10 +197,13 @@ export class SiteSession {
    * the other posts are kept if what they could find is unchanged (see `checkOnly`).
    */
   private async refresh(touched: ReadonlySet<string>, started: number, before?: ReadonlyMap<string, RenderedPost | undefined>): Promise<RebuildResult> {
-    const posts = [...this.entries.values()].flatMap((entry) => (entry.post ? [entry.post] : []));
     for (const entry of this.entries.values()) {
       entry.file.messages = entry.file.messages.filter((message) => !SITE_RULES.has(message.ruleId ?? ''));
     }
+    // Placed across the site: a post another one collides with keeps its folder (site/places.ts).
+    const withPosts = [...this.entries].filter(([, entry]) => entry.post !== undefined);
+    const posts = placePosts(withPosts.map(([, entry]) => entry.post!));
+    const placed = new Map(withPosts.map(([absolute], index) => [absolute, posts[index]!]));
     checkUrls(posts);
     const context = markdownContextFor(this.root, this.config, posts, this.cwd);
     const urlsMoved = this.urlsMoved(context.postPaths);
@@ -208,12 +212,15 @@ export class SiteSession {
     const shortcodes = changedShortcodes(this.lastShortcodes, context.shortcodes);
     this.lastShortcodes = context.shortcodes;
     for (const [absolute, entry] of this.entries) {
-      if (!entry.post) continue;
+      const post = placed.get(absolute);
+      if (!post) continue;
       const text = String(entry.file.value);
       // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again.
       const linksMoved = urlsMoved && (/\.(?:md|markdown)\b/.test(text) || namesPosts(text));
       const templateChanged = callsShortcode(text, shortcodes);
-      if (touched.has(absolute) || linksMoved || templateChanged) renderEntry(entry, entry.post, context, linksMoved || templateChanged);
+      // A post moved by another one's arrival or departure renders at its new place.
+      const moved = entry.rendered !== undefined && entry.rendered.path !== post.path;
+      if (touched.has(absolute) || linksMoved || templateChanged || moved) renderEntry(entry, post, context, linksMoved || templateChanged);
     }
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
@@ -358,10 +365,11 @@ function sameIds(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | un
   return true;
 }
 
-/** Everything about a post that other pages place or name it by: lists, neighbours, feeds' order, plan keys. */
+/** Everything about a post that other pages place or name it by: lists, neighbours, feeds' order, redirects, plan keys. */
 function shapeOf(post: RenderedPost | undefined): string {
   if (!post) return '';
-  return JSON.stringify([post.raw.file.path, post.path, post.title, post.published.iso, post.updated?.iso, post.draft, post.future, post.tags, post.authors, post.lang]);
+  // Aliases too: each is a redirect page of its own, planned with the site.
+  return JSON.stringify([post.raw.file.path, post.path, post.title, post.published.iso, post.updated?.iso, post.draft, post.future, post.tags, post.authors, post.lang, post.aliases]);
 }
 
 /** A plan's fields but its key, read without working out a lazy key (render/page-context.ts). */

@@ -55,6 +55,11 @@ export const ROUTES = {
   // Files a post links to outside its own folder keep their place under content/ (markdown/links.ts).
   // Never reserved: posts have always been allowed there, and none of these files is a page.
   asset: { pattern: 'assets/:file', shared: true },
+  // A post's old URL (`aliases`, `redirect_from`): a page sending the reader on. Any path a post
+  // could have, so it reserves nothing; site/redirects.ts keeps it off pages and other redirects.
+  redirect: { pattern: ':path', shared: true },
+  // The same redirects for hosts that read them (Netlify, Cloudflare Pages), when there are any.
+  redirects: { pattern: '_redirects' },
 } as const satisfies Record<string, Route>;
 
 /** The name of a kind of output in the table. */

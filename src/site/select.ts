@@ -1,6 +1,7 @@
 /** Which posts a run publishes, and whether their URLs are unique and allowed. */
 import { FRONT_MATTER_KEYS } from '../content/keys.ts';
 import { addMessage } from '../messages.ts';
+import { checkRedirects } from './redirects.ts';
 import { isReservedFile, outputFileOf } from './routes.ts';
 import type { Point, Post } from '../types.ts';
 
@@ -9,7 +10,7 @@ export function selectPosts<T extends Post>(posts: readonly T[], options: { draf
   return posts.filter((post) => (options.drafts || !post.draft) && (options.future || !post.future));
 }
 
-/** Report two posts with one URL (naming both files) and posts on reserved paths. */
+/** Report two posts with one URL (naming both files), posts on reserved paths, and old URLs the site cannot redirect. */
 export function checkUrls(posts: readonly Post[]): void {
   const byPath = new Map<string, Post>();
   for (const post of posts) {
@@ -34,6 +35,7 @@ export function checkUrls(posts: readonly Post[]): void {
       addMessage(post.raw.file, `URL /${post.path} is reserved for a page the site generates`, { place, ruleId: 'reserved-url', severity: 'error' });
     }
   }
+  checkRedirects(posts);
 }
 
 /** The front matter key that decided the post's URL, else the file's first line. */

@@ -21,6 +21,10 @@ describe('parseFrontMatter', () => {
       ['empty YAML', '---\n---\nBody', 'yaml', {}],
       ['no front matter', '# Title\n\nBody', 'none', {}],
       ['a thematic break is not front matter', '----\n\nBody', 'none', {}],
+      // Hugo reads longer dash fences; see fences.test.ts for when a dash line is one.
+      ['YAML between six-dash fences', '------\ntitle: Hi\n------\nBody', 'yaml', { title: 'Hi' }],
+      ['YAML closed by a longer dash line', '---\ntitle: Hi\n-----\nBody', 'yaml', { title: 'Hi' }],
+      ['two rules around a line of text are no front matter', '------\nJust text\n------\nBody', 'none', {}],
       ['TOML', '+++\ntitle = "Hi"\ntags = ["a", "b"]\n+++\nBody', 'toml', { title: 'Hi', tags: ['a', 'b'] }],
     ])('%s', (_name, text, format, data) => {
       const frontMatter = ok(text);

@@ -61,6 +61,8 @@ export interface RawOptions {
   relPath?: string;
   mtime?: Date;
   gitDate?: Date;
+  /** The front matter's syntax; YAML unless told. */
+  format?: 'yaml' | 'toml';
 }
 
 /** The mtime every test post has unless told otherwise. */
@@ -72,7 +74,7 @@ export function makeRaw(data: Record<string, unknown>, options: RawOptions = {})
   const raw: RawPost = {
     file: new VFile({ path: `/site/content/posts/${relPath}`, cwd: '/site', value: '' }),
     relPath,
-    frontMatter: { format: 'yaml', data, locate: () => undefined },
+    frontMatter: { format: options.format ?? 'yaml', data, locate: () => undefined },
     mtime: options.mtime ?? MTIME,
   };
   if (options.gitDate) raw.gitDate = options.gitDate;

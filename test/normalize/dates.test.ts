@@ -250,6 +250,31 @@ describe('normalizeDates', () => {
       ]);
     });
 
+    it.each([
+      ['path', { path: '2023/05/04/some-post' }],
+      ['url', { url: '/2023/05/04/some-post/' }],
+      ['permalink', { permalink: '/2023/05/04/x.html' }],
+    ])("from a leading yyyy/mm/dd of the post's %s, with an info message naming it", (key, data) => {
+      const ctx = makeContext();
+      expect(normalizeDates(makeRaw(data, { gitDate: GIT }), data, ctx)).toEqual({ published: calendar('2023-05-04T00:00:00+00:00') });
+      expect(ctx.messages).toEqual([
+        { reason: `No date in front matter; using 2023-05-04 from ${key} "${Object.values(data)[0]}"`, path: [key], severity: 'info', ruleId: 'date-from-path' },
+      ]);
+    });
+
+    it('a date in front matter or the file name wins over the path', () => {
+      const ctx = makeContext();
+      expect(normalizeDates(makeRaw({ path: '2023/05/04/x' }, { relPath: '2022-01-02-x.md' }), { path: '2023/05/04/x' }, ctx).published.day).toBe('2022-01-02');
+      expect(ctx.messages).toEqual([]);
+    });
+
+    it('an impossible date in the path is only folder names', () => {
+      const data = { path: '2023/13/45/x' };
+      const ctx = makeContext();
+      expect(normalizeDates(makeRaw(data, { gitDate: GIT }), data, ctx).published.day).toBe('2023-03-04');
+      expect(ctx.messages.map((m) => m.ruleId)).toEqual(['date-from-git']);
+    });
+
     it('an impossible file-name prefix is not a date', () => {
       const ctx = makeContext();
       expect(normalizeDates(makeRaw({}, { relPath: '2025-13-45-odd.md', gitDate: GIT }), {}, ctx).published.day).toBe('2023-03-04');

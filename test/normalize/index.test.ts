@@ -31,6 +31,8 @@ tags:
       fileTitle: 'Fosdem 2025',
       slug: 'fosdem-2025',
       path: 'posts/fosdem-2025/',
+      // Kept aside in case another post's file is also named fosdem-2025 (site/places.ts).
+      folderPath: 'posts/2025/fosdem-2025/',
       published: { iso: '2025-02-03T10:00:00+02:00', epochMs: Date.parse('2025-02-03T08:00:00Z'), day: '2025-02-03', dateOnly: false },
       authors: [GERRIT],
       tags: [

@@ -43,7 +43,14 @@ const ROWS: Record<string, Row> = {
   draft: { paths: [['draft']], value: () => true, read: (post) => post.draft },
   toc: { paths: [['toc']], value: () => false, read: (post) => post.showToc },
   slug: { paths: [['slug']], value: (i) => `slug-${i}`, read: (post) => post.slug },
-  permalink: { paths: [['permalink']], value: (i) => `/custom-${i}/`, read: (post) => post.path, shown: (i) => `custom-${i}/` },
+  permalink: { paths: [['permalink'], ['url'], ['path']], value: (i) => `/custom-${i}/`, read: (post) => post.path, shown: (i) => `custom-${i}/` },
+  aliases: {
+    paths: [['aliases'], ['redirect_from']],
+    value: (i) => `/old-${i}/`,
+    read: (post) => post.aliases?.map((alias) => alias.path),
+    shown: (i) => `old-${i}/`,
+    merged: true,
+  },
   tags: {
     paths: [['tags'], ['categories'], ['category']],
     value: (i) => `tag${i}`,

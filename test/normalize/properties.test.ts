@@ -39,10 +39,17 @@ const KEYS = [
   'title', 'date', 'published', 'pubDate', 'publishDate', 'updated', 'lastmod', 'modified', 'author', 'authors',
   'tags', 'tag', 'categories', 'category', 'keywords', 'slug', 'permalink', 'description', 'summary', 'excerpt',
   'draft', 'published', 'lang', 'language', 'image', 'cover', 'canonical', 'canonical_url', 'seo', 'twitter',
+  'url', 'path', 'aliases', 'redirect_from',
 ] as const;
 
 const frontMatter = fc.dictionary(fc.constantFrom(...KEYS), anyValue, { maxKeys: 8 });
 const CONTROL = /\p{Cc}/u;
+
+/** Every segment of a site-relative path, in the form written and as a server decodes it (`%2e%2e` is `..`): each one safe. */
+function expectSafePath(path: string): void {
+  for (const segment of path.split('/').filter(Boolean)) for (const form of [segment, decodedOrRaw(segment)]) expectSafeSegment(form);
+  expect(path).not.toMatch(/^[/\\]|^[a-z][a-z0-9+.-]*:/i);
+}
 
 /** What every slug and path segment must be: one safe folder name. */
 function expectSafeSegment(segment: string): void {
@@ -58,10 +65,12 @@ describe('normalizePost on any front matter', () => {
       fc.property(frontMatter, (data) => {
         const ctx = makeContext();
         const post = normalizePost(makeRaw(data), ctx);
-        expectSafeSegment(post.slug);
+        // Astro's slugs may be nested (`2019/intro`): each part is one safe folder name.
+        post.slug.split('/').forEach(expectSafeSegment);
         expect(post.path).toMatch(/(?:\/|\.html)$/);
         // Paths are raw (hrefs encode them), but a server decodes `%2e%2e` as `..`: both forms must be safe.
-        for (const segment of post.path.split('/').filter(Boolean)) for (const form of [segment, decodedOrRaw(segment)]) expectSafeSegment(form);
+        expectSafePath(post.path);
+        for (const alias of post.aliases ?? []) expectSafePath(alias.path);
         expect(Number.isFinite(post.published.epochMs)).toBe(true);
         expect(post.published.iso).toMatch(/^[+-]?\d{4,6}-\d\d-\d\dT/);
         if (post.title !== undefined) expect(post.title).not.toBe('');
@@ -101,16 +110,16 @@ describe('normalizePost on any front matter', () => {
 /** Paths built from the pieces traversal attacks use. */
 const pathish = fc.string({ unit: fc.constantFrom('..', '.', '%2e%2e', '%2E.', '%2f', '%5c', 'a', 'é', '/', '\\', '\0', '\u0085', 'C:', 'javascript:', '?', '#', ' '), maxLength: 10 });
 
-describe('output paths from slug and permalink', () => {
+describe('output paths from slug, permalink and aliases', () => {
   it('never leave the output folder, whatever the author writes', () => {
     fc.assert(
-      fc.property(pathish, pathish, (slug, permalink) => {
+      fc.property(pathish, pathish, pathish, pathish, (slug, permalink, alias, redirect) => {
         const ctx = makeContext();
-        const post = normalizePost(makeRaw({ slug, permalink }), ctx);
-        expectSafeSegment(post.slug);
-        // Paths are raw (hrefs encode them), but a server decodes `%2e%2e` as `..`: both forms must be safe.
-        for (const segment of post.path.split('/').filter(Boolean)) for (const form of [segment, decodedOrRaw(segment)]) expectSafeSegment(form);
-        expect(post.path).not.toMatch(/^[/\\]|^[a-z][a-z0-9+.-]*:/i);
+        const post = normalizePost(makeRaw({ slug, permalink, aliases: [alias], redirect_from: redirect }), ctx);
+        post.slug.split('/').forEach(expectSafeSegment);
+        expectSafePath(post.path);
+        if (post.folderPath !== undefined) expectSafePath(post.folderPath);
+        for (const entry of post.aliases ?? []) expectSafePath(entry.path);
       }),
       { numRuns: 2000 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify, tagKey } from '../../src/content/normalize/slug.ts';
+import { postSlug, slugify, tagKey } from '../../src/content/normalize/slug.ts';
 
 describe('slugify', () => {
   describe('valid: already slug-like or plain words', () => {
@@ -47,6 +47,36 @@ describe('slugify', () => {
       expect(result).not.toBe('');
       expect(result).not.toMatch(/[/\\]|\.\.|\p{Cc}/u);
     });
+  });
+});
+
+describe('postSlug', () => {
+  describe('valid: dots between digits stay, as in Hugo and Jekyll URLs', () => {
+    it.each([
+      ['4.2.0', '4.2.0'],
+      ['v2.0 release', 'v2.0-release'],
+      ['What is new in v2.0?', 'what-is-new-in-v2.0'],
+      ['3.14 pi', '3.14-pi'],
+      ['fosdem-2025', 'fosdem-2025'],
+    ])('%j → %j', (input, expected) => {
+      expect(postSlug(input)).toBe(expected);
+    });
+  });
+
+  describe('convertible: other dots go, as slugify drops them', () => {
+    it.each([
+      ['a.b', 'ab'],
+      ['2.x', '2x'],
+      ['1..2', '12'],
+      ['Release 1.0.', 'release-1.0'],
+      ['.5', '5'],
+    ])('%j → %j', (input, expected) => {
+      expect(postSlug(input)).toBe(expected);
+    });
+  });
+
+  it('is slugify for text without a version dot', () => {
+    for (const text of ['Open Source', '日本語', '!!!', '', '../..']) expect(postSlug(text)).toBe(slugify(text));
   });
 });
 

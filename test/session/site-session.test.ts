@@ -172,6 +172,44 @@ describe('SiteSession after review', () => {
   });
 });
 
+describe('SiteSession and old URLs', () => {
+  it('writes a redirect page and _redirects when a post gains an alias, and drops them when it goes', async () => {
+    const good = await readFile(post('toml-post.md'), 'utf8');
+    await writeFile(post('toml-post.md'), good.replace('+++\n\n', 'aliases = ["/old-toml/"]\n+++\n\n'));
+    let result = await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    expect(result.changed).toEqual(expect.arrayContaining(['old-toml/index.html', '_redirects']));
+    expect(session.output.get('old-toml/index.html')).toContain('content="0; url=/blog/posts/toml-post/"');
+    expect(session.output.get('_redirects')).toBe('/blog/old-toml/ /blog/posts/toml-post/ 301\n');
+
+    await writeFile(post('toml-post.md'), good.replace('+++\n\n', 'aliases = ["/older-toml/"]\n+++\n\n'));
+    result = await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    expect(result.removed).toContain('old-toml/index.html');
+    expect(result.changed).toEqual(expect.arrayContaining(['older-toml/index.html', '_redirects']));
+
+    await writeFile(post('toml-post.md'), good);
+    result = await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
+    expect(result.removed.sort()).toEqual(['_redirects', 'older-toml/index.html']);
+  });
+
+  it('moves a post when another post takes its file name, and back when that one goes', async () => {
+    await mkdir(path.join(root, 'content/posts/2025'));
+    await writeFile(post('2025/yaml-post.md'), '---\ntitle: Another YAML post\ndate: 2025-01-01\n---\nSame name.\n');
+    let result = await session.update({ posts: new Set([post('2025/yaml-post.md')]), registries: false });
+    expect(result.removed).toContain('posts/yaml-post/index.html');
+    expect(session.output.get('posts/2024/yaml-post/index.html')).toContain('YAML post');
+    expect(session.output.get('posts/2025/yaml-post/index.html')).toContain('Another YAML post');
+    // The TOML post links to ./2024/yaml-post.md: it follows the move.
+    expect(session.output.get('posts/toml-post/index.html')).toContain('href="/blog/posts/2024/yaml-post/#details"');
+
+    await rm(post('2025/yaml-post.md'));
+    result = await session.update({ posts: new Set([post('2025/yaml-post.md')]), registries: false });
+    expect(session.output.has('posts/2024/yaml-post/index.html')).toBe(false);
+    expect(session.output.get('posts/yaml-post/index.html')).toContain('YAML post');
+    expect(session.output.get('posts/toml-post/index.html')).toContain('href="/blog/posts/yaml-post/#details"');
+    expect(session.files.flatMap((file) => file.messages.map((m) => m.ruleId))).not.toContain('url-from-folder');
+  });
+});
+
 describe('templateClosures', () => {
   const defaults = [path.join(PROJECT, 'templates')];
   const file = (name: string) => path.join(PROJECT, 'templates', name);

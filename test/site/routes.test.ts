@@ -71,6 +71,7 @@ describe('reserved names', () => {
         'style.css',
         'tags',
         'theme.js',
+        '_redirects',
       ].sort(),
     );
   });

@@ -6,6 +6,7 @@ import type { NormalizeContext } from './context.ts';
 import { quote, valueAt } from './fields.ts';
 import { readWordedDate, type WordedDate } from './date-words.ts';
 import { fileDatePrefix } from './file-name.ts';
+import { pathDate } from './path-date.ts';
 
 /**
  * The outcome of reading one date value: a date, or the sentence that says why not.
@@ -141,7 +142,7 @@ function firstDate(data: Record<string, unknown>, paths: readonly KeyPath[], ctx
 
 /**
  * The post's dates. Published: `date` → `pubDate` → `published` → a `YYYY-MM-DD-` file-name
- * prefix → the first git commit → mtime (with a warning). Invalid values are reported and
+ * prefix → a leading `yyyy/mm/dd/` of the post's own path → the first git commit → mtime (with a warning). Invalid values are reported and
  * skipped, so the post still gets a date and the run can report every other problem too.
  */
 export function normalizeDates(
@@ -157,6 +158,18 @@ export function normalizeDates(
     // An impossible prefix (`2025-13-45-x.md`) is just part of the name, not a date.
     const fromName = prefix === undefined ? undefined : parseDate(prefix, timeZone);
     if (fromName && 'date' in fromName) published = fromName.date;
+  }
+  if (!published) {
+    const fromPath = pathDate(data);
+    // An impossible one (`2025/13/45/`) is just folder names.
+    const parsed = fromPath && parseDate(fromPath.day, timeZone);
+    if (fromPath && parsed && 'date' in parsed) {
+      published = parsed.date;
+      // Worth a word: a folder name became the post's date.
+      if (!front.failed) {
+        ctx.report(`No date in front matter; using ${parsed.date.day} from ${fromPath.path.join('.')} ${quote(fromPath.written)}`, { path: fromPath.path, severity: 'info', ruleId: 'date-from-path' });
+      }
+    }
   }
   if (!published && raw.gitDate) {
     published = instantInZone(raw.gitDate, timeZone);

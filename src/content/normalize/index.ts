@@ -1,6 +1,7 @@
 /** Front matter normalisation: one RawPost in, one canonical Post out, every problem reported. */
 import type { Post, RawPost } from '../../types.ts';
 import type { NormalizeContext } from './context.ts';
+import { normalizeAliases } from './aliases.ts';
 import { normalizeAuthors } from './authors.ts';
 import { isFuture, normalizeDates } from './dates.ts';
 import { explicitDescription } from './description.ts';
@@ -20,7 +21,8 @@ export function normalizePost(raw: RawPost, ctx: NormalizeContext): Post {
   const data = raw.frontMatter.data;
   const title = normalizeTitle(data, ctx);
   const { published, updated } = normalizeDates(raw, data, ctx);
-  const { slug, path } = normalizePath(raw, data, ctx);
+  const { slug, path, folderPath } = normalizePath(raw, data, ctx, published);
+  const aliases = normalizeAliases(raw, data, path, ctx);
   const post: Post = {
     raw,
     fileTitle: humanizeFileName(raw.relPath),
@@ -35,6 +37,8 @@ export function normalizePost(raw: RawPost, ctx: NormalizeContext): Post {
   };
   // Optional keys are left out rather than set to undefined, so snapshots and JSON stay clean.
   if (title !== undefined) post.title = title;
+  if (folderPath !== undefined) post.folderPath = folderPath;
+  if (aliases.length > 0) post.aliases = aliases;
   if (updated !== undefined) post.updated = updated;
   const description = explicitDescription(data);
   if (description !== undefined) post.description = description;

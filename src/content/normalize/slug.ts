@@ -27,6 +27,24 @@ export function slugify(text: string): string {
   return `x-${createHash('sha256').update(trimmed.normalize('NFC')).digest('hex').slice(0, 8)}`;
 }
 
+/** A dot with a digit on each side: a version number (`4.2.0`, `v2.0`), which a post's URL keeps. */
+const VERSION_DOT = /(?<=\d)\.(?=\d)/;
+
+/**
+ * A post's URL slug: `slugify`, except that dots between digits stay (`4.2.0` → `4.2.0`, not `420`),
+ * as Hugo's and Jekyll's URLs keep them: a release post's address names its version. Tags and
+ * author ids keep `slugify`, so their URLs stay as they were.
+ */
+export function postSlug(text: string): string {
+  const parts = text.normalize('NFC').split(VERSION_DOT);
+  if (parts.length === 1) return slugify(text);
+  // Each side slugified on its own: the digits next to a dot survive slugging, so the dot stays between them.
+  return parts
+    .map((part) => slugify(part))
+    .join('.')
+    .replace(/^[-.]+|[-.]+$/g, '');
+}
+
 /**
  * The match key of a tag: NFKC, lower case, runs of white space, `-`, `_` and `.` folded
  * to one `-`, so `Open Source`, `open-source` and `OPEN_SOURCE` are the same tag.

@@ -1,0 +1,55 @@
+/** Old URLs (`aliases`, `redirect_from`) that the site cannot redirect: taken by a page, or claimed twice. */
+import { addMessage } from '../messages.ts';
+import { isReservedFile, outputFileOf } from './routes.ts';
+import type { Alias, Post } from '../types.ts';
+
+/** Where an alias was written, else the file's first line. */
+function aliasPlace(post: Post, alias: Alias) {
+  return post.raw.frontMatter.locate(alias.key) ?? { line: 1, column: 1 };
+}
+
+/**
+ * Report every old URL that is a post's URL, a page the site writes (`/tags/`, `/rss.xml`), or
+ * another old URL already (naming both files). Such a redirect page would overwrite a page, or
+ * another redirect, so it is an error like two posts with one URL.
+ */
+export function checkRedirects(posts: readonly Post[]): void {
+  const postFiles = new Map(posts.map((post) => [outputFileOf(post.path).toLowerCase(), post]));
+  const claimed = new Map<string, { post: Post; alias: Alias }>();
+  for (const post of posts) {
+    for (const alias of post.aliases ?? []) {
+      const key = outputFileOf(alias.path).toLowerCase();
+      const place = aliasPlace(post, alias);
+      const page = postFiles.get(key);
+      const first = claimed.get(key);
+      if (page) {
+        const whose = page === post ? "this post's own URL" : `the URL of ${page.raw.file.path}`;
+        addMessage(post.raw.file, `Old URL /${alias.path} is ${whose}: it cannot also redirect`, { place, ruleId: 'redirect-conflict', severity: 'error' });
+      } else if (isReservedFile(key)) {
+        addMessage(post.raw.file, `Old URL /${alias.path} is reserved for a page the site generates`, { place, ruleId: 'redirect-conflict', severity: 'error' });
+      } else if (first) {
+        const message = `Old URL /${alias.path} is claimed by two posts: ${first.post.raw.file.path} and ${post.raw.file.path}`;
+        addMessage(post.raw.file, message, { place, ruleId: 'redirect-conflict', severity: 'error' });
+        // Once on the first post, however many others claim it too.
+        if (!first.post.raw.file.messages.some((m) => m.reason === message)) addMessage(first.post.raw.file, message, { place: aliasPlace(first.post, first.alias), ruleId: 'redirect-conflict', severity: 'error' });
+      } else {
+        claimed.set(key, { post, alias });
+      }
+    }
+  }
+}
+
+/** The redirects a site writes: each old URL of a published post that no page and no earlier redirect takes, with its post. */
+export function redirectsOf<T extends Post>(posts: readonly T[]): Array<{ from: string; post: T }> {
+  const taken = new Set(posts.map((post) => outputFileOf(post.path).toLowerCase()));
+  const redirects: Array<{ from: string; post: T }> = [];
+  for (const post of posts) {
+    for (const alias of post.aliases ?? []) {
+      const key = outputFileOf(alias.path).toLowerCase();
+      if (taken.has(key) || isReservedFile(key)) continue;
+      taken.add(key);
+      redirects.push({ from: alias.path, post });
+    }
+  }
+  return redirects;
+}
