@@ -152,7 +152,12 @@ export const isReservedFile: (file: string) => boolean = reservedTest();
  * link, not a link to another part of the same host (see check/site-index.ts).
  */
 export const isRoutePath: (file: string) => boolean = reservedTest(
-  Object.fromEntries(Object.entries(ROUTES as Readonly<Record<string, Route>>).map(([name, route]) => [name, { ...route, shared: false }])),
+  Object.fromEntries(
+    Object.entries(ROUTES as Readonly<Record<string, Route>>)
+      // A redirect may be at any path (`:path`): it names no folder of the site's own.
+      .filter(([, route]) => !route.pattern.startsWith(':'))
+      .map(([name, route]) => [name, { ...route, shared: false }]),
+  ),
 );
 
 /**
