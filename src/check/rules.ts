@@ -27,6 +27,7 @@ export const RULES = {
   'unknown-author': { severity: 'warning', finds: 'an author key that is not in authors.yml and not a full name' },
   'similar-tags': { severity: 'warning', finds: 'two tags that are probably one (kubernets ~ kubernetes)' },
   'empty-url': { severity: 'warning', finds: 'an href/src that is empty, // alone, or javascript:' },
+  'heading-id': { severity: 'warning', finds: 'an explicit heading id ({#id}) that is empty, malformed or used twice in a post' },
   'no-excerpt': { severity: 'info', off: true, finds: 'a long post without a truncate marker or a description' },
 } as const satisfies Record<string, RuleInfo>;
 

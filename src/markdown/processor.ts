@@ -4,7 +4,6 @@
  * it changes nothing (see raw.ts). The stage around them is render.ts.
  */
 import rehypeRaw from 'rehype-raw';
-import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -16,6 +15,8 @@ import remarkCloseRawText from './close-raw-text.ts';
 import rehypeCodeBlocks from './code-blocks.ts';
 import rehypeExcerpt from './excerpt.ts';
 import remarkGfmSubset, { GFM, gfmFeatures, remarkLiteralsOnDemand } from './gfm.ts';
+import remarkHeadingAttributes from './heading-attributes.ts';
+import rehypeHeadingIds from './heading-ids.ts';
 import rehypeHeadings from './headings.ts';
 import rehypeImages from './images.ts';
 import rehypeLinks from './links.ts';
@@ -34,6 +35,8 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(syntax)
+    // Before the title plugin: `# Title {#id}` as the title must lose its `{#id}` too.
+    .use(remarkHeadingAttributes)
     .use(remarkTitleHeading)
     .use(remarkCloseRawText)
     .use(remarkRehype, { allowDangerousHtml: true })
@@ -41,7 +44,7 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
     // instead of swallowing the rest of the page.
     .use(raw)
     .use(rehypeSanitizeWhenAsked)
-    .use(rehypeSlug)
+    .use(rehypeHeadingIds)
     .use(rehypeCheckFacts)
     .use(rehypeLinks)
     .use(rehypeValidAttributes)

@@ -120,4 +120,16 @@ describe('markdown fixtures', () => {
     const { rendered } = await render('excerpt-image-first', text);
     expect(rendered.summary).toBe('Written.');
   });
+
+  it('takes explicit heading ids, reporting empty, malformed and repeated ones at their place', async () => {
+    const { rendered, messages } = await render('heading-id-explicit');
+    expect(rendered.html).not.toMatch(/\{[#:.-]/);
+    expect(messages).toEqual([
+      '28:10 heading-id Heading id "start" is already used in this post; this heading gets "start-1"',
+      '30:10 heading-id Empty heading id "{#}": the heading keeps the id made from its text',
+      '32:11 heading-id Heading attributes not understood and left out: "id"',
+    ]);
+    const titled = await render('heading-id-explicit', '# The Title {#top}\n\nBody.\n');
+    expect(titled.rendered.title).toBe('The Title');
+  });
 });

@@ -22,7 +22,7 @@ export interface ImageFact {
 export interface CheckFacts extends TextFacts {
   urls: UrlFact[];
   images: ImageFact[];
-  /** Every id in the body: heading ids (rehype-slug), raw HTML ids, `<a name>`. */
+  /** Every id in the body: heading ids (heading-ids.ts), raw HTML ids, `<a name>`. */
   ids: Set<string>;
   /** The body has a `<!-- truncate -->` or `<!-- more -->` marker. */
   marker: boolean;
