@@ -28,6 +28,9 @@ export const RULES = {
   'similar-tags': { severity: 'warning', finds: 'two tags that are probably one (kubernets ~ kubernetes)' },
   'empty-url': { severity: 'warning', finds: 'an href/src that is empty, // alone, or javascript:' },
   'heading-id': { severity: 'warning', finds: 'an explicit heading id ({#id}) that is empty, malformed or used twice in a post' },
+  'unknown-component': { severity: 'warning', finds: 'a JSX component with no HTML equivalent (<MyChart />): left out, its content kept' },
+  'mdx-expression': { severity: 'warning', finds: 'an MDX {expression} or attribute that needs JavaScript to show: left out' },
+  'mdx-syntax': { severity: 'warning', finds: 'an .mdx post that is not valid MDX, and is read as Markdown' },
   'no-excerpt': { severity: 'info', off: true, finds: 'a long post without a truncate marker or a description' },
 } as const satisfies Record<string, RuleInfo>;
 

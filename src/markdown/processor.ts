@@ -25,18 +25,24 @@ import rehypeSanitizeWhenAsked from './sanitize.ts';
 import rehypeValidAttributes from './valid-attributes.ts';
 import rehypeCheckFacts from './facts/collect.ts';
 import remarkTitleHeading from './title-heading.ts';
+import remarkMdxFallback from './mdx/fallback.ts';
+import remarkMdxSyntax from './mdx/syntax.ts';
+import remarkMdxPlain from './mdx/transform.ts';
 
 /**
  * The whole chain around `syntax` and `raw`. The full file text goes in, so positions in messages
  * are positions in the file.
  */
-function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWhenNeeded) {
+function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWhenNeeded, plain: PluggableList = []) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(syntax)
     // Before the title plugin: `# Title {#id}` as the title must lose its `{#id}` too.
     .use(remarkHeadingAttributes)
+    // MDX made plain once heading ids took their `{#id}`, and before the title and callout plugins see the tree.
+    .use(plain)
+    .use(remarkMdxFallback)
     .use(remarkTitleHeading)
     .use(remarkCloseRawText)
     .use(remarkRehype, { allowDangerousHtml: true })
@@ -62,7 +68,14 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
 /** The reference: remark-gfm and rehype-raw as they are. Every other processor must render as this one does. */
 export const fullProcessor = chain([remarkGfm], rehypeRaw);
 
-type MarkdownProcessor = typeof fullProcessor;
+/**
+ * MDX posts (see parse.ts): remark-gfm as Docusaurus and Astro use it, and always rehype-raw, since
+ * JSX nests elements in ways only an HTML parser sorts out (a `<div>` inside a paragraph).
+ */
+export const mdxProcessor = chain([remarkMdxSyntax, remarkGfm], rehypeRaw, [remarkMdxPlain]);
+
+/** A frozen processor of the chain. */
+export type MarkdownProcessor = typeof fullProcessor;
 
 /** Set in a processor key: autolink literals are parsed in a second pass, only when text could hold one. */
 const ON_DEMAND = 32;

@@ -15,7 +15,7 @@ import type { CheckFacts } from './facts/facts.ts';
 import { packUrlFacts } from './facts/packed-urls.ts';
 import type { LinkContext, LinkDependency, TocEntry } from './data.ts';
 import { resolveUrl } from './links.ts';
-import { processorFor } from './processor.ts';
+import { parsePost } from './parse.ts';
 import { hasMore, readingMinutes } from './reading.ts';
 
 /** Site-wide facts the markdown stage needs for every post. */
@@ -93,9 +93,9 @@ export function renderJob(job: MarkdownJob, context: MarkdownContext): MarkdownR
 }
 
 function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): MarkdownResult {
-  const processor = processorFor(job.text);
   // parse/run/stringify instead of process(): process() would replace the file's source text.
-  const hast = processor.runSync(processor.parse(file), file);
+  const { processor, tree } = parsePost(file);
+  const hast = processor.runSync(tree, file);
   const html = processor.stringify(hast, file);
 
   let title = job.title ?? file.data.headingTitle;
