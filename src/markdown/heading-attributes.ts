@@ -46,9 +46,14 @@ interface Found {
   place?: Point;
 }
 
-/** The block ending the heading's text (a text's tail, or an MDX expression), removed from it. */
+/**
+ * The block ending the heading's text (a text's tail, or an MDX expression), removed from it.
+ * MDX comments and space after it do not count (`## Setup {#setup} {/* why *\/}`).
+ */
 function trailingBlock(heading: Heading): Found | undefined {
-  const last = heading.children.at(-1);
+  let at = heading.children.length - 1;
+  while (at >= 0 && isTrailingNoise(heading.children[at]!)) at--;
+  const last = heading.children[at];
   if (last?.type === 'text') {
     const match = TRAILING.exec(last.value);
     if (!match || !isAttributeBlock(match[1]!)) return undefined;
@@ -62,11 +67,17 @@ function trailingBlock(heading: Heading): Found | undefined {
   if (last?.type === 'mdxTextExpression') {
     const attributes = expressionBlock(last.value);
     if (!attributes) return undefined;
-    heading.children.pop();
+    heading.children.splice(at, 1);
     trimEnd(heading);
     return { attributes, place: last.position?.start };
   }
   return undefined;
+}
+
+/** White space, or an MDX comment that is not an id: the MDX plugin removes it later. */
+function isTrailingNoise(node: Heading['children'][number]): boolean {
+  if (node.type === 'text') return node.value.trim() === '';
+  return node.type === 'mdxTextExpression' && /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value) && !COMMENT_ID.test(node.value.trim());
 }
 
 /** kramdown's `{: #id}` on the line right after the heading, removed from the tree. */
@@ -116,10 +127,12 @@ function apply(heading: Heading, { id, classes, attributes, problems }: Attribut
 
 /** Drop white space the block left at the end of the heading's text (`Setup ` would slug as `setup-`). */
 function trimEnd(heading: Heading): void {
-  const last = heading.children.at(-1);
-  if (last?.type !== 'text') return;
-  (last as Text).value = last.value.trimEnd();
-  if (last.value === '') heading.children.pop();
+  let last = heading.children.at(-1);
+  while (last?.type === 'text' && last.value.trim() === '') {
+    heading.children.pop();
+    last = heading.children.at(-1);
+  }
+  if (last?.type === 'text') (last as Text).value = last.value.trimEnd();
 }
 
 function leadingSpace(text: string): number {
