@@ -1,6 +1,6 @@
 /**
  * rehype plugin: make every URL in a post body work from any page of the site.
- * - links to other posts' `.md` files become those posts' URLs;
+ * - links to other posts' `.md` (`.markdown`, `.mdx`) files become those posts' URLs;
  * - root-relative URLs get the base path (`/x.png` → `/blog/x.png`);
  * - relative files next to the post are recorded as assets, copied beside the page,
  *   and linked root-relatively, so excerpts on the home page still find them.
@@ -8,6 +8,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
+import { isPostFile } from '../shared/post-files.ts';
 import { walk } from '../shared/walk.ts';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
@@ -97,7 +98,7 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
   }
 
   const target = path.resolve(path.dirname(context.sourcePath), safeDecode(pathname));
-  if (/\.(?:md|markdown)$/i.test(pathname)) {
+  if (isPostFile(pathname)) {
     const pagePath = context.postPaths.get(target);
     context.deps?.push({ post: target, page: pagePath ?? null });
     if (pagePath !== undefined) return { url: hrefUnder(context.basePath, pagePath) + suffix };

@@ -19,6 +19,7 @@ import { templateFailure } from '../render/template-error.ts';
 import { pageKeys } from './page-keys.ts';
 import { createSite } from '../site/model.ts';
 import { checkUrls } from '../site/select.ts';
+import { MENTIONS_POST_FILE } from '../shared/post-files.ts';
 import type { RenderedPost, SiteConfig } from '../types.ts';
 import { renderEntry, type Entry } from './entry.ts';
 
@@ -199,7 +200,7 @@ export class SiteSession {
     for (const [absolute, entry] of this.entries) {
       if (!entry.post) continue;
       // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again.
-      const linksMoved = urlsMoved && /\.(?:md|markdown)\b/.test(String(entry.file.value));
+      const linksMoved = urlsMoved && MENTIONS_POST_FILE.test(String(entry.file.value));
       if (touched.has(absolute) || linksMoved) renderEntry(entry, entry.post, context, linksMoved);
     }
 
