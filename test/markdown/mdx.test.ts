@@ -14,6 +14,7 @@ describe('usesMdx', () => {
     ['~~~\n{/* in code */}\n~~~', false],
     ['see `<Button />` and `{/* x */}`', false],
     ['text\n\n    <Indented />', false],
+    ['Option<T> and <BR> and <A HREF="x">old HTML</A>', false],
     ['you can\nimport the data from a file', false],
     ['import this: a sentence, not a module', false],
   ])('%j → %s', (text, expected) => {

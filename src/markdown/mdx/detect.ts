@@ -5,14 +5,18 @@
  * `{` as text). The signs count outside code only, so a React post's examples do not make it MDX.
  */
 
-/** What MDX adds that a post uses: a component, an MDX comment, an ESM line. A first, cheap sieve. */
-const SIGNS = /<[A-Z]|\{\/\*|^(?:import|export)\s/m;
+/**
+ * What MDX adds that a post uses: a component, an MDX comment, an ESM line. A first, cheap sieve.
+ * A component's name is PascalCase (`<Tabs>`, `<TabItem>`): all-capital tags are old HTML
+ * (`<BR>`, `<A HREF>`) or prose (`Option<T>`), which Markdown reads as it always did.
+ */
+const SIGNS = /<[A-Z][A-Za-z\d]*[a-z]|\{\/\*|^(?:import|export)\s/m;
 
 /** An `import`/`export` line as MDX's ESM blocks write it, not a sentence that starts with "import". */
 const ESM = /^(?:import\s+(?:['"]|[\w*{][^'"\n]*\bfrom\s*['"])|export\s+(?:const|let|var|function|async|class|default|\{|\*))/;
 
 /** A component tag or an MDX comment within one line. */
-const INLINE_SIGNS = /<[A-Z]|\{\/\*/;
+const INLINE_SIGNS = /<[A-Z][A-Za-z\d]*[a-z]|\{\/\*/;
 
 /** A fence opening or closing a code block (up to three spaces in). */
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;

@@ -66,6 +66,8 @@ export function propertiesOf(node: JsxElement, context: Context, keep: (name: st
     const property = name === 'style' && isObject(value) ? css(value) : value;
     if (typeof property === 'string') properties[info.property] = info.spaceSeparated || info.commaSeparated ? property.split(info.commaSeparated ? /\s*,\s*/ : /\s+/).filter(Boolean) : property;
     else if (typeof property === 'number' || typeof property === 'boolean') properties[info.property] = property;
+    // An object or list a component would have used (`data={[1, 2]}`, `dangerouslySetInnerHTML`) has no attribute form.
+    else if (property !== undefined && property !== null) report(context, `Attribute ${attribute.name} holds a JavaScript ${Array.isArray(property) ? 'list' : 'object'}; left out`, attribute.position?.start);
   }
   return properties;
 }

@@ -1,8 +1,9 @@
 /**
  * remark plugin for a post that looked like MDX but is not valid MDX, and so is read as Markdown
  * (see parse.ts): its JSX arrives as raw HTML, which a browser's parser would get wrong (`<Link>` is
- * `<link>`, a void element that drops its text; `<Image>` is `<img>`). Component tags leave the
- * HTML, `Link` becoming `<a href>`, each one reported; `{/* comments *\/}` leave the text.
+ * `<link>`, a void element that drops its text). Component tags (PascalCase: all-capital `<BR>` is
+ * old HTML) leave the HTML, `Link` becoming `<a href>` and `Image` `<img>`, the others reported;
+ * `{/* comments *\/}` leave the text.
  * Does nothing unless `file.data.mdxFallback` is set.
  */
 import type { Html, Paragraph, Root, Text } from 'mdast';
@@ -10,8 +11,8 @@ import type { VFile } from 'vfile';
 import { addMessage } from '../../messages.ts';
 import { walk } from '../../shared/walk.ts';
 
-/** An opening, closing or self-closing tag of a component (a capitalised name). */
-const TAG = /<(\/?)([A-Z][\w.]*)((?:\s(?:[^<>"'{]|"[^"]*"|'[^']*'|\{[^{}]*\})*)?)>/g;
+/** An opening, closing or self-closing tag of a component (a PascalCase name). */
+const TAG = /<(\/?)([A-Z][A-Za-z\d]*[a-z][\w.]*)((?:\s(?:[^<>"'{]|"[^"]*"|'[^']*'|\{[^{}]*\})*)?)>/g;
 
 /** An MDX comment. */
 const COMMENT = /\{\/\*([\s\S]*?)\*\/\}/g;
@@ -23,6 +24,7 @@ export default function remarkMdxFallback() {
     walk<Html>(tree, 'html', (node) => {
       node.value = node.value.replace(TAG, (tag, closing: string, name: string, attributes: string, offset: number) => {
         if (name === 'Link') return closing ? '</a>' : `<a${attributes.replace(/(^|\s)to=/, '$1href=')}>`;
+        if (name === 'Image' || name === 'Img') return closing ? '' : `<img${attributes}>`;
         if (!closing) {
           const before = node.value.slice(0, offset).split('\n');
           const start = node.position?.start;
