@@ -15,6 +15,7 @@ describe('usesMdx', () => {
     ['see `<Button />` and `{/* x */}`', false],
     ['text\n\n    <Indented />', false],
     ['Option<T> and <BR> and <A HREF="x">old HTML</A>', false],
+    ['```mdx-code-block\nimport A from "a";\n```', true],
     ['you can\nimport the data from a file', false],
     ['import this: a sentence, not a module', false],
   ])('%j → %s', (text, expected) => {

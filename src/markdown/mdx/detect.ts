@@ -10,7 +10,7 @@
  * A component's name is PascalCase (`<Tabs>`, `<TabItem>`): all-capital tags are old HTML
  * (`<BR>`, `<A HREF>`) or prose (`Option<T>`), which Markdown reads as it always did.
  */
-const SIGNS = /<[A-Z][A-Za-z\d]*[a-z]|\{\/\*|^(?:import|export)\s/m;
+const SIGNS = /<[A-Z][A-Za-z\d]*[a-z]|\{\/\*|^(?:import|export)\s|mdx-code-block/m;
 
 /** An `import`/`export` line as MDX's ESM blocks write it, not a sentence that starts with "import". */
 const ESM = /^(?:import\s+(?:['"]|[\w*{][^'"\n]*\bfrom\s*['"])|export\s+(?:const|let|var|function|async|class|default|\{|\*))/;
@@ -39,6 +39,8 @@ export function usesMdx(text: string): boolean {
     }
     // A backtick fence's info string cannot hold a backtick; otherwise it is code in a line.
     if (marker && !(marker[1]![0] === '`' && marker[2]!.includes('`'))) {
+      // Docusaurus unwraps these fences and reads their content as MDX.
+      if (/^\s*mdx-code-block\b/.test(marker[2]!)) return true;
       fence = marker[1]!;
       continue;
     }

@@ -6,9 +6,11 @@
  * component is reported while its content stays. Runs right after parsing, before the title and
  * callout plugins, so neither ever sees JSX.
  */
-import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import type { Code, Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx';
 import type { Program } from 'acorn';
+import type { Processor } from 'unified';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { addMessage } from '../../messages.ts';
 import { COMPONENTS } from './components.ts';
@@ -25,8 +27,10 @@ const INTRINSIC = /^[a-z][\w:-]*$/;
 const MARKER = /^\s*(?:truncate|more)\s*$/i;
 
 /** Turn every MDX node of the tree into plain Markdown nodes and HTML elements. */
-export default function remarkMdxPlain() {
+export default function remarkMdxPlain(this: Processor) {
+  const parse = (text: string) => this.parse(text) as Root;
   return (tree: Root, file: VFile): void => {
+    tree.children = tree.children.flatMap((node) => (node.type === 'code' && node.lang === 'mdx-code-block' ? unwrap(node, parse, file) : [node]));
     const imports = new Map<string, string>();
     for (const node of tree.children) {
       const program = node.type === 'mdxjsEsm' ? (node.data?.estree as Program | undefined) : undefined;
@@ -34,6 +38,33 @@ export default function remarkMdxPlain() {
     }
     tree.children = transformAll(tree.children, { file, imports });
   };
+}
+
+/**
+ * Docusaurus's ```` ```mdx-code-block ```` fence: MDX kept out of translation tools' reach, which
+ * Docusaurus unwraps before parsing. Its content is parsed here, placed at the fence's lines.
+ */
+function unwrap(code: Code, parse: (text: string) => Root, file: VFile): RootContent[] {
+  const line = code.position?.start.line ?? 0;
+  // Where the content starts in the file: the line after the opening fence.
+  const offset = String(file.value).indexOf('\n', code.position?.start.offset ?? 0) + 1;
+  const moved = (point: Point): Point => ({ line: point.line + line, column: point.column, offset: (point.offset ?? 0) + offset });
+  try {
+    const inner = parse(code.value);
+    walk(inner, (node) => {
+      if (node.position) node.position = { start: moved(node.position.start), end: moved(node.position.end) };
+    });
+    return inner.children;
+  } catch (error) {
+    const place = (error as { line?: number }).line === undefined ? code.position?.start : { line: (error as { line: number }).line + line, column: (error as { column?: number }).column ?? 1 };
+    addMessage(file, `Not valid MDX in an mdx-code-block (${(error as Error).message}); shown as code`, { place, ruleId: 'mdx-syntax', severity: 'warning' });
+    return [code];
+  }
+}
+
+function walk(node: Root | RootContent, visit: (node: Root | RootContent) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) walk(child, visit);
 }
 
 function transformAll(nodes: readonly RootContent[], context: Context): RootContent[] {
