@@ -1,7 +1,8 @@
 /**
- * The unified processors: each frozen once and reused. They differ only in which GFM constructs
- * the parser knows, picked per post from its text (see gfm.ts); all of them skip rehype-raw where
- * it changes nothing (see raw.ts). The stage around them is render.ts.
+ * The unified processors: each frozen once and reused. The Markdown ones differ only in which GFM
+ * constructs the parser knows, picked per post from its text (see gfm.ts), and skip rehype-raw where
+ * it changes nothing (see raw.ts); MDX posts have one of their own (parse.ts picks). The stage
+ * around them is render.ts.
  */
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
