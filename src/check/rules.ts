@@ -33,6 +33,10 @@ export const RULES = {
   'empty-url': { severity: 'warning', finds: 'an href/src that is empty, // alone, or javascript:' },
   'unknown-shortcode': { severity: 'warning', finds: 'a Hugo shortcode or Liquid/Nunjucks tag with no built-in meaning and no templates/shortcodes/<name>.liquid' },
   'unknown-variable': { severity: 'warning', finds: 'a {{ variable }} or {{< param >}} a post cannot know (site.repository, a filter we lack)' },
+  'heading-id': { severity: 'warning', finds: 'an explicit heading id ({#id}) that is empty, malformed or used twice in a post' },
+  'unknown-component': { severity: 'warning', finds: 'a JSX component with no HTML equivalent (<MyChart />): left out, its content kept' },
+  'mdx-expression': { severity: 'warning', finds: 'an MDX {expression} or attribute that needs JavaScript to show: left out' },
+  'mdx-syntax': { severity: 'warning', finds: 'an .mdx post that is not valid MDX, and is read as Markdown' },
   'no-excerpt': { severity: 'info', off: true, finds: 'a long post without a truncate marker or a description' },
   'unknown-callout': { severity: 'warning', finds: 'a :::name admonition or > [!NAME] alert of a type the theme does not style; its content is kept' },
 } as const satisfies Record<string, RuleInfo>;

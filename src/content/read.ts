@@ -12,6 +12,7 @@ import { plainFences } from './fences.ts';
 import { parseFrontMatter } from './frontmatter.ts';
 import { parseRemembered, type FrontMatterMemo } from './frontmatter-memo.ts';
 import { parseAuthors, parseTags } from './registries.ts';
+import { isPostFile } from '../shared/post-files.ts';
 
 /** `authors.yml` and `tags.yml`, by id. */
 export interface Registries {
@@ -25,12 +26,6 @@ export interface Content extends Registries {
   posts: RawPost[];
   /** Every file read, including the ones that failed, for reporting. */
   files: VFile[];
-}
-
-const POST_EXTENSIONS = new Set(['.md', '.markdown']);
-
-function isPostName(file: string): boolean {
-  return POST_EXTENSIONS.has(path.extname(file).toLowerCase());
 }
 
 /** Read `<root>/content/`: posts under `posts/`, plus `authors.yml` and `tags.yml` if present; messages name files relative to `cwd`. */
@@ -95,7 +90,7 @@ export async function listPosts(postsDir: string): Promise<string[]> {
   if (!existsSync(postsDir)) return [];
   const entries = await readdir(postsDir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && POST_EXTENSIONS.has(path.extname(entry.name).toLowerCase()))
+    .filter((entry) => entry.isFile() && isPostFile(entry.name))
     .map((entry) => path.relative(postsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
 }
@@ -120,7 +115,7 @@ export async function symlinksIn(root: string, postsDir: string): Promise<{ insi
     if (target === undefined) continue;
     const inside = target.startsWith(realContent + path.sep);
     if (!inside) found.outside.push({ relPath, target });
-    else if (isPostName(entry.name) && isPostName(target) && (await stat(target)).isFile()) found.inside.push(relPath);
+    else if (isPostFile(entry.name) && isPostFile(target) && (await stat(target)).isFile()) found.inside.push(relPath);
   }
   return found;
 }

@@ -1,6 +1,6 @@
 /**
  * rehype plugin: make every URL in a post body work from any page of the site.
- * - links to other posts' `.md` files become those posts' URLs: relative ones, and Zola's internal
+ * - links to other posts' `.md` (`.markdown`, `.mdx`) files become those posts' URLs: relative ones, and Zola's internal
  *   links, `@/posts/other.md#part`, whose path starts at content/;
  * - root-relative URLs get the base path (`/x.png` → `/blog/x.png`), except under the config's
  *   `externalPaths`: other parts of the same host, left as written;
@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import type { Element, Root } from 'hast';
+import { isPostFile } from '../shared/post-files.ts';
 import { walk } from '../shared/walk.ts';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
@@ -43,7 +44,6 @@ const LOADING_RELS = new Set(['stylesheet', 'icon', 'apple-touch-icon', 'apple-t
 const EXTERNAL = /^(?:[a-z][a-z\d+.-]*:|\/\/|#|\?)/i;
 
 /** A link to a post's source file. */
-const MARKDOWN = /\.(?:md|markdown)$/i;
 
 /** Zola's internal links: the path after it starts at content/. */
 const INTERNAL = '@/';
@@ -124,7 +124,7 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
   const target = internal
     ? path.resolve(context.contentDir, safeDecode(pathname.slice(INTERNAL.length)))
     : path.resolve(path.dirname(context.sourcePath), safeDecode(pathname));
-  if (MARKDOWN.test(pathname)) return { url: linkToPost(url, target, suffix, internal, context, report) };
+  if (isPostFile(pathname)) return { url: linkToPost(url, target, suffix, internal, context, report) };
 
   const exists = fileExists(context, target);
   if (!exists) {

@@ -1,11 +1,10 @@
 /**
- * The unified processors: each frozen once and reused. They differ only in which GFM constructs
- * the parser knows, picked per post from its text (see gfm.ts), and whether it reads `:::`
- * directives (only posts with `:::` can hold one); all of them skip rehype-raw where it changes
- * nothing (see raw.ts). The stage around them is render.ts.
+ * The unified processors: each frozen once and reused. The Markdown ones differ only in which GFM
+ * constructs the parser knows, picked per post from its text (see gfm.ts), and whether it reads `:::`
+ * directives (only posts with `:::` can hold one), and skip rehype-raw where it changes nothing
+ * (see raw.ts); MDX posts have one of their own (parse.ts picks). The stage around them is render.ts.
  */
 import rehypeRaw from 'rehype-raw';
-import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -19,6 +18,8 @@ import remarkCloseRawText from './close-raw-text.ts';
 import rehypeCodeBlocks from './code-blocks.ts';
 import rehypeExcerpt from './excerpt.ts';
 import remarkGfmSubset, { ALL_GFM, GFM, gfmFeatures, remarkLiteralsOnDemand } from './gfm.ts';
+import remarkHeadingAttributes from './heading-attributes.ts';
+import rehypeHeadingIds from './heading-ids.ts';
 import rehypeHeadings from './headings.ts';
 import rehypeImages from './images.ts';
 import rehypeLinks from './links.ts';
@@ -27,16 +28,24 @@ import rehypeSanitizeWhenAsked from './sanitize.ts';
 import rehypeValidAttributes from './valid-attributes.ts';
 import rehypeCheckFacts from './facts/collect.ts';
 import remarkTitleHeading from './title-heading.ts';
+import remarkMdxFallback from './mdx/fallback.ts';
+import remarkMdxSyntax from './mdx/syntax.ts';
+import remarkMdxPlain from './mdx/transform.ts';
 
 /**
  * The whole chain around `syntax` and `raw`. The full file text goes in, so positions in messages
  * are positions in the file.
  */
-function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWhenNeeded) {
+function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWhenNeeded, plain: PluggableList = []) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(syntax)
+    // Before the title plugin: `# Title {#id}` as the title must lose its `{#id}` too.
+    .use(remarkHeadingAttributes)
+    // MDX made plain once heading ids took their `{#id}`, and before the title and callout plugins see the tree.
+    .use(plain)
+    .use(remarkMdxFallback)
     .use(remarkTitleHeading)
     .use(remarkCloseRawText)
     // Last before HTML: it also converts the directives that plugins before it made.
@@ -46,7 +55,7 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
     // instead of swallowing the rest of the page.
     .use(raw)
     .use(rehypeSanitizeWhenAsked)
-    .use(rehypeSlug)
+    .use(rehypeHeadingIds)
     .use(rehypeCheckFacts)
     .use(rehypeLinks)
     .use(rehypeValidAttributes)
@@ -64,7 +73,14 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
 /** The reference: remark-gfm, directives and rehype-raw as they are. Every other processor must render as this one does. */
 export const fullProcessor = chain([remarkGfm, remarkCalloutSyntax], rehypeRaw);
 
-type MarkdownProcessor = typeof fullProcessor;
+/**
+ * MDX posts (see parse.ts): remark-gfm as Docusaurus and Astro use it, and always rehype-raw, since
+ * JSX nests elements in ways only an HTML parser sorts out (a `<div>` inside a paragraph).
+ */
+export const mdxProcessor = chain([remarkMdxSyntax, remarkGfm, remarkCalloutSyntax], rehypeRaw, [remarkMdxPlain]);
+
+/** A frozen processor of the chain. */
+export type MarkdownProcessor = typeof fullProcessor;
 
 /** Set in a processor key: autolink literals are parsed in a second pass, only when text could hold one. */
 const ON_DEMAND = 32;

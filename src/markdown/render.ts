@@ -18,7 +18,7 @@ import type { LinkContext, LinkDependency, TocEntry } from './data.ts';
 import type { DialectContext } from './dialects/context.ts';
 import { applyExpansion, expandTemplates, mayHoldTemplates } from './dialects/index.ts';
 import { resolveUrl } from './links.ts';
-import { processorFor } from './processor.ts';
+import { parsePost } from './parse.ts';
 import { hasMore, readingMinutes } from './reading.ts';
 
 /** Site-wide facts the markdown stage needs for every post. */
@@ -97,16 +97,14 @@ export function renderJob(job: MarkdownJob, context: MarkdownContext): MarkdownR
 }
 
 function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): MarkdownResult {
-  let processor = processorFor(job.text);
   // parse/run/stringify instead of process(): process() would replace the file's source text.
-  let tree = processor.parse(file);
+  let { processor, tree } = parsePost(file);
   // Other generators' template syntax is expanded in the text, and the expanded text parsed instead;
   // the file keeps its own text (the text checks and `--fix` work on it), and the tree its positions.
   if (mayHoldTemplates(job.text)) {
     const expansion = expandTemplates(tree, { text: job.text, file, sourcePath: job.sourcePath, pagePath: job.pagePath, context: file.data.links!, deps });
     if (expansion) {
-      processor = processorFor(expansion.text);
-      tree = processor.parse(expansion.text);
+      ({ processor, tree } = parsePost(file, expansion.text));
       applyExpansion(tree, expansion, job.text);
     }
   }

@@ -22,6 +22,7 @@ import { pageKeys } from './page-keys.ts';
 import { createSite } from '../site/model.ts';
 import { placePosts } from '../site/places.ts';
 import { checkUrls } from '../site/select.ts';
+import { MENTIONS_POST_FILE } from '../shared/post-files.ts';
 import type { RenderedPost, SiteConfig } from '../types.ts';
 import { renderEntry, type Entry } from './entry.ts';
 
@@ -216,7 +217,7 @@ export class SiteSession {
       if (!post) continue;
       const text = String(entry.file.value);
       // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again.
-      const linksMoved = urlsMoved && (/\.(?:md|markdown)\b/.test(text) || namesPosts(text));
+      const linksMoved = urlsMoved && (MENTIONS_POST_FILE.test(text) || namesPosts(text));
       const templateChanged = callsShortcode(text, shortcodes);
       // A post moved by another one's arrival or departure renders at its new place.
       const moved = entry.rendered !== undefined && entry.rendered.path !== post.path;

@@ -21,6 +21,7 @@ describe('classify', () => {
   it.each([
     ['content/posts/x.md', 'posts'],
     ['content/posts/2024/y.markdown', 'posts'],
+    ['content/posts/z.mdx', 'posts'],
     ['content/authors.yml', 'registries'],
     ['content/tags.yml', 'registries'],
     ['content/posts/pic.png', 'assets'],

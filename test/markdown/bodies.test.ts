@@ -3,7 +3,7 @@
  * every body stays in memory (workers stream results through the same path: test/sites/cache.test.ts), and a body assigned
  * later (the dev server patching an edited post) must replace the stored one.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -27,12 +27,13 @@ async function fixturePosts(): Promise<Post[]> {
     readdirSync(FIXTURES)
       .sort()
       .map(async (name) => {
-        const absolutePath = path.join(FIXTURES, name, 'input.md');
+        const markdown = path.join(FIXTURES, name, 'input.md');
+        const absolutePath = existsSync(markdown) ? markdown : `${markdown}x`;
         const file = new VFile({ path: absolutePath, value: await readFile(absolutePath, 'utf8') });
         file.data.absolutePath = absolutePath;
         const parsed = parseFrontMatter(String(file.value));
         if (!parsed.ok) throw new Error(`bad front matter in ${name}`);
-        const raw = { file, relPath: `${name}.md`, frontMatter: parsed.frontMatter, mtime: new Date(0) };
+        const raw = { file, relPath: `${name}${path.extname(absolutePath)}`, frontMatter: parsed.frontMatter, mtime: new Date(0) };
         return normalizePost(raw, { config: CONFIG, authors: new Map(), tags: new Map(), now: new Date(0), report: () => undefined });
       }),
   );

@@ -1,5 +1,5 @@
 /**
- * Markdown fixtures: `test/fixtures/markdown/<case>/input.md` → `output.html` (body) and `excerpt.html`.
+ * Markdown fixtures: `test/fixtures/markdown/<case>/input.md` (or `input.mdx`) → `output.html` (body) and `excerpt.html`.
  * Regenerate deliberately with `npx vitest run test/markdown -u` and review the diff.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -17,18 +17,20 @@ const CONFIG: SiteConfig = { title: 'T', description: '', url: 'https://example.
 
 /** Read a fixture the way the content stage does (or take `text` as its input), then normalise and render it. */
 async function render(name: string, text?: string) {
-  const absolutePath = path.join(FIXTURES, name, 'input.md');
-  const file = new VFile({ path: `${name}/input.md`, value: text ?? (await readFile(absolutePath, 'utf8')) });
+  const input = existsSync(path.join(FIXTURES, name, 'input.mdx')) ? 'input.mdx' : 'input.md';
+  const absolutePath = path.join(FIXTURES, name, input);
+  const file = new VFile({ path: `${name}/${input}`, value: text ?? (await readFile(absolutePath, 'utf8')) });
   file.data.absolutePath = absolutePath;
   const parsed = parseFrontMatter(String(file.value));
   if (!parsed.ok) throw new Error(`fixture ${name} has bad front matter`);
-  const raw: RawPost = { file, relPath: `${name}.md`, frontMatter: parsed.frontMatter, mtime: new Date(0) };
+  const raw: RawPost = { file, relPath: `${name}${path.extname(input)}`, frontMatter: parsed.frontMatter, mtime: new Date(0) };
   const post = normalizePost(raw, { config: CONFIG, authors: new Map(), tags: new Map(), now: new Date(), report: () => undefined });
   const postPaths = new Map([
     [absolutePath, post.path],
     [path.join(FIXTURES, name, 'other.md'), 'posts/other/'],
     // A Jekyll-style dated post, for `{% post_url %}` and Hugo refs to a post that moved.
     [path.join(FIXTURES, name, '2014-01-01-welcome.md'), 'posts/welcome/'],
+    [path.join(FIXTURES, name, 'other.mdx'), 'posts/other-mdx/'],
   ]);
   const site = { title: CONFIG.title, description: 'A test blog' };
   const rendered = renderMarkdown(post, { basePath: '/blog/', cwd: process.cwd(), contentDir: FIXTURES, staticDirs: [], postPaths, site })!;
@@ -157,5 +159,67 @@ describe('markdown fixtures', () => {
     const text = '---\ntitle: T\ndescription: Written.\n---\n\n![Cover](https://example.org/c.png)\n\nText.\n';
     const { rendered } = await render('excerpt-image-first', text);
     expect(rendered.summary).toBe('Written.');
+  });
+
+  it('takes explicit heading ids, reporting empty, malformed and repeated ones at their place', async () => {
+    const { rendered, messages } = await render('heading-id-explicit');
+    expect(rendered.html).not.toMatch(/\{[#:.-]/);
+    expect(messages).toEqual([
+      '28:10 heading-id Heading id "start" is already used in this post; this heading gets "start-1"',
+      '30:10 heading-id Empty heading id "{#}": the heading keeps the id made from its text',
+      '32:11 heading-id Heading attributes not understood and left out: "id"',
+    ]);
+    const titled = await render('heading-id-explicit', '# The Title {#top}\n\nBody.\n');
+    expect(titled.rendered.title).toBe('The Title');
+  });
+
+  it('renders MDX components as static HTML, reporting at their place what needs JavaScript', async () => {
+    const { rendered, messages } = await render('mdx-components');
+    const outsideCode = rendered.html.replace(/<div class="code-block"[\s\S]*?<\/pre><\/div>/g, '');
+    expect(outsideCode).not.toMatch(/<link|<\/?[A-Z]|\{[^}]*\}|import |export /);
+    expect(rendered.html.match(/<summary>[^<]*<\/summary>/g)).toEqual([
+      '<summary>Apple</summary>', '<summary>Orange</summary>', '<summary>npm</summary>', '<summary>Yarn</summary>',
+      '<summary>Click to expand</summary>', '<summary>Plain HTML details</summary>',
+    ]);
+    expect(messages.filter((message) => /unknown-component|mdx-/.test(message))).toEqual([
+      '98:1 unknown-component Component <MyChart> needs a JavaScript runtime to show; left out, its content kept',
+      '100:1 unknown-component Component <MyChart> needs a JavaScript runtime to show; left out, its content kept',
+      '104:14 mdx-expression JavaScript expression {props.count} needs a JavaScript runtime to show; left out',
+      '106:23 mdx-expression Attribute data-kind={kind} needs a JavaScript runtime; left out',
+    ]);
+  });
+
+  it('reads a Docusaurus .md post as MDX: imports gone, tabs with blank lines, indented Markdown, {" "}', async () => {
+    const { rendered, messages } = await render('mdx-docusaurus-md');
+    expect(rendered.html).not.toMatch(/import |<\/?[A-Z]|\{' '\}|<pre[^>]*><code><span class="line"><span>Indented/);
+    expect(rendered.html).toContain('and <abbr title="JavaScript XML">JSX</abbr>');
+    expect(rendered.excerptHtml).not.toContain('Install it');
+    expect(messages.filter((message) => /unknown-component|mdx-/.test(message))).toEqual([]);
+  });
+
+  it('drops MDX comments everywhere, keeping {/* truncate */} as the excerpt marker and {/* #id */} as an id', async () => {
+    const { rendered, messages } = await render('mdx-comments');
+    expect(rendered.html).not.toMatch(/\{\/\*|\*\/\}|truncate/);
+    expect(rendered.excerptHtml).toBe('<p>First paragraph goes on.</p>\n');
+    expect(rendered.toc.map(({ id, text }) => `${id} ${text}`)).toEqual(['setup-steps Setup', 'why-this-works Why this works']);
+    expect(messages).toEqual([]);
+  });
+
+  it('reads an .mdx post that is not valid MDX as Markdown, without its component tags', async () => {
+    const { rendered, messages } = await render('mdx-invalid');
+    expect(rendered.html).toContain('<a href="/blog/posts/other-mdx/">a link</a>');
+    expect(rendered.html).not.toMatch(/<link|<\/?[A-Z]|<\/?tab|\{\/\*/);
+    expect(messages).toEqual([
+      '5:4 mdx-syntax Not valid MDX (Unexpected character `3` (U+0033) before name, expected a character that can start a name, such as a letter, `$`, or `_`); read as Markdown instead',
+      '7:1 unknown-component <Tabs> is not an HTML element: its tags are left out, its content kept',
+      '8:1 unknown-component <TabItem> is not an HTML element: its tags are left out, its content kept',
+    ]);
+  });
+
+  it('keeps a Markdown post whose JSX is only in code as Markdown', async () => {
+    const { rendered, messages } = await render('mdx-code-only');
+    expect(rendered.html).toContain('<span>&#x3C;Indented code={stays} /></span>');
+    expect(rendered.html).toContain('<p>A set {1, 2} stays text.</p>');
+    expect(messages).toEqual([]);
   });
 });

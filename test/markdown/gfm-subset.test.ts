@@ -3,7 +3,7 @@
  * demand, rehype-raw only where it changes something) must render every post byte for byte as
  * the full processor (remark-gfm + rehype-raw) does: HTML, excerpt, title, summary, facts, messages.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -136,7 +136,9 @@ function renderBoth(item: MarkdownJob, ctx: MarkdownContext) {
 function filesIn(dir: string, name?: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (name === undefined) return entry.isFile() && entry.name.endsWith('.md') ? [path.join(dir, entry.name)] : [];
-    return entry.isDirectory() ? [path.join(dir, entry.name, name)] : [];
+    // A fixture's input is input.md or input.mdx.
+    const mdx = path.join(dir, entry.name, name.replace(/\.md$/, '.mdx'));
+    return entry.isDirectory() ? [existsSync(mdx) ? mdx : path.join(dir, entry.name, name)] : [];
   });
 }
 

@@ -2,7 +2,7 @@
  * rehype plugin: record on `file.data.check` what the check stage needs from a post's body,
  * with source positions. It runs inside the markdown stage because only there does the tree
  * exist with positions; the checks themselves wait until every page of the site is known.
- * Registered after rehype-slug (heading ids exist) and before the link plugin (URLs are still
+ * Registered after the heading ids plugin (heading ids exist) and before the link plugin (URLs are still
  * as the author wrote them) and the excerpt plugin (the marker is still in the tree).
  */
 import type { Element, Root } from 'hast';

@@ -43,7 +43,7 @@ export interface FragmentFact {
 export interface CheckFacts extends TextFacts {
   urls: UrlFact[];
   images: ImageFact[];
-  /** Every id in the body: heading ids (rehype-slug), raw HTML ids, `<a name>`. */
+  /** Every id in the body: heading ids (heading-ids.ts), raw HTML ids, `<a name>`. */
   ids: Set<string>;
   /** Other generators' ids for the headings, where they differ from ours. */
   foreignIds: ForeignId[];
