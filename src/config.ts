@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { SiteConfig } from './types.ts';
+import { GENERATORS, type SiteConfig } from './types.ts';
 import { normalizeBaseUrl } from './site/routes.ts';
 import { isRuleId, RULES, type RuleSetting } from './check/rules.ts';
 import { CONFIG_FILES } from './shared/site-dirs.ts';
@@ -69,7 +69,7 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
   const user = input as Record<string, unknown>;
   const problems: string[] = [];
   const config: SiteConfig = { ...DEFAULTS };
-  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules', 'search', 'sanitize', 'externalPaths', 'permalink']);
+  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules', 'search', 'sanitize', 'externalPaths', 'permalink', 'migratedFrom']);
   for (const key of Object.keys(user)) {
     if (!known.has(key)) problems.push(`unknown key "${key}"`);
   }
@@ -102,6 +102,11 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
     // Stored as the pattern a Jekyll style (`pretty`) stands for: posts are filled from it.
     if ('pattern' in pattern) config.permalink = pattern.pattern;
     else problems.push(`"permalink" ${JSON.stringify(user.permalink)} is not a URL pattern such as "/:year/:month/:day/:slug/": ${pattern.problem}`);
+  }
+  if (user.migratedFrom !== undefined) {
+    const from = GENERATORS.find((name) => name === user.migratedFrom);
+    if (from === undefined) problems.push(`"migratedFrom" must be one of ${GENERATORS.map((name) => `"${name}"`).join(', ')}, got ${JSON.stringify(user.migratedFrom)}`);
+    else config.migratedFrom = from;
   }
   if (user.rules !== undefined) {
     const rules = validateRules(user.rules, problems);

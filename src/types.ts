@@ -5,6 +5,12 @@
 import type { VFile } from 'vfile';
 import type { Routes } from './site/routes.ts';
 
+/** Generators whose blogs this tool reads, for the config's `migratedFrom`. */
+export const GENERATORS = ['hugo', 'zola', 'jekyll', 'eleventy', 'docusaurus', 'astro'] as const;
+
+/** One of GENERATORS. */
+export type MigratedFrom = (typeof GENERATORS)[number];
+
 /** The site configuration after defaults are applied (see SPEC "Site configuration"). */
 export interface SiteConfig {
   title: string;
@@ -19,6 +25,12 @@ export interface SiteConfig {
   postsPerPage: number;
   /** URL pattern of posts without their own (`/:year/:month/:day/:slug/`, or a Jekyll style); `posts/:slug/` when absent. */
   permalink?: string;
+  /**
+   * The generator the blog was built with, where generators disagree and the post cannot say:
+   * Jekyll splits a tag string on spaces, Eleventy's `posts` tag is a collection, Docusaurus puts
+   * the date in a URL only when the file name has it and reads `slug` as the path under the blog.
+   */
+  migratedFrom?: MigratedFrom;
 }
 
 /** Options of one build/check run, from the command line. */

@@ -28,8 +28,8 @@ export const FRONT_MATTER_KEYS = deepFrozen({
   updated: [['updated'], ['lastmod'], ['modified']],
   /** Docusaurus and Hugo `description`, SEO plugins' `seo:` block, CMS `shortDescription`, then `summary`. */
   description: [['description'], ['seo', 'description'], ['shortDescription'], ['summary']],
-  /** Social card image: `image`, else what SEO plugins and themes call it (`cover` may be `{ image }`). */
-  image: [['image'], ['seo', 'image'], ['cover'], ['cover', 'image'], ['cover_image']],
+  /** Social card image: `image`, else what SEO plugins and themes call it (`cover` may be `{ image }`), or Astro's blog starter (`heroImage`). */
+  image: [['image'], ['seo', 'image'], ['cover'], ['cover', 'image'], ['cover_image'], ['heroImage']],
   /** The social image's alt text; without one the post page's hero image is decorative. */
   imageAlt: [['imageAlt'], ['image_alt'], ['image', 'alt']],
   /** Canonical URL: the `seo:` block (CMS exports) first, then the keys Astro and Hugo themes use. */
@@ -40,6 +40,8 @@ export const FRONT_MATTER_KEYS = deepFrozen({
   lang: [['lang']],
   /** `draft: true` keeps the post out of the build unless `--drafts`. */
   draft: [['draft']],
+  /** Jekyll's `published: false` is a draft too; a date under `published` is a date (see `published` above). */
+  publishedFlag: [['published']],
   /** `toc: true` shows a table of contents for any number of headings, `toc: false` none. */
   toc: [['toc']],
   /** The last URL segment; the file name when absent. */
@@ -48,8 +50,8 @@ export const FRONT_MATTER_KEYS = deepFrozen({
   permalink: [['permalink'], ['url'], ['path']],
   /** Old URLs that redirect to the post: Hugo's and Zola's `aliases`, jekyll-redirect-from's `redirect_from`. Merged. */
   aliases: [['aliases'], ['redirect_from']],
-  /** Merged in this order: sites migrated from WordPress or a CMS use the latter two. */
-  tags: [['tags'], ['categories'], ['category']],
+  /** Merged in this order: sites migrated from WordPress or a CMS use `categories`/`category`; Zola keeps taxonomies under `[taxonomies]`. */
+  tags: [['tags'], ['categories'], ['category'], ['taxonomies', 'tags'], ['taxonomies', 'categories']],
   /** Merged in this order. `authors` comes first: only the plural key is a comma-separated list. */
   authors: [['authors'], ['author']],
 } as const satisfies Record<string, readonly KeyPath[]>);

@@ -12,7 +12,7 @@ import { plainFences } from './fences.ts';
 import { parseFrontMatter } from './frontmatter.ts';
 import { parseRemembered, type FrontMatterMemo } from './frontmatter-memo.ts';
 import { parseAuthors, parseTags } from './registries.ts';
-import { isPostFile } from '../shared/post-files.ts';
+import { isPostFile, isPostSource } from '../shared/post-files.ts';
 
 /** `authors.yml` and `tags.yml`, by id. */
 export interface Registries {
@@ -90,7 +90,7 @@ export async function listPosts(postsDir: string): Promise<string[]> {
   if (!existsSync(postsDir)) return [];
   const entries = await readdir(postsDir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && isPostFile(entry.name))
+    .filter((entry) => entry.isFile() && isPostSource(entry.name))
     .map((entry) => path.relative(postsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
 }
@@ -115,7 +115,7 @@ export async function symlinksIn(root: string, postsDir: string): Promise<{ insi
     if (target === undefined) continue;
     const inside = target.startsWith(realContent + path.sep);
     if (!inside) found.outside.push({ relPath, target });
-    else if (isPostFile(entry.name) && isPostFile(target) && (await stat(target)).isFile()) found.inside.push(relPath);
+    else if (isPostSource(entry.name) && isPostFile(target) && (await stat(target)).isFile()) found.inside.push(relPath);
   }
   return found;
 }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { isPostFile } from '../shared/post-files.ts';
+import { isPostSource } from '../shared/post-files.ts';
 
 /** One batch of changed files, sorted by what they are. */
 export interface WatchBatch {
@@ -44,7 +44,7 @@ export function classify(batch: WatchBatch, dirs: WatchedDirs, file: string): bo
   const name = path.basename(file);
   if (EDITOR_TEMP.test(name) || dirs.ignoreDirs.some((dir) => inside(dir, file))) return false;
   const content = path.join(dirs.root, 'content');
-  if (inside(path.join(content, 'posts'), file) && isPostFile(name)) batch.posts.add(file);
+  if (inside(path.join(content, 'posts'), file) && isPostSource(name)) batch.posts.add(file);
   else if (path.dirname(file) === content && (name === 'authors.yml' || name === 'tags.yml')) batch.registries = true;
   else if (inside(content, file)) batch.assets.add(file);
   else if (dirs.templateDirs.some((dir) => inside(dir, file)) && name.endsWith('.liquid')) batch.templates.add(file);

@@ -13,3 +13,14 @@ export const MENTIONS_POST_FILE = /\.(?:mdx?|markdown)\b/;
 export function isPostFile(name: string): boolean {
   return POST_FILE.test(name);
 }
+
+/**
+ * Hugo's and Zola's section files (`_index.md`): a list page's title and settings, never a post in
+ * either generator, so a blog copied as it is must not grow a post called "Posts".
+ */
+const SECTION_FILE = /^_index\.(?:mdx?|markdown)$/i;
+
+/** Whether a file name (not a link) is read as a post: a post's extension, and not a section file. */
+export function isPostSource(name: string): boolean {
+  return isPostFile(name) && !SECTION_FILE.test(name);
+}

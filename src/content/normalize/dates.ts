@@ -127,6 +127,8 @@ function firstDate(data: Record<string, unknown>, paths: readonly KeyPath[], ctx
     const value = valueAt(data, path);
     // An empty key (`date:`) is absent, not wrong.
     if (value === undefined || value === null || value === '') continue;
+    // Jekyll's `published: false` (or `true`) says whether to publish, not when: see `publishedFlag`.
+    if (typeof value === 'boolean' && FRONT_MATTER_KEYS.publishedFlag.some((flag) => flag.join('.') === path.join('.'))) continue;
     const result = parseDate(value, ctx.config.timezone);
     if ('error' in result) {
       ctx.report(result.error, { path, severity: 'error', ruleId: 'invalid-date' });

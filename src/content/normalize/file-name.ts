@@ -1,7 +1,7 @@
 /** What a post's file name says about it: its stem, and a Jekyll-style date prefix. */
 
-/** A `YYYY-MM-DD-` prefix, common in Jekyll-style file names. */
-const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
+/** A `YYYY-MM-DD-` prefix, common in Jekyll-style file names; Zola also reads `YYYY-MM-DD_`. */
+const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}[-_]/;
 
 /**
  * The file's own name for the post: the last path segment without extension, or the

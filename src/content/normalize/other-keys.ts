@@ -11,7 +11,7 @@ const FALSE_WORDS = new Set(['false', 'no', 'off', '0', '']);
 /** `draft: true`, also `"true"`/`yes`/`on`; anything else unrecognised is a warning and not a draft. */
 function readDraft(data: Record<string, unknown>, ctx: NormalizeContext): boolean {
   const found = firstPresent(data, FRONT_MATTER_KEYS.draft);
-  if (found === undefined) return false;
+  if (found === undefined) return firstPresent(data, FRONT_MATTER_KEYS.publishedFlag)?.value === false;
   const { value, path } = found;
   if (typeof value === 'boolean') return value;
   const word = typeof value === 'string' || typeof value === 'number' ? String(value).trim().toLowerCase() : undefined;

@@ -3,7 +3,7 @@ import { routePath } from '../../site/routes.ts';
 import type { PostDate, RawPost } from '../../types.ts';
 import type { NormalizeContext } from './context.ts';
 import { quote } from './fields.ts';
-import { postStem, undatedStem } from './file-name.ts';
+import { fileDatePrefix, postStem, undatedStem } from './file-name.ts';
 import { fillPermalink, type PatternValues } from './permalink-fill.ts';
 import { sitePath } from './site-path.ts';
 import { postSlug } from './slug.ts';
@@ -44,17 +44,36 @@ export function foldersOf(relPath: string): string[] {
   return segments.map((segment) => postSlug(segment));
 }
 
+/** A segment made of date placeholders only (`:year`, `:i_month`, `:day`...). */
+const DATE_SEGMENT = /^(?::(?:year|short_year|month|i_month|day|i_day|y_day)[-_.]?)+$/;
+
+/**
+ * Docusaurus's rule for the blog's URLs: the date is in the URL only when the file or folder name
+ * carries it, and `slug` is the whole path under the blog (`slug: welcome` → `/blog/welcome`).
+ * Expressed on the pattern: the part before its first placeholder is the blog's route.
+ */
+function docusaurusPattern(pattern: string, raw: RawPost, source: SlugSource): string {
+  const route = pattern.slice(0, pattern.indexOf(':')).replace(/[^/]*$/, '');
+  if (source.written !== undefined) return `${route}:slug/`;
+  if (fileDatePrefix(raw.relPath) !== undefined) return pattern;
+  return pattern
+    .split('/')
+    .filter((segment) => !DATE_SEGMENT.test(segment))
+    .join('/');
+}
+
 /**
  * The post's path from the config pattern, else `posts/<slug>/`; and `folderPath`, the same with the
  * post's folders in front of its name, when its name comes from its file (see Post.folderPath).
  */
 export function patternPaths(raw: RawPost, data: Record<string, unknown>, source: SlugSource, published: PostDate, ctx: NormalizeContext): { path: string; folderPath?: string } {
   const folders = source.written === undefined ? foldersOf(raw.relPath) : [];
-  const pattern = ctx.config.permalink;
+  let pattern = ctx.config.permalink;
   if (pattern === undefined) {
     const path = routePath('post', { slug: source.slug });
     return folders.length === 0 ? { path } : { path, folderPath: routePath('post', { slug: [...folders, source.slug].join('/') }) };
   }
+  if (ctx.config.migratedFrom === 'docusaurus') pattern = docusaurusPattern(pattern, raw, source);
   const fileName = postSlug(postStem(raw.relPath));
   const values: PatternValues = {
     published,

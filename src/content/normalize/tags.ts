@@ -5,6 +5,9 @@ import type { NormalizeContext } from './context.ts';
 import { isRecord, quote, valueAt } from './fields.ts';
 import { tagKey } from './slug.ts';
 
+/** Tags Eleventy blogs use as collections, not topics: eleventy-base-blog's `filterTagList` hides them. */
+const ELEVENTY_COLLECTIONS = new Set(['all', 'nav', 'post', 'posts']);
+
 /** tagKey of every tags.yml id and alias → tagKey of the id, so aliases land on their tag. */
 function aliasIndex(entries: ReadonlyMap<string, TagEntry>): Map<string, string> {
   const index = new Map<string, string>();
@@ -60,12 +63,15 @@ export function normalizeTags(data: Record<string, unknown>, ctx: NormalizeConte
     } else add(text, path);
   };
 
+  const from = ctx.config.migratedFrom;
   for (const path of FRONT_MATTER_KEYS.tags) {
     const value = valueAt(data, path);
     if (Array.isArray(value)) value.forEach((item, i) => addItem(item, [...path, i]));
-    // A single string may be a comma-separated list (`tags: a, b`), as in Jekyll and WordPress exports.
-    else if (typeof value === 'string') for (const part of value.split(',')) add(part, path);
+    // A single string may be a comma-separated list (`tags: a, b`), as in WordPress exports; Jekyll
+    // splits one on spaces (`tags: ruby testing` is two tags), which elsewhere would split `open source`.
+    else if (typeof value === 'string') for (const part of value.split(from === 'jekyll' && !value.includes(',') ? /\s+/ : ',')) add(part, path);
     else addItem(value, path);
   }
-  return tags;
+  // Eleventy's tags are also its collections: the starter blogs file every post under `posts` and never show it.
+  return from === 'eleventy' ? tags.filter((tag) => !ELEVENTY_COLLECTIONS.has(tag.key)) : tags;
 }
