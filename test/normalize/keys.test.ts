@@ -28,7 +28,7 @@ const ROWS: Record<string, Row> = {
     read: (post) => post.description,
   },
   image: {
-    paths: [['image'], ['seo', 'image'], ['cover'], ['cover', 'image'], ['cover_image']],
+    paths: [['image'], ['seo', 'image'], ['cover'], ['cover', 'image'], ['cover_image'], ['heroImage']],
     value: (i) => `/image-${i}.png`,
     read: (post) => post.image,
   },
@@ -41,6 +41,8 @@ const ROWS: Record<string, Row> = {
   twitterUsername: { paths: [['twitterUsername'], ['seo', 'twitterUsername']], value: (i) => `@user${i}`, read: (post) => post.twitterUsername },
   lang: { paths: [['lang']], value: (i) => `l${i}`, read: (post) => post.lang },
   draft: { paths: [['draft']], value: () => true, read: (post) => post.draft },
+  // Jekyll's `published: false` makes a draft (a date under `published` is a date: see `published`).
+  publishedFlag: { paths: [['published']], value: () => false, read: (post) => post.draft, shown: () => true },
   toc: { paths: [['toc']], value: () => false, read: (post) => post.showToc },
   slug: { paths: [['slug']], value: (i) => `slug-${i}`, read: (post) => post.slug },
   permalink: { paths: [['permalink'], ['url'], ['path']], value: (i) => `/custom-${i}/`, read: (post) => post.path, shown: (i) => `custom-${i}/` },
@@ -52,7 +54,7 @@ const ROWS: Record<string, Row> = {
     merged: true,
   },
   tags: {
-    paths: [['tags'], ['categories'], ['category']],
+    paths: [['tags'], ['categories'], ['category'], ['taxonomies', 'tags'], ['taxonomies', 'categories']],
     value: (i) => `tag${i}`,
     read: (post) => post.tags.map((tag) => tag.spelling),
     merged: true,
@@ -115,7 +117,7 @@ describe('the key table', () => {
     const path = FRONT_MATTER_KEYS.tags[0] as unknown as string[];
     expect(() => path.push('x')).toThrow(TypeError);
     expect(() => (FRONT_MATTER_KEYS.tags as unknown as KeyPath[]).reverse()).toThrow(TypeError);
-    expect(FRONT_MATTER_KEYS.tags).toEqual([['tags'], ['categories'], ['category']]);
+    expect(FRONT_MATTER_KEYS.tags).toEqual(ROWS.tags!.paths);
   });
 });
 
