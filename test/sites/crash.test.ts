@@ -14,7 +14,7 @@ import { generateSite } from '../../scripts/generate-site.ts';
 import { BUILD_POINTS, type BuildPoint } from '../../src/types.ts';
 import { listFiles, PROJECT, runCli, tempDir, type CliRun } from '../helpers/cli.ts';
 
-const POSTS = 24;
+const POSTS = 12;
 const CLI = process.env.BLOG_TEST_CLI!;
 let root: string;
 let out: string;
