@@ -67,9 +67,27 @@ const image: Component = (node, context) => {
   return node.type === 'mdxJsxFlowElement' ? [{ type: 'paragraph', children: [img as never], position: node.position }] : [img];
 };
 
+/**
+ * Docusaurus's `<Highlight color="#25c2a0">` sets only the background; the text keeps the page's
+ * colour, light in dark mode, which on a mid-tone background fails contrast. The text colour is
+ * picked against the background (WCAG luminance); a colour that is not hex keeps the theme's mark.
+ */
+function highlightStyle(color: string | undefined): string | undefined {
+  const hex = /^#(?:([\da-f])([\da-f])([\da-f])|([\da-f]{2})([\da-f]{2})([\da-f]{2}))$/i.exec(color?.trim() ?? '');
+  if (!hex) return undefined;
+  const channels = (hex[1] ? [hex[1] + hex[1], hex[2]! + hex[2], hex[3]! + hex[3]] : [hex[4]!, hex[5]!, hex[6]!]).map((part) => {
+    const c = parseInt(part, 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * channels[0]! + 0.7152 * channels[1]! + 0.0722 * channels[2]!;
+  // Black wins when its contrast, (L + 0.05) / 0.05, beats white's, 1.05 / (L + 0.05).
+  const text = (luminance + 0.05) ** 2 > 0.0525 ? '#000' : '#fff';
+  return `background-color: ${color!.trim()}; color: ${text}`;
+}
+
 const highlight: Component = (node, context, children) => {
-  const color = stringAttribute(node, 'color', context);
-  return [element(node, 'mark', color === undefined ? {} : { style: `background-color: ${color}` }, children())];
+  const style = highlightStyle(stringAttribute(node, 'color', context));
+  return [element(node, 'mark', style === undefined ? {} : { style }, children())];
 };
 
 const kbd: Component = (node, _, children) => [element(node, 'kbd', {}, children())];
