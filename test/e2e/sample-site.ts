@@ -29,15 +29,22 @@ export interface ServedSample {
 }
 
 /** Build the sample blog (`content/` of the project) with `--base-url http://127.0.0.1:PORT/blog/` (and `env` added) and serve it. */
-export async function serveSample(env: Record<string, string> = {}): Promise<ServedSample> {
-  const server = await startStaticServer(MOUNT);
-  const base = `${server.origin}${MOUNT}`;
+export function serveSample(env: Record<string, string> = {}): Promise<ServedSample> {
+  return serveSite({ env });
+}
+
+/** Build a site (`root`, default the project's sample blog) for `--base-url http://127.0.0.1:PORT<mount>` and serve it there. */
+export async function serveSite(options: { root?: string; mount?: string; env?: Record<string, string> } = {}): Promise<ServedSample> {
+  const mount = options.mount ?? MOUNT;
+  const server = await startStaticServer(mount);
+  const base = `${server.origin}${mount}`;
   const out = path.join(await tempDir('blog-e2e-'), 'site');
-  // The project root is the sample blog's root; --no-cache keeps the project's .cache/ as it was.
-  const run = await runCli(['build', '--out', out, '--base-url', base, '--no-cache', '--format', 'json'], env);
+  // --no-cache keeps the site's .cache/ as it was.
+  const root = options.root ? ['--root', options.root] : [];
+  const run = await runCli(['build', ...root, '--out', out, '--base-url', base, '--no-cache', '--format', 'json'], options.env);
   if (run.code !== 0) {
     await server.close();
-    throw new Error(`Building the sample blog failed (exit ${run.code}):\n${run.stdout}${run.stderr}`);
+    throw new Error(`Building ${options.root ?? 'the sample blog'} failed (exit ${run.code}):\n${run.stdout}${run.stderr}`);
   }
   server.root = out;
   return {
