@@ -13,7 +13,6 @@ import { configFileOf, staticDirsOf, templateDirsOf } from '../shared/site-dirs.
 import { indexSite, resolveForeignAnchors, runChecks, shownAs, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
-import { callsShortcode, changedShortcodes, namesPosts } from '../markdown/dialects/index.ts';
 import { jobOf, renderJob, type MarkdownContext, type MarkdownResult } from '../markdown/render.ts';
 import { renderPosts } from '../markdown/stage.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
@@ -22,7 +21,8 @@ import { pageKeys } from './page-keys.ts';
 import { createSite } from '../site/model.ts';
 import { placePosts } from '../site/places.ts';
 import { checkUrls } from '../site/select.ts';
-import { MENTIONS_POST_FILE } from '../shared/post-files.ts';
+import { LookupHistory } from './rerender.ts';
+import { plainPlan, sameIds, shapeOf } from './shapes.ts';
 import type { RenderedPost, SiteConfig } from '../types.ts';
 import { renderEntry, type Entry } from './entry.ts';
 
@@ -74,9 +74,8 @@ export class SiteSession {
   private readonly failed = new Set<string>();
   private engine: Liquid;
   private gitDates: ReadonlyMap<string, Date> = new Map();
-  private lastPostPaths: ReadonlyMap<string, string> = new Map();
   /** The shortcode templates the posts were last rendered with. */
-  private lastShortcodes: MarkdownContext['shortcodes'];
+  private readonly lookups = new LookupHistory();
   private readonly postsDir: string;
 
   constructor(
@@ -122,8 +121,7 @@ export class SiteSession {
     const context = markdownContextFor(this.root, this.config, posts, this.cwd);
     const { rendered } = await renderPosts(posts, context, { cache, threads: undefined });
     // The links just resolved against these URLs: the first refresh has nothing to resolve again.
-    this.lastPostPaths = context.postPaths;
-    this.lastShortcodes = context.shortcodes;
+    this.lookups.reset(context);
     // Posts came from workers or the cache, so this thread has never run the markdown chain, and
     // its first edits would run it cold (66 ms a post instead of ~17, measured). A few throwaway
     // renders get the JIT going before the author's first save.
@@ -207,21 +205,15 @@ export class SiteSession {
     const placed = new Map(withPosts.map(([absolute], index) => [absolute, posts[index]!]));
     checkUrls(posts);
     const context = markdownContextFor(this.root, this.config, posts, this.cwd);
-    const urlsMoved = this.urlsMoved(context.postPaths);
-    this.lastPostPaths = context.postPaths;
-    // A shortcode template edited (or one it includes, or one added or removed): the posts calling it render again.
-    const shortcodes = changedShortcodes(this.lastShortcodes, context.shortcodes);
-    this.lastShortcodes = context.shortcodes;
+    // Posts whose links or shortcodes resolve differently now render again (rerender.ts).
+    const lookups = this.lookups.advance(context);
     for (const [absolute, entry] of this.entries) {
       const post = placed.get(absolute);
       if (!post) continue;
-      const text = String(entry.file.value);
-      // When a post's URL appeared, moved or vanished, posts linking to .md files resolve their links again.
-      const linksMoved = urlsMoved && (MENTIONS_POST_FILE.test(text) || namesPosts(text));
-      const templateChanged = callsShortcode(text, shortcodes);
+      const stale = lookups.stale(String(entry.file.value));
       // A post moved by another one's arrival or departure renders at its new place.
       const moved = entry.rendered !== undefined && entry.rendered.path !== post.path;
-      if (touched.has(absolute) || linksMoved || templateChanged || moved) renderEntry(entry, post, context, linksMoved || templateChanged);
+      if (touched.has(absolute) || stale || moved) renderEntry(entry, post, context, stale);
     }
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
@@ -232,7 +224,7 @@ export class SiteSession {
     // The same checks as a build, so the overlay shows broken links too.
     const staticDirs = staticDirsOf(this.root);
     // Posts rendered again for a template have new findings too: then every post is checked.
-    const only = urlsMoved || shortcodes.length > 0 || !before ? undefined : this.checkOnly(before);
+    const only = lookups.urlsMoved || lookups.shortcodes.length > 0 || !before ? undefined : this.checkOnly(before);
     this.checkIndex = indexSite(site, staticDirs, plans.map((plan) => plan.file));
     runChecks(site, { files: only ? [] : this.files, index: this.checkIndex, only, summary: this.summary });
     const keyOf = pageKeys(site, templateDirsOf(this.root));
@@ -291,7 +283,7 @@ export class SiteSession {
       edits.push([entry, old]);
     }
     // No URL moved: links resolve as at the last refresh.
-    const context = { ...markdownContextFor(this.root, this.config, [], this.cwd), postPaths: this.lastPostPaths };
+    const context = { ...markdownContextFor(this.root, this.config, [], this.cwd), postPaths: this.lookups.lastPostPaths };
     for (const [entry] of edits) renderEntry(entry, entry.post!, context, false);
     if (edits.some(([entry, old]) => shapeOf(entry.rendered) !== shapeOf(old))) return undefined;
 
@@ -349,31 +341,4 @@ export class SiteSession {
     }
     return only;
   }
-
-  /** Whether any post's URL appeared, moved or vanished since the last rebuild. */
-  private urlsMoved(postPaths: ReadonlyMap<string, string>): boolean {
-    if (postPaths.size !== this.lastPostPaths.size) return true;
-    for (const [source, url] of postPaths) if (this.lastPostPaths.get(source) !== url) return true;
-    return false;
-  }
-}
-
-/** Whether two id sets (a post's heading ids) are the same. */
-function sameIds(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
-  if (!a || !b) return a === b;
-  if (a.size !== b.size) return false;
-  for (const id of a) if (!b.has(id)) return false;
-  return true;
-}
-
-/** Everything about a post that other pages place or name it by: lists, neighbours, feeds' order, redirects, plan keys. */
-function shapeOf(post: RenderedPost | undefined): string {
-  if (!post) return '';
-  // Aliases too: each is a redirect page of its own, planned with the site.
-  return JSON.stringify([post.raw.file.path, post.path, post.title, post.published.iso, post.updated?.iso, post.draft, post.future, post.tags, post.authors, post.lang, post.aliases]);
-}
-
-/** A plan's fields but its key, read without working out a lazy key (render/page-context.ts). */
-function plainPlan({ file, sitemapPath, template, posts, lists, render }: Plan): Omit<Plan, 'key'> {
-  return { file, sitemapPath, template, posts, lists, render };
 }
