@@ -28,7 +28,7 @@ interface Expected {
 }
 
 /** Foreign syntax that must never reach a page's visible text (code blocks may show it on purpose). */
-const LEFTOVERS = ['{{<', '{{%', '{%', '{{ site', ':::', '{/*', '[!NOTE]', '{#'];
+const LEFTOVERS = ['{{<', '{{%', '{%', '{{ site', ':::', '{/*', '[!NOTE]', '{#', '**'];
 /** An ES module import left in the text; prose may say "import" ("a post can import a component"). */
 const IMPORT = /\bimport\s+(?:[\w*{}\s,]+\s+from\s+)?['"]/;
 

@@ -61,14 +61,22 @@ export function written(construct: Construct): string {
  * `inner`, and `page` and `site`. Hugo's `{{< >}}` output is HTML, kept away from markdown; the
  * output of `{{% %}}` and of Liquid tags is markdown, read as part of the post, as those generators do.
  */
+/** Stands for a paired call's markdown content in a template's output: letters only, so no escaping changes it. */
+const INNER_TOKEN = 'blogsmithInnerContent7f3a';
+
 function siteShortcode(construct: Construct, closer: Construct | undefined, expander: Expander, mode: Mode): number {
   const { env } = expander;
   const args = parseArgs(construct.args);
   const inner = closer ? expander.expandToString(construct.end, closer.start, mode) : undefined;
   env.deps.push({ lookup: 'site', answer: siteAnswer(env.site) });
   const named = Object.fromEntries(Object.entries(args.named).filter(([key]) => !RESERVED.has(key)));
-  const scope = { ...named, params: args.named, args: args.positional, inner, name: construct.name, ...scopeOf(env) };
+  // Markdown-mode block content (several lines) goes through the template as a token and is put back
+  // between blank lines: inside the template's HTML block it would be raw HTML, never read as markdown
+  // (Hugo renders it with `.Inner | markdownify`), and escaping would show a code block's `<` as `&lt;`.
+  const block = construct.delimiter !== '<' && inner !== undefined && inner.includes('\n');
+  const scope = { ...named, params: args.named, args: args.positional, inner: block ? INNER_TOKEN : inner, name: construct.name, ...scopeOf(env) };
   const result = renderTemplate(env.shortcodes!, construct.name, scope);
+  if (block && !('error' in result)) result.output = result.output.split(INNER_TOKEN).join(`\n\n${inner!.trim()}\n\n`);
   const end = closer?.end ?? construct.end;
   if ('error' in result) {
     expander.report(`Shortcode template templates/shortcodes/${construct.name}.liquid failed: ${result.error}`, 'shortcode-template', 'error', construct.start);

@@ -33,9 +33,13 @@ function replacing(make: (args: Args, construct: Construct, expander: Expander) 
   };
 }
 
-/** A markdown link, for embeds whose script we leave out. */
+/**
+ * A markdown link, for embeds whose script we leave out. The label is the author's arguments
+ * (`x](javascript:…) [y`): every markdown punctuation in it is escaped, so it stays text, and the
+ * URL goes in angle brackets, where no `)` can end it.
+ */
 function linkTo(label: string, url: string): { text: string } {
-  return { text: `[${label}](${encodeURI(url)})` };
+  return { text: `[${label.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, '\\$&')}](<${encodeURI(url)}>)` };
 }
 
 const html = (value: string | undefined) => (value === undefined ? undefined : { html: value });
