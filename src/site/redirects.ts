@@ -19,17 +19,18 @@ export function checkRedirects(posts: readonly Post[]): void {
   for (const post of posts) {
     for (const alias of post.aliases ?? []) {
       const key = outputFileOf(alias.path).toLowerCase();
-      const place = aliasPlace(post, alias);
+      // Located only when reported: locating re-reads the front matter, too slow for every alias of a big site.
+      const place = () => aliasPlace(post, alias);
       const page = postFiles.get(key);
       const first = claimed.get(key);
       if (page) {
         const whose = page === post ? "this post's own URL" : `the URL of ${page.raw.file.path}`;
-        addMessage(post.raw.file, `Old URL /${alias.path} is ${whose}: it cannot also redirect`, { place, ruleId: 'redirect-conflict', severity: 'error' });
+        addMessage(post.raw.file, `Old URL /${alias.path} is ${whose}: it cannot also redirect`, { place: place(), ruleId: 'redirect-conflict', severity: 'error' });
       } else if (isReservedFile(key)) {
-        addMessage(post.raw.file, `Old URL /${alias.path} is reserved for a page the site generates`, { place, ruleId: 'redirect-conflict', severity: 'error' });
+        addMessage(post.raw.file, `Old URL /${alias.path} is reserved for a page the site generates`, { place: place(), ruleId: 'redirect-conflict', severity: 'error' });
       } else if (first) {
         const message = `Old URL /${alias.path} is claimed by two posts: ${first.post.raw.file.path} and ${post.raw.file.path}`;
-        addMessage(post.raw.file, message, { place, ruleId: 'redirect-conflict', severity: 'error' });
+        addMessage(post.raw.file, message, { place: place(), ruleId: 'redirect-conflict', severity: 'error' });
         // Once on the first post, however many others claim it too.
         if (!first.post.raw.file.messages.some((m) => m.reason === message)) addMessage(first.post.raw.file, message, { place: aliasPlace(first.post, first.alias), ruleId: 'redirect-conflict', severity: 'error' });
       } else {

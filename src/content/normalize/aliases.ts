@@ -75,7 +75,9 @@ export function normalizeAliases(raw: RawPost, data: Record<string, unknown>, po
       ctx.report(`Unsafe ${label} ${quote(value)}: ${result.problem}`, { path: key, severity: 'error', ruleId: 'unsafe-path' });
       continue;
     }
-    if (!aliases.has(result.path)) aliases.set(result.path, { path: result.path, key });
+    // Case-folded as the redirect check folds them: `/Old/` and `/old/` are one folder on many hosts.
+    const folded = result.path.toLowerCase();
+    if (!aliases.has(folded)) aliases.set(folded, { path: result.path, key });
   }
   return [...aliases.values()];
 }

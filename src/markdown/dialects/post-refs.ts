@@ -21,7 +21,7 @@ export interface PostRef {
   from: string;
 }
 
-const EXTENSIONS = ['.md', '.markdown'];
+const EXTENSIONS = ['.md', '.markdown', '.mdx'];
 
 /** The files a reference can name, in the order its generator tries them. */
 export function candidatesOf(ref: PostRef, contentDir: string): string[] {

@@ -15,8 +15,8 @@ export function planRedirects({ site, add, page }: PageContext): void {
     add({
       template: 'redirect',
       path,
-      // All the page shows of its post: where it is and what it is called.
-      key: `${post.path}\n${post.title}`,
+      // All the page shows of its post: where it is, what it is called, in which language.
+      key: `${post.path}\n${post.title}\n${post.lang ?? ''}`,
       posts: [],
       sitemap: false,
       view: () => ({
