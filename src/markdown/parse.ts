@@ -24,7 +24,7 @@ export function parsePost(file: VFile, text: string = String(file.value)): { pro
       if (mdxFile || hasMdx(tree)) return { processor: mdxProcessor, tree };
     } catch (error) {
       if (!isSyntaxError(error)) throw error;
-      const place = error.line === undefined ? undefined : { line: error.line, column: error.column ?? 1 };
+      const place = placeOf(error);
       // A `.md` file that is not MDX is most likely plain Markdown (`Option<T>` in a Hugo post): nothing to say.
       if (mdxFile) addMessage(file, `Not valid MDX (${error.reason}); read as Markdown instead`, { place, ruleId: 'mdx-syntax', severity: 'warning' });
       file.data.mdxFallback = true;
@@ -32,6 +32,16 @@ export function parsePost(file: VFile, text: string = String(file.value)): { pro
   }
   const processor = processorFor(text);
   return { processor, tree: processor.parse(own ? file : text) };
+}
+
+/**
+ * Where an MDX syntax error is. mdast-util-mdx-jsx's "Expected a closing tag for `<Foo>` (7:1-7:6)"
+ * has no `line` of its own: its place is only in the reason, so it is read from there.
+ */
+function placeOf(error: { reason: string; line?: number; column?: number }): { line: number; column: number } | undefined {
+  if (error.line !== undefined) return { line: error.line, column: error.column ?? 1 };
+  const inReason = /\((\d+):(\d+)(?:-\d+:\d+)?\)$/.exec(error.reason);
+  return inReason ? { line: Number(inReason[1]), column: Number(inReason[2]) } : undefined;
 }
 
 /** The micromark and mdast MDX extensions fail with a positioned VFileMessage (anything else is a bug, and goes on up). */

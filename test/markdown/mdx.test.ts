@@ -1,6 +1,8 @@
 /** Which posts are read as MDX, and which JavaScript values a post can have without running it. */
 import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
 import { usesMdx } from '../../src/markdown/mdx/detect.ts';
+import { parsePost } from '../../src/markdown/parse.ts';
 import { evaluate } from '../../src/markdown/mdx/evaluate.ts';
 
 describe('usesMdx', () => {
@@ -42,5 +44,13 @@ describe('evaluate', () => {
 
   it.each(['props.count', 'x', '`a ${b}`', 'f(1)', '<b>x</b>', '[...xs]', '#id', '1, 2', 'a b'])('%s has no static value', (source) => {
     expect(evaluate(source, imports)).toBeUndefined();
+  });
+});
+
+describe('an .mdx post that is not MDX', () => {
+  it('is reported where MDX stopped, also when the error names its place only in its text', () => {
+    const file = new VFile({ path: '/site/content/posts/x.mdx', value: '---\ntitle: T\n---\n\nText\n\n<Foo>\nunclosed\n' });
+    parsePost(file);
+    expect(file.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[7, 1, 'mdx-syntax']]);
   });
 });

@@ -4,7 +4,7 @@
  * template changes (then only its callers render again), and followed by the dev session,
  * as are the posts a `{{< ref >}}` names.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -50,6 +50,17 @@ describe('site shortcode templates', () => {
     await template('<aside class="callout">{{ inner | raw }}</aside>');
     expect(await build('dist')).toContain('markdown: 1 rendered, 1 cached');
     expect(await page('dist', 'calls')).toContain('<aside class="callout">Watch *this*</aside>');
+  });
+
+  it("taking a built-in tag's name, render cached posts that used the built-in again", async () => {
+    await writeFile(path.join(root, 'content/posts/code.md'), '---\ntitle: Code\ndate: 2025-01-03\n---\n\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n');
+    await build('dist');
+    expect(await page('dist', 'code')).toContain('<pre class="shiki');
+    await writeFile(path.join(root, 'templates/shortcodes/highlight.liquid'), '<pre class="own">{{ inner }}</pre>');
+    expect(await build('dist')).toContain('markdown: 1 rendered, 2 cached');
+    expect(await page('dist', 'code')).toContain('<pre class="own">');
+    await rm(path.join(root, 'templates/shortcodes/highlight.liquid'));
+    await rm(path.join(root, 'content/posts/code.md'));
   });
 
   it('are followed by the dev session: a template edit renders its callers again', async () => {

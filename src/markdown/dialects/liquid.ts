@@ -12,7 +12,7 @@ import type { Expander, Mode } from './expand.ts';
 import { inUrlPlace, postUrl } from './post-links.ts';
 import type { Construct } from './scan.ts';
 import { scopeOf, siteAnswer } from './scope.ts';
-import { hasTemplate } from './shortcode-templates.ts';
+import { hasTemplate, templateAnswer } from './shortcode-templates.ts';
 
 /** Paired tags whose inner text is literal, by opening name. */
 const RAW = new Map([['raw', 'endraw'], ['verbatim', 'endverbatim']]);
@@ -27,7 +27,9 @@ export function liquidTag(construct: Construct, expander: Expander, mode: Mode):
   if (raw !== undefined) return rawBlock(construct, raw, expander, mode);
   // In code only raw markers act; a lone end marker (its opener was elsewhere) stays as written there.
   if (mode === 'code') return construct.end;
-  // A site template of the name wins over what the tag means to Jekyll.
+  // A site template of the name wins over what the tag means to Jekyll; whether there is one is a
+  // lookup too, so a template added later (`highlight.liquid`) renders cached posts again.
+  expander.env.deps.push({ lookup: `shortcode:${name}`, answer: templateAnswer(expander.env.shortcodes, name) });
   if (hasTemplate(expander.env.shortcodes, name)) return callShortcode(construct, expander, mode);
   if (name === 'comment') {
     const end = endTag(expander.text, 'endcomment', construct.end);
