@@ -16,7 +16,8 @@ import { fileFor } from '../messages.ts';
 import type { MarkdownResult } from '../markdown/render.ts';
 import { renderPosts, type MarkdownStats } from '../markdown/stage.ts';
 import { planSite, type Plan } from '../render/index.ts';
-import { configFileOf, staticDirsOf } from '../shared/site-dirs.ts';
+import { configFileOf, isStaticFile, staticDirsOf } from '../shared/site-dirs.ts';
+import { checkRedirectsAgainstStatic } from '../site/redirects.ts';
 import { createSite } from '../site/model.ts';
 import { placePosts } from '../site/places.ts';
 import { checkUrls, selectPosts } from '../site/select.ts';
@@ -50,6 +51,8 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   const normalised = content.posts.map((raw) => normalizeOne(raw, content, config, options.now));
   const selected = placePosts(selectPosts(normalised, options));
   checkUrls(selected);
+  const staticDirs = staticDirsOf(options.root);
+  checkRedirectsAgainstStatic(selected, (file) => isStaticFile(staticDirs, file));
 
   const markdownCache = openBucket<MarkdownResult>(cacheDir, 'markdown', useCache);
   const context = markdownContextFor(options.root, config, selected, options.cwd);
@@ -60,7 +63,6 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   const shown = resolveForeignAnchors(rendered, context.basePath);
   const site = createSite(shown, config, content.tags, options.now, defaultAuthorOf(content, config, options.now));
   const plans = planSite(site);
-  const staticDirs = staticDirsOf(options.root);
   // The check stage (src/check/): links, anchors, alt text, garbled text... It needs every page of the site.
   // Lines about the whole site (links to paths outside the blog, per prefix) go on the config file, where their fix goes.
   const summary = fileFor(configFileOf(options.root), '', options.cwd);

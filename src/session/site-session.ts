@@ -9,7 +9,8 @@ import type { Liquid } from 'liquidjs';
 import type { VFile } from 'vfile';
 import { fileFor } from '../messages.ts';
 import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from './steps.ts';
-import { configFileOf, staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
+import { configFileOf, isStaticFile, staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
+import { checkRedirectsAgainstStatic } from '../site/redirects.ts';
 import { indexSite, resolveForeignAnchors, runChecks, shownAs, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
@@ -204,6 +205,7 @@ export class SiteSession {
     const posts = placePosts(withPosts.map(([, entry]) => entry.post!));
     const placed = new Map(withPosts.map(([absolute], index) => [absolute, posts[index]!]));
     checkUrls(posts);
+    checkRedirectsAgainstStatic(posts, (file) => isStaticFile(staticDirsOf(this.root), file));
     const context = markdownContextFor(this.root, this.config, posts, this.cwd);
     // Posts whose links or shortcodes resolve differently now render again (rerender.ts).
     const lookups = this.lookups.advance(context);

@@ -28,6 +28,14 @@ export function staticDirsOf(root: string): string[] {
   return [...new Set([path.join(PROJECT_ROOT, 'static'), path.join(root, 'static')])];
 }
 
+/** Whether a site-relative path (`notes.txt`, `img/a.png`) is a file in one of `staticDirs`. */
+export function isStaticFile(staticDirs: readonly string[], file: string): boolean {
+  return staticDirs.some((dir) => {
+    const candidate = path.join(dir, file);
+    return existsSync(candidate) && statSync(candidate).isFile();
+  });
+}
+
 /**
  * Refuse an output folder that would replace the site's own files when swapped in:
  * the root, `content/`, `templates/`, `static/`, or any folder that contains them.

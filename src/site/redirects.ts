@@ -40,6 +40,24 @@ export function checkRedirects(posts: readonly Post[]): void {
   }
 }
 
+/**
+ * Report every old URL whose redirect page would land on a static file, or need a folder where a
+ * static file is (`/notes.txt/index.html` beside `static/notes.txt`): the copy would overwrite one
+ * with the other, or fail. `isStaticFile` answers for a site-relative file path.
+ */
+export function checkRedirectsAgainstStatic(posts: readonly Post[], isStaticFile: (file: string) => boolean): void {
+  for (const post of posts) {
+    for (const alias of post.aliases ?? []) {
+      const file = outputFileOf(alias.path);
+      const segments = file.split('/');
+      const clash = segments.map((_, i) => segments.slice(0, i + 1).join('/')).find((prefix) => isStaticFile(prefix));
+      if (clash === undefined) continue;
+      const what = clash === file ? `the static file /${clash}` : `the static file /${clash}, where its page needs a folder`;
+      addMessage(post.raw.file, `Old URL /${alias.path} would overwrite ${what}: remove one of them`, { place: aliasPlace(post, alias), ruleId: 'redirect-conflict', severity: 'error' });
+    }
+  }
+}
+
 /** The redirects a site writes: each old URL of a published post that no page and no earlier redirect takes, with its post. */
 export function redirectsOf<T extends Post>(posts: readonly T[]): Array<{ from: string; post: T }> {
   const taken = new Set(posts.map((post) => outputFileOf(post.path).toLowerCase()));

@@ -85,8 +85,12 @@ describe('a migrated blog', () => {
 });
 
 /** Build a site of these posts (path → text) with this config, in a temporary folder. */
-async function buildPosts(posts: Record<string, string>, config: Record<string, unknown> = {}): Promise<BuiltSite> {
+async function buildPosts(posts: Record<string, string>, config: Record<string, unknown> = {}, staticFiles: Record<string, string> = {}): Promise<BuiltSite> {
   const root = await tempDir('blog-urls-');
+  for (const [name, text] of Object.entries(staticFiles)) {
+    await mkdir(path.dirname(path.join(root, 'static', name)), { recursive: true });
+    await writeFile(path.join(root, 'static', name), text);
+  }
   for (const [name, text] of Object.entries(posts)) {
     await mkdir(path.dirname(path.join(root, 'content/posts', name)), { recursive: true });
     await writeFile(path.join(root, 'content/posts', name), text);
@@ -124,6 +128,19 @@ describe('old URLs the site cannot redirect', () => {
       `b.md:4:16 error redirect-conflict Old URL /old/ is claimed by two posts: b.md and c.md`,
       `c.md:5:5 error redirect-conflict Old URL /old/ is claimed by two posts: b.md and c.md`,
       "c.md:6:5 error redirect-conflict Old URL /posts/c/ is this post's own URL: it cannot also redirect",
+    ]);
+  });
+
+  it('are positioned errors where a static file is, not a crash or a silent overwrite', async () => {
+    const built = await buildPosts(
+      { 'a.md': '---\ntitle: A\ndate: 2024-01-01\naliases: [/notes.txt, /olddir/, /fine/]\n---\nA.\n' },
+      {},
+      { 'notes.txt': 'notes', 'olddir/index.html': '<p>mine' },
+    );
+    expect(built.run.code).toBe(1);
+    expect(lines(built.run).filter((line) => line.includes(' error '))).toEqual([
+      'a.md:4:11 error redirect-conflict Old URL /notes.txt/ would overwrite the static file /notes.txt, where its page needs a folder: remove one of them',
+      'a.md:4:23 error redirect-conflict Old URL /olddir/ would overwrite the static file /olddir/index.html: remove one of them',
     ]);
   });
 });
