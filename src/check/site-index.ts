@@ -4,11 +4,13 @@
  * (posts, tag and author pages with their pagination, feeds, host files), plus copied assets
  * and static files.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ForeignId } from '../markdown/facts/facts.ts';
 import { hrefUnder, isRoutePath, outputFileOf, underPrefix } from '../site/routes.ts';
 import type { RenderedPost, Site } from '../types.ts';
+import { safeDecode } from '../shared/decode.ts';
+import { isFile } from '../shared/files.ts';
 
 /** What links resolve against. */
 export interface SiteIndex {
@@ -116,14 +118,3 @@ function namesIn(dir: string): string[] {
   }
 }
 
-function isFile(file: string): boolean {
-  return existsSync(file) && statSync(file).isFile();
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}

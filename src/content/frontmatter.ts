@@ -9,6 +9,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import { location } from 'vfile-location';
 import type { FrontMatter, KeyPath, Point } from '../types.ts';
 import { plainFences } from './fences.ts';
+import { escapeRegExp } from '../shared/regexp.ts';
 
 /** A front matter problem, positioned in the whole file. */
 export interface FrontMatterProblem {
@@ -177,7 +178,7 @@ function parseTomlBlock(block: string, at: (offset: number) => Point, problems: 
 function tomlOffset(block: string, path: KeyPath): number | undefined {
   const keys = path.filter((segment): segment is string => typeof segment === 'string');
   for (const key of keys.reverse()) {
-    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(key);
     const match = new RegExp(`^[ \\t]*["']?${escaped}["']?[ \\t]*=`, 'm').exec(block);
     if (match) return match.index + match[0].length - match[0].trimStart().length;
   }

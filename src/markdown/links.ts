@@ -16,7 +16,8 @@ import { addMessage } from '../messages.ts';
 import { hrefUnder, routePath, underPrefix } from '../site/routes.ts';
 import type { Severity } from '../types.ts';
 import type { LinkContext } from './data.ts';
-import { fileExists, isInside, pageOf, realPath, safeDecode, splitUrl } from './local-files.ts';
+import { safeDecode } from '../shared/decode.ts';
+import { fileExists, isInside, pageOf, realPath, splitUrl } from './local-files.ts';
 
 /** Attributes that hold one URL, per element (the check stage reads the same ones). */
 export const URL_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -115,7 +116,7 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
     // `/../../etc/passwd` joined to a static folder would leave it: such a candidate is never looked at.
     const file = context.staticDirs
       .map((dir) => ({ dir, candidate: path.join(dir, safeDecode(pathname)) }))
-      .find(({ dir, candidate }) => isInside(dir, candidate) && fileExists(context, candidate))?.candidate;
+      .find(({ dir, candidate }) => isInside(dir, candidate) && fileExists(context.deps, candidate))?.candidate;
     if (media && file === undefined) report(`Missing local file ${url} (not in static/)`, 'missing-asset');
     return { url: context.basePath + url.slice(1), file };
   }
@@ -126,7 +127,7 @@ function resolveLocal(url: string, context: LinkContext, assets: Map<string, str
     : path.resolve(path.dirname(context.sourcePath), safeDecode(pathname));
   if (isPostFile(pathname)) return { url: linkToPost(url, target, suffix, internal, context, report) };
 
-  const exists = fileExists(context, target);
+  const exists = fileExists(context.deps, target);
   if (!exists) {
     if (!media) {
       // A relative link may name a page, and the checks look at it; a Zola link names a file of content/.
@@ -157,7 +158,7 @@ function linkToPost(url: string, target: string, suffix: string, internal: boole
   }
   // A post this build leaves out (a draft, a future post) is a warning: publishing it mends the link.
   // A file that is not there at all is a broken link, an error (see src/check/rules.ts).
-  report(`Link to a post that does not exist or is not published: ${url}${internal ? postsHint(url, context) : ''}`, 'broken-link', fileExists(context, target) ? 'warning' : 'error');
+  report(`Link to a post that does not exist or is not published: ${url}${internal ? postsHint(url, context) : ''}`, 'broken-link', fileExists(context.deps, target) ? 'warning' : 'error');
   return url;
 }
 

@@ -1,7 +1,8 @@
 /** Looking up the local files a post's URLs name: where they are, whether they exist, recorded for the cache. */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import type { LinkContext } from './data.ts';
+import type { LinkContext, LinkDependency } from './data.ts';
+import { isFile } from '../shared/files.ts';
 
 /** Whether `file` is `dir` or below it. */
 export function isInside(dir: string, file: string): boolean {
@@ -18,17 +19,13 @@ export function realPath(file: string): string {
   }
 }
 
-/** Whether `file` is a file, recorded in the context's dependencies. */
-export function fileExists(context: LinkContext, file: string): boolean {
+/** Whether `file` is a file, recorded in `deps` (a link context's, or the template pass's): a cached result holds while the answer does. */
+export function fileExists(deps: LinkDependency[] | undefined, file: string): boolean {
   const exists = isFile(file);
-  context.deps?.push({ file, exists });
+  deps?.push({ file, exists });
   return exists;
 }
 
-/** Whether `file` is a file (not a folder). */
-export function isFile(file: string): boolean {
-  return existsSync(file) && statSync(file).isFile();
-}
 
 /** The page path of the post whose source is `file`, or undefined; recorded in the context's dependencies. */
 export function pageOf(context: LinkContext, file: string): string | undefined {
@@ -43,11 +40,3 @@ export function splitUrl(url: string): { pathname: string; suffix: string } {
   return index === -1 ? { pathname: url, suffix: '' } : { pathname: url.slice(0, index), suffix: url.slice(index) };
 }
 
-/** Percent-decoded, or as it is when it is not valid percent-encoding. */
-export function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}

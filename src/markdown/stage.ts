@@ -10,7 +10,7 @@ import type { LinkDependency } from './data.ts';
 import { imageStamp } from './images.ts';
 import { bodyFromStore, openBodyStore } from './bodies.ts';
 import { lookupHolds } from './dialects/index.ts';
-import { isFile } from './local-files.ts';
+import { isFile } from '../shared/files.ts';
 import { runJobs } from './pool.ts';
 import { applyResult, jobOf, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
 

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { escapeRegExp } from '../shared/regexp.ts';
 
 /** Put a previous output back if a swap was cut short, and remove every leftover folder. Returns what it did, for the terminal. */
 export async function recoverOutput(outDir: string): Promise<string[]> {
@@ -38,6 +39,3 @@ export async function recoverOutput(outDir: string): Promise<string[]> {
   return done;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -1,5 +1,5 @@
-/** Listing a folder the way the output stage needs it. */
-import { readdirSync, statSync } from 'node:fs';
+/** Listing a folder the way the output stage needs it, and asking whether a path is a file. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Files under `dir` (following symlinks to files), `/`-separated and sorted; nothing when it does not exist. */
@@ -14,4 +14,9 @@ export function filesUnder(dir: string): string[] {
     .filter((name) => statSync(path.join(dir, name), { throwIfNoEntry: false })?.isFile())
     .map((name) => name.split(path.sep).join('/'))
     .sort();
+}
+
+/** Whether `file` is a file (not a folder, not missing). */
+export function isFile(file: string): boolean {
+  return existsSync(file) && statSync(file).isFile();
 }

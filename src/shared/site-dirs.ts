@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isFile } from './files.ts';
 
 /** This project's folder: its default templates and static files. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,10 +31,7 @@ export function staticDirsOf(root: string): string[] {
 
 /** Whether a site-relative path (`notes.txt`, `img/a.png`) is a file in one of `staticDirs`. */
 export function isStaticFile(staticDirs: readonly string[], file: string): boolean {
-  return staticDirs.some((dir) => {
-    const candidate = path.join(dir, file);
-    return existsSync(candidate) && statSync(candidate).isFile();
-  });
+  return staticDirs.some((dir) => isFile(path.join(dir, file)));
 }
 
 /**

@@ -18,6 +18,7 @@ import { linkTargets } from '../rules/link-targets.ts';
 import { indexPosts, type SiteIndex } from '../site-index.ts';
 import { guessAnchor, unresolvedFragment } from './match.ts';
 import { rewriteHrefs, type HrefRewrite } from './rewrite-html.ts';
+import { safeDecode } from '../../shared/decode.ts';
 
 /** Each post (by the object the markdown stage gave) → what the step last made of it. */
 const shown = new WeakMap<RenderedPost, { key: string; post: RenderedPost }>();
@@ -71,12 +72,4 @@ function showWith(post: RenderedPost, rewrites: readonly HrefRewrite[]): Rendere
   };
   shown.set(post, { key, post: next });
   return next;
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

@@ -13,6 +13,7 @@ import type { DialectSite } from './context.ts';
 import type { ShortcodeTemplates } from './shortcode-templates.ts';
 import { constructAt, type Construct } from './scan.ts';
 import type { Piece } from './source-map.ts';
+import { escapeRegExp } from '../../shared/regexp.ts';
 
 /** `text`: every construct is expanded; `code`: only raw markers and escaped shortcodes. */
 export type Mode = 'text' | 'code';
@@ -127,7 +128,7 @@ export class Expander {
     const key = `${opener.type}:${opener.name}`;
     let last = this.closers.get(key);
     if (last === undefined) {
-      const name = opener.name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+      const name = escapeRegExp(opener.name);
       const pattern = new RegExp(opener.type === 'shortcode' ? `{{[<%]\\s*/\\s*${name}(?![\\w./-])` : `{%-?\\s*end${name}(?![\\w-])`, 'g');
       last = -1;
       for (const match of this.text.matchAll(pattern)) last = match.index;

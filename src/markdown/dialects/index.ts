@@ -19,6 +19,7 @@ import { resolvePostRef } from './post-refs.ts';
 import { siteAnswer } from './scope.ts';
 import { templateAnswer } from './shortcode-templates.ts';
 import { joinPieces, mapPositions, type SourceMap } from './source-map.ts';
+import { escapeRegExp } from '../../shared/regexp.ts';
 
 /** The text markdown parses instead of the file's, and the HTML its placeholders stand for. */
 export interface Expansion extends SourceMap {
@@ -153,6 +154,6 @@ export function changedShortcodes(before: DialectContext['shortcodes'], after: D
 /** Whether a text calls one of `names`, as a Hugo shortcode or a Liquid tag. */
 export function callsShortcode(text: string, names: readonly string[]): boolean {
   if (names.length === 0) return false;
-  const alternatives = names.map((name) => name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
+  const alternatives = names.map((name) => escapeRegExp(name)).join('|');
   return new RegExp(`(?:{{[<%]\\s*/?|{%-?\\s*)(?:${alternatives})(?![\\w/-])`).test(text);
 }

@@ -5,7 +5,7 @@
  * not published (a draft), an error otherwise.
  */
 import { encodePath } from '../../site/routes.ts';
-import { isFile } from '../local-files.ts';
+import { fileExists } from '../local-files.ts';
 import { argOf, parseArgs } from './args.ts';
 import type { Expander } from './expand.ts';
 import { candidatesOf, resolvePostRef, type PostRef, type RefKind } from './post-refs.ts';
@@ -44,15 +44,9 @@ function urlOf(construct: Construct, expander: Expander, kind: RefKind, target: 
   // Where a URL goes, links.ts adds the base path; in prose the text is the whole path.
   if (page !== undefined) return `${inUrlPlace(expander, construct.start) ? '/' : env.basePath}${encodePath(page)}${fragment}`;
   const written = expander.text.slice(construct.start, construct.end);
-  const exists = target !== '' && candidatesOf(ref, env.contentDir).some((candidate) => fileExists(expander, candidate));
+  const exists = target !== '' && candidatesOf(ref, env.contentDir).some((candidate) => fileExists(expander.env.deps, candidate));
   expander.report(`Link to a post that does not exist or is not published: ${written}`, 'broken-link', exists ? 'warning' : 'error', construct.start);
   // Where a URL goes, `#` leads nowhere and is not reported again by the link check; in prose it is left out.
   return inUrlPlace(expander, construct.start) ? '#' : '';
 }
 
-/** Whether `file` is a file, recorded like links.ts records it: a cached result holds while the answer does. */
-function fileExists(expander: Expander, file: string): boolean {
-  const exists = isFile(file);
-  expander.env.deps.push({ file, exists });
-  return exists;
-}

@@ -7,6 +7,7 @@
 import type { VFile } from 'vfile';
 import type { CheckFacts, FragmentFact } from './facts.ts';
 import { rangesOf } from './text/range.ts';
+import { safeDecode } from '../../shared/decode.ts';
 
 /** Links that lead to a page: the check stage's navigating elements. */
 const NAVIGATING = new Set(['a', 'area', 'iframe']);
@@ -50,12 +51,4 @@ function lastFragment(source: string, written: string): number {
     if (after === undefined || END.test(after)) return at + 1;
   }
   return -1;
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
