@@ -205,7 +205,8 @@ export class SiteSession {
     const posts = placePosts(withPosts.map(([, entry]) => entry.post!));
     const placed = new Map(withPosts.map(([absolute], index) => [absolute, posts[index]!]));
     checkUrls(posts);
-    checkRedirectsAgainstStatic(posts, (file) => isStaticFile(staticDirsOf(this.root), file));
+    const staticDirs = staticDirsOf(this.root);
+    checkRedirectsAgainstStatic(posts, (file) => isStaticFile(staticDirs, file));
     const context = markdownContextFor(this.root, this.config, posts, this.cwd);
     // Posts whose links or shortcodes resolve differently now render again (rerender.ts).
     const lookups = this.lookups.advance(context);
@@ -224,7 +225,6 @@ export class SiteSession {
     const site = createSite(shown, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
     const plans = planSite(site);
     // The same checks as a build, so the overlay shows broken links too.
-    const staticDirs = staticDirsOf(this.root);
     // Posts rendered again for a template have new findings too: then every post is checked.
     const only = lookups.urlsMoved || lookups.shortcodes.length > 0 || !before ? undefined : this.checkOnly(before);
     this.checkIndex = indexSite(site, staticDirs, plans.map((plan) => plan.file));
