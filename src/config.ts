@@ -1,9 +1,8 @@
 /** Load and validate `site.config.ts` / `site.config.json`, and apply defaults. */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importConfig } from './config-module.ts';
 import { GENERATORS, type SiteConfig } from './types.ts';
 import { normalizeBaseUrl } from './site/routes.ts';
 import { isRuleId, RULES, type RuleSetting } from './check/rules.ts';
@@ -50,12 +49,8 @@ export async function loadConfig(root: string, overrides: UserConfig, cwd: strin
 
 async function readUserConfig(file: string): Promise<UserConfig> {
   try {
-    const text = await readFile(file, 'utf8');
-    if (file.endsWith('.json')) return JSON.parse(text) as UserConfig;
-    // A query naming the text makes an edited config a new module (the dev server reloads it), and the same text the same module.
-    const version = createHash('sha256').update(text).digest('hex').slice(0, 16);
-    const module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as { default?: UserConfig };
-    return module.default ?? {};
+    if (file.endsWith('.json')) return JSON.parse(await readFile(file, 'utf8')) as UserConfig;
+    return ((await importConfig(file, path.dirname(file))) as UserConfig | undefined) ?? {};
   } catch (cause) {
     throw new ConfigError(`${file}: could not be loaded: ${(cause as Error).message}`, { cause });
   }

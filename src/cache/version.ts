@@ -5,24 +5,23 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CODE_DIR, PROJECT_ROOT } from '../shared/code-dir.ts';
 import { digestAll } from './store.ts';
 
-const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 let version: string | undefined;
 
-/** A digest of `src/**` and `package-lock.json` (or `package.json` where there is no lock file). */
+/** A digest of the running code (`src/**` or `lib/**`) and `package-lock.json` (or `package.json` where there is no lock file). */
 export function generatorVersion(): string {
   if (version !== undefined) return version;
-  const sources = (readdirSync(path.join(PROJECT, 'src'), { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
+  const sources = (readdirSync(CODE_DIR, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && !entry.name.includes('.tmp-'))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
-  const parts = sources.flatMap((file) => [path.relative(PROJECT, file), readFileSync(file)]);
+  const parts = sources.flatMap((file) => [path.relative(PROJECT_ROOT, file), readFileSync(file)]);
   for (const manifest of ['package-lock.json', 'package.json']) {
     try {
-      parts.push(readFileSync(path.join(PROJECT, manifest)));
+      parts.push(readFileSync(path.join(PROJECT_ROOT, manifest)));
       break;
     } catch {
       // No lock file: the manifest's ranges are the best there is.

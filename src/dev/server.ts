@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CODE_DIR } from '../shared/code-dir.ts';
 import { hrefUnder, outputFileOf, routePath } from '../site/routes.ts';
 
 /** Where the server finds what it serves. */
@@ -26,7 +26,7 @@ export interface ServedSite {
 
 const CLIENT_PATH = '/__blog/client.js';
 const EVENTS_PATH = '/__blog/events';
-const CLIENT = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'client.js'), 'utf8');
+const CLIENT = readFileSync(path.join(CODE_DIR, 'dev', 'client.js'), 'utf8');
 
 /** Content types of the files a site has; the e2e suite's static server serves with these too. */
 export const TYPES: Record<string, string> = {

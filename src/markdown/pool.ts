@@ -1,10 +1,13 @@
 /**
  * Markdown rendering spread over worker threads (piscina), one per core, while the main thread
- * keeps I/O and templates. Small batches stay on the main thread: starting a worker (loading and
- * compiling the whole chain, ~3 s measured here) costs about as much as rendering 100 posts.
+ * keeps I/O and templates. Small batches stay on the main thread: a worker must load the whole
+ * chain before its first post (see POSTS_PER_WORKER).
  */
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
+import { CODE_DIR, FROM_SOURCE } from '../shared/code-dir.ts';
 import { renderJob, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
 
 /** Posts each worker should get when the thread count is automatic, to pay for its start. */
@@ -43,7 +46,9 @@ export async function runJobs(
     return;
   }
   const pool = new Piscina<MarkdownJob[], MarkdownResult[]>({
-    filename: new URL('./worker.ts', import.meta.url).href,
+    // Compiled, the worker is a native ES module of its own (`lib/markdown-worker.js`: see
+    // scripts/compile.js); `worker.ts` only where this module runs from source (tsx).
+    filename: pathToFileURL(FROM_SOURCE ? path.join(CODE_DIR, 'markdown', 'worker.ts') : path.join(CODE_DIR, 'markdown-worker.js')).href,
     minThreads: workers,
     maxThreads: workers,
     workerData: { context },

@@ -5,11 +5,10 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from './code-dir.ts';
 import { isFile } from './files.ts';
 
-/** This project's folder: its default templates and static files. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { PROJECT_ROOT } from './code-dir.ts';
 
 /** The names a site config may have, in the order they are looked for. */
 export const CONFIG_FILES = ['site.config.ts', 'site.config.mts', 'site.config.js', 'site.config.mjs', 'site.config.json'];

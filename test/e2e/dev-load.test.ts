@@ -61,7 +61,7 @@ function get(agent: http.Agent, pathname: string): Promise<{ status: number; byt
 
 beforeAll(async () => {
   root = await copySite('sample');
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', 'dev', '--root', root, '--port', '0'], { cwd: PROJECT, stdio: ['ignore', 'ignore', 'pipe'] });
+  server = spawn(process.execPath, [process.env.BLOG_TEST_CLI!, 'dev', '--root', root, '--port', '0'], { cwd: PROJECT, stdio: ['ignore', 'ignore', 'pipe'] });
   url = await new Promise<string>((resolve, reject) => {
     let text = '';
     server.stderr!.setEncoding('utf8');

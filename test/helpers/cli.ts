@@ -50,7 +50,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}, c
 
 /**
  * `blog <args>` as a real process, for tests about the process itself or what it hands to its own
- * children (Pagefind reads its environment): the CLI compiled once for the run (helpers/compile.ts).
+ * children (Pagefind reads its environment): `bin/blogsmith.js` on `lib/`, compiled once for the run (helpers/temp-root.ts).
  */
 export async function spawnCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   try {

@@ -2,7 +2,7 @@
  * Cached, parallel and incremental builds give the same site as a cold single-threaded one,
  * byte for byte, and touch only the files whose bytes change. The real CLI in-process, real files,
  * a small generated site; the one build on worker threads runs as a process of its own (workers
- * load compiled JavaScript, see helpers/compile.ts).
+ * load compiled JavaScript, `lib/`: see helpers/temp-root.ts).
  */
 import { appendFile, mkdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -2,7 +2,7 @@
  * Crash safety with a real process: a build killed with SIGKILL at each named point of its work
  * (BLOGSMITH_KILL_AT, see src/bin.ts) leaves the previous output complete and the cache usable;
  * two builds at once don't corrupt each other (a lock, with a clear message); a lock left by a
- * killed build is taken over. Processes run the CLI compiled once for the run (helpers/compile.ts).
+ * killed build is taken over. Processes run `bin/blogsmith.js` on the compiled `lib/` (helpers/temp-root.ts).
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
