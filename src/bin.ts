@@ -3,6 +3,7 @@
  * streams, folder, clock, environment and signals to the CLI, then sets the exit code.
  */
 import { main } from './cli.ts';
+import { removeOutputDetached } from './output/retire.ts';
 import { fileSystemMessage } from './shared/fs-errors.ts';
 import { BUILD_POINTS, type BuildPoint } from './types.ts';
 
@@ -43,6 +44,7 @@ main(process.argv.slice(2), {
   onInterrupt,
   checkpoint: killAt(process.env[KILL_AT_VARIABLE]),
   exit: (code) => process.exit(code),
+  removeDetached: removeOutputDetached,
 }).then(
   (code) => {
     process.exitCode = code;

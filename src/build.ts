@@ -11,6 +11,7 @@ import type { MarkdownStats } from './markdown/stage.ts';
 import { countErrors } from './messages.ts';
 import { emitSite, type Emitted, type Manifest } from './output/emit.ts';
 import { forgetBuild, outKey } from './output/unchanged.ts';
+import { removeOutput } from './output/retire.ts';
 import { openStaging } from './output/write.ts';
 import { createEngine } from './render/index.ts';
 import { templateFailure } from './render/template-error.ts';
@@ -44,6 +45,8 @@ export interface BuildResult {
    * changes it (a scheduled post comes due, the footer's year turns). Set for a written build.
    */
   validUntil?: number;
+  /** The previous output, moved aside by the swap and left for the caller to remove (with `leavePrevious`). */
+  previous?: string;
 }
 
 /** Run the whole pipeline; writes `options.out` only when there are no errors and `dryRun` is off. */
@@ -119,12 +122,13 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   }
   // The output is about to change: the record of the last build no longer describes it (see output/unchanged.ts).
   if (useCache) forgetBuild(options.root, options.out);
-  const stamps = await staging.commit();
+  const { stamps, previous: movedAside } = await staging.commit();
   options.checkpoint?.('swapped');
+  if (movedAside && !options.leavePrevious) await removeOutput(movedAside);
   remember();
   outputs.set(manifestKey, Object.fromEntries([...stamps].map(([file, stamp]) => [file, { ...stamp, key: emitted.keys.get(file) }])));
   search.remember(stamps);
-  return { files, exitCode: 0, site, written: stamps.size, stats, validUntil: validUntil(normalised, site, options.now) };
+  return { files, exitCode: 0, site, written: stamps.size, stats, validUntil: validUntil(normalised, site, options.now), previous: options.leavePrevious ? movedAside : undefined };
 }
 
 /** See BuildResult.validUntil: the first scheduled post's date, the next new year (UTC, as the footer), or now for a site without posts (its feeds are dated now). */

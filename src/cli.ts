@@ -1,6 +1,8 @@
 /** Commands and flags only: parse them, call the build or the dev server, print. The process is bin.ts's. */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config.ts';
+import { removeOutput } from './output/retire.ts';
 import { formatReport } from './report.ts';
 import { runBuild, type RunEnv } from './run-build.ts';
 import { siteFolders } from './shared/site-dirs.ts';
@@ -58,6 +60,8 @@ export interface CliIo extends Omit<RunEnv, 'log' | 'onLocked'> {
   onInterrupt?: (handler: (code: number) => void) => () => void;
   /** Ends the process at once with `code` (after Ctrl-C): a build is not waited for. */
   exit?: (code: number) => never;
+  /** Removes a folder in a process of its own that outlives this one (see output/retire.ts). Absent in tests: removed in-process. */
+  removeDetached?: (dir: string) => unknown;
 }
 
 /** Run one command line; resolves to the exit code. Importing this module runs nothing (see bin.ts). */
@@ -108,7 +112,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // Why a run could not go on is said in any format; the summary is for people.
   if (result.problem) io.stderr(`${result.problem}\n`);
   else if (result.summary && values.format === 'text') io.stderr(`${result.summary}\n`);
+  // After the report: the build is done and said so; the old output goes without keeping anyone waiting.
+  if (result.previous) await retire(result.previous, io);
   return result.exitCode;
+}
+
+/** Remove the previous output as the process allows: detached from it (bin.ts), else here (tests); a failure is a note, never the build's. */
+async function retire(previous: string, io: CliIo): Promise<void> {
+  try {
+    if (io.removeDetached) io.removeDetached(previous);
+    else await removeOutput(previous);
+  } catch (error) {
+    io.stderr(`Note: could not remove the previous output ${path.relative(io.cwd, previous)} (${(error as Error).message}); the next build removes it.\n`);
+  }
 }
 
 /** Run the dev server until Ctrl-C; exit 2 when the port is taken or the config is bad. */

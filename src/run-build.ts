@@ -61,6 +61,8 @@ export interface RunResult {
   problem?: string;
   /** What was done, in how long: the last line of a run in text format. */
   summary?: string;
+  /** The previous output, moved aside by the swap: the caller removes it once it has reported (see output/retire.ts). */
+  previous?: string;
 }
 
 /** The environment variable that sets how many pages go in one search index. */
@@ -117,7 +119,7 @@ export async function runBuild(options: RunOptions, env: RunEnv): Promise<RunRes
         : options.command === 'check'
           ? `checked ${posts} posts`
           : `built ${posts} posts (${result.written} files${workDone(result.stats)}) into ${shown(out)}`;
-    return { exitCode, files: result.files, summary: `${outcome} in ${elapsed()}` };
+    return { exitCode, files: result.files, summary: `${outcome} in ${elapsed()}`, previous: result.previous };
   } catch (error) {
     // A full disk or a missing permission is a message about a path; anything else is a bug, with its stack.
     const message = fileSystemMessage(error, undefined, env.cwd);
@@ -149,6 +151,7 @@ async function runPipeline(options: RunOptions, root: string, out: string, confi
       threads: options.threads,
       searchPagesPerIndex: pagesPerIndexOf(env),
       checkpoint: env.checkpoint,
+      leavePrevious: true,
     },
     config,
   );

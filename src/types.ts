@@ -54,6 +54,12 @@ export interface BuildOptions {
   searchPagesPerIndex?: number;
   /** Called as the build passes each named point; the crash tests kill the process at one of them. */
   checkpoint?: (point: BuildPoint) => void;
+  /**
+   * Leave the previous output, moved aside by the swap, for the caller to remove after reporting
+   * (`BuildResult.previous`): the CLI removes it in a process of its own (see output/retire.ts).
+   * Else the build removes it before it returns.
+   */
+  leavePrevious?: boolean;
 }
 
 /** The points a build passes, in order: posts read, markdown rendered, half the pages staged, every page staged, between the swap's two renames, swapped in. */

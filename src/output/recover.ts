@@ -5,9 +5,10 @@
  * can be using these folders then.
  */
 import { existsSync } from 'node:fs';
-import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { escapeRegExp } from '../shared/regexp.ts';
+import { removeOutput } from './retire.ts';
 
 /** Put a previous output back if a swap was cut short, and remove every leftover folder. Returns what it did, for the terminal. */
 export async function recoverOutput(outDir: string): Promise<string[]> {
@@ -34,7 +35,8 @@ export async function recoverOutput(outDir: string): Promise<string[]> {
       leftovers.splice(leftovers.indexOf(newest.dir), 1);
     }
   }
-  for (const dir of leftovers) await rm(dir, { recursive: true, force: true });
+  // A previous output's detached remover may still be at work on an `old` folder (see retire.ts).
+  for (const dir of leftovers) await removeOutput(dir);
   if (leftovers.length > 0) done.push(`removed ${leftovers.length} unfinished output folder${leftovers.length === 1 ? '' : 's'} of a stopped build`);
   return done;
 }

@@ -27,9 +27,19 @@ export interface Staging {
   copy(relative: string, source: string): Promise<void>;
   /** The text of a file already put or kept in staging, once its write has finished. */
   read(relative: string): Promise<string>;
-  /** Swap the staging folder in; returns the stamp of every file now in the output. */
-  commit(): Promise<Map<string, FileStamp>>;
+  /**
+   * Swap the staging folder in; returns the stamp of every file now in the output, and where the
+   * previous output was moved aside (`dist.old-*`), for the caller to remove (see output/retire.ts).
+   */
+  commit(): Promise<Committed>;
   abort(): Promise<void>;
+}
+
+/** A staging folder swapped in. */
+export interface Committed {
+  stamps: Map<string, FileStamp>;
+  /** The previous output, moved aside; undefined when there was none. */
+  previous?: string;
 }
 
 /** Resolve `relative` inside `dir`, refusing anything that would land outside it. */
@@ -116,8 +126,8 @@ export async function openStaging(outDir: string, checkpoint?: (point: BuildPoin
       try {
         if (failure !== undefined) throw failure;
         const stamps = await stampTree(staging);
-        await swap(staging, out, `${out}.old-${suffix}`, checkpoint);
-        return stamps;
+        const previous = await swap(staging, out, `${out}.old-${suffix}`, checkpoint);
+        return { stamps, previous };
       } catch (error) {
         await rm(staging, { recursive: true, force: true });
         throw error;
@@ -167,8 +177,11 @@ async function stampTree(dir: string): Promise<Map<string, FileStamp>> {
   return stamps;
 }
 
-/** Two renames: the window without `dist/` is as short as the file system allows. */
-async function swap(staging: string, out: string, old: string, checkpoint?: (point: BuildPoint) => void): Promise<void> {
+/**
+ * Two renames: the window without `dist/` is as short as the file system allows. Returns `old`
+ * when there was an output to move there: removing it is not the swap's (nor the build's) wait.
+ */
+async function swap(staging: string, out: string, old: string, checkpoint?: (point: BuildPoint) => void): Promise<string | undefined> {
   const hadOutput = existsSync(out);
   if (hadOutput) await rename(out, old);
   checkpoint?.('swap');
@@ -178,5 +191,5 @@ async function swap(staging: string, out: string, old: string, checkpoint?: (poi
     if (hadOutput) await rename(old, out);
     throw error;
   }
-  if (hadOutput) await rm(old, { recursive: true, force: true });
+  return hadOutput ? old : undefined;
 }
