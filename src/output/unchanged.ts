@@ -8,11 +8,13 @@
  * flags, the size, mtime, ctime, inode and link target of every file under `content/` and the
  * template and static folders, and the git commit of the posts (first-commit dates of posts
  * without one). The clock counts too: the record holds only until the build's `validUntil`.
+ * A file changed within a second of the stamp is compared by its bytes as well, as git does with
+ * "racily clean" entries: a coarse clock could give a second edit the same stamp.
  * Not covered: files outside those folders that a post links to (only whether they exist shows,
  * in a message); a build that finds one appeared or vanished repeats the old message.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { cacheDirOf, digest, digestAll, openBucket } from '../cache/store.ts';
@@ -37,6 +39,8 @@ export interface BuildInputs {
 /** What a successful build leaves for the next one to compare with. */
 export interface LastBuild {
   inputs: string;
+  /** The files too fresh to trust by their stamp when the build began, with the digest of their bytes then. */
+  racy?: Record<string, string>;
   validUntil: number;
   /** Files with messages, as the build reported them. */
   report: Array<{ path: string; cwd: string; messages: StoredMessage[] }>;
@@ -44,14 +48,14 @@ export interface LastBuild {
   written: number;
 }
 
-/** The inputs' stamp, and whether it can be trusted next time (see `settled`). */
+/** The inputs' stamp. */
 export interface Fingerprint {
   digest: string;
   /**
-   * False when a file changed within the last second: the file system's clock is coarse, and a
-   * second edit in the same tick with the same size would leave the same stamp (git's "racy" case).
+   * Files changed within `racyMs` of the stamp, with the digest of their bytes: the file system's
+   * clock is coarse, and a second edit in the same tick to the same size would leave the same stamp.
    */
-  settled: boolean;
+  racy: Record<string, string>;
 }
 
 /** A record that matches no inputs. */
@@ -60,28 +64,37 @@ const BLANK: LastBuild = { inputs: '', validUntil: 0, report: [], posts: 0, writ
 /** Files changed this recently are not trusted to show a later change in their stamp. */
 const RACY_MS = 1000;
 
-/** Stamp the build's inputs at `now` (a walk of the folders: ~40 ms for 4,000 posts); files changed within `racyMs` before it are not trusted. */
+/** Stamp the build's inputs at `now` (a walk of the folders: ~40 ms for 4,000 posts); files changed within `racyMs` before it are read and digested too. */
 export function fingerprint(inputs: BuildInputs, now: Date, racyMs = RACY_MS): Fingerprint {
-  const started = now.getTime();
-  let newest = 0;
+  const trusted = now.getTime() - racyMs;
   const lines: string[] = [];
+  const racy: Record<string, string> = {};
   const dirs = [path.join(inputs.root, 'content'), ...templateDirsOf(inputs.root), ...staticDirsOf(inputs.root)];
   for (const dir of dirs) {
     lines.push(`dir\t${dir}`);
     for (const stamp of stampsUnder(dir)) {
       lines.push(stamp.line);
-      newest = Math.max(newest, stamp.mtimeMs);
+      if (stamp.mtimeMs >= trusted) racy[stamp.file] = contentDigest(stamp.file);
     }
   }
   const { config, flags } = inputs;
   return {
     digest: digestAll([generatorVersion(), inputs.cwd, path.resolve(inputs.out), JSON.stringify([config, flags, inputs.searchPagesPerIndex]), gitHead(inputs.root), ...lines]),
-    settled: newest < started - racyMs,
+    racy,
   };
 }
 
+/** The digest of a file's bytes; '' when it cannot be read (then it matches no digest of bytes). */
+function contentDigest(file: string): string {
+  try {
+    return digest(readFileSync(file));
+  } catch {
+    return '';
+  }
+}
+
 /** Every file below `dir`, followed through symbolic links as the build follows them, with size, mtime, ctime, inode and link target. */
-function stampsUnder(dir: string): Array<{ line: string; mtimeMs: number }> {
+function stampsUnder(dir: string): Array<{ file: string; line: string; mtimeMs: number }> {
   let names: string[];
   try {
     names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
@@ -94,7 +107,7 @@ function stampsUnder(dir: string): Array<{ line: string; mtimeMs: number }> {
     if (!stat || stat.isDirectory()) return [];
     const link = lstatSync(file).isSymbolicLink() ? readlinkSync(file) : '';
     // ctime and inode too: tools that restore mtimes (rsync -a, cp -p, tar, CI caches) cannot set ctime, and a save by rename is a new inode.
-    return [{ line: `${name}\t${stat.size}\t${stat.mtimeMs}\t${stat.ctimeMs}\t${stat.ino}\t${link}`, mtimeMs: Math.max(stat.mtimeMs, stat.ctimeMs) }];
+    return [{ file, line: `${name}\t${stat.size}\t${stat.mtimeMs}\t${stat.ctimeMs}\t${stat.ino}\t${link}`, mtimeMs: Math.max(stat.mtimeMs, stat.ctimeMs) }];
   });
 }
 
@@ -126,6 +139,8 @@ export function outKey(out: string): string {
 export function unchangedSince(inputs: BuildInputs, stamp: Fingerprint, now: Date): LastBuild | undefined {
   const last = records(inputs.root).get(outKey(inputs.out));
   if (!last || last.inputs !== stamp.digest || now.getTime() >= last.validUntil) return undefined;
+  // Stamps alike: the files too fresh to trust by theirs then must still have the bytes they had.
+  for (const [file, bytes] of Object.entries(last.racy ?? {})) if (contentDigest(file) !== bytes) return undefined;
   const manifest = openBucket<Manifest>(cacheDirOf(inputs.root), 'output', true).get(outKey(inputs.out));
   return manifest && outputMatches(inputs.out, manifest) ? last : undefined;
 }
@@ -149,16 +164,9 @@ function outputMatches(out: string, manifest: Manifest): boolean {
   return files === Object.keys(manifest).length;
 }
 
-/**
- * Remember a successful build, so the next one with the same inputs can skip its work. Inputs
- * too fresh to trust leave a blank record instead: the last record no longer describes the output.
- */
+/** Remember a successful build, so the next one with the same inputs (and fresh files with the same bytes) can skip its work. */
 export function rememberBuild(inputs: BuildInputs, stamp: Fingerprint, result: { files: readonly VFile[]; posts: number; written: number; validUntil: number }): void {
   const bucket = records(inputs.root);
-  if (!stamp.settled) {
-    bucket.set(outKey(inputs.out), BLANK);
-    return;
-  }
   const report = result.files
     .filter((file) => file.messages.length > 0)
     .map((file) => ({
@@ -166,7 +174,7 @@ export function rememberBuild(inputs: BuildInputs, stamp: Fingerprint, result: {
       cwd: file.cwd,
       messages: file.messages.map(storeMessage),
     }));
-  bucket.set(outKey(inputs.out), { inputs: stamp.digest, validUntil: result.validUntil, report, posts: result.posts, written: result.written });
+  bucket.set(outKey(inputs.out), { inputs: stamp.digest, racy: stamp.racy, validUntil: result.validUntil, report, posts: result.posts, written: result.written });
 }
 
 /**

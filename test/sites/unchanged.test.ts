@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { build as buildSite } from '../../src/build.ts';
 import { loadConfig } from '../../src/config.ts';
+import { fingerprint, rememberBuild, unchangedSince, type BuildInputs } from '../../src/output/unchanged.ts';
 import { listFiles, runCli, type CliRun, type RunClock } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
 
@@ -77,7 +78,7 @@ describe('a build with nothing to do', () => {
     await backdate(path.join(root, 'content'), 30);
     expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
     expect((await build()).stderr).toContain(NOTHING_CHANGED);
-    // Edited to the same size, and built within the second: built, and not trusted for the next build either (the clock may not have moved).
+    // Edited to the same size, and built within the second: built, and the post's bytes recorded beside its stamp.
     const text = await readFile(post, 'utf8');
     expect(text).toContain('FOSDEM');
     await writeFile(post, text.replace(/FOSDEM/, 'fosdem'));
@@ -85,10 +86,27 @@ describe('a build with nothing to do', () => {
     expect(edited.size).toBe(Buffer.byteLength(text));
     const justAfter: RunClock = { now: () => new Date(Math.max(edited.mtimeMs, edited.ctimeMs) + 200) };
     expect((await buildAt(justAfter)).stderr).not.toContain(NOTHING_CHANGED);
-    expect((await buildAt(justAfter)).stderr).not.toContain(NOTHING_CHANGED);
-    // A second later the edit is settled: one more real build records it, then nothing is left to do.
-    expect((await build()).stderr).not.toContain(NOTHING_CHANGED);
+    // Nothing changed since, in the same second or later: the bytes are those recorded.
+    expect((await buildAt(justAfter)).stderr).toContain(NOTHING_CHANGED);
     expect((await build()).stderr).toContain(NOTHING_CHANGED);
+  }, 60_000);
+
+  it('compares a file changed within the second by its bytes too, as a coarse clock may give an edit the same stamp', async () => {
+    await build();
+    const post = path.join(root, 'content/posts/2025-02-03-fosdem-2025.md');
+    await writeFile(post, (await readFile(post, 'utf8')).replace(/FOSDEM/, 'fosdem'));
+    const edited = await stat(post);
+    const inputs: BuildInputs = { root, out, cwd: root, config: await loadConfig(root, {}, root), flags: { drafts: false, future: false, strict: false }, searchPagesPerIndex: 10_000 };
+    const now = new Date(Math.max(edited.mtimeMs, edited.ctimeMs) + 200);
+    const stamp = fingerprint(inputs, now);
+    expect(Object.keys(stamp.racy)).toEqual([post]);
+    expect(fingerprint(inputs, new Date(now.getTime() + 60_000)).racy).toEqual({});
+    const result = { files: [], posts: 5, written: (await listFiles(out)).length, validUntil: now.getTime() + 3_600_000 };
+    rememberBuild(inputs, stamp, result);
+    expect(unchangedSince(inputs, stamp, now)).toBeDefined();
+    // The same stamps, other bytes recorded for the fresh file (as when a second edit kept its stamp): not unchanged.
+    rememberBuild(inputs, { ...stamp, racy: { [post]: 'other bytes' } }, result);
+    expect(unchangedSince(inputs, stamp, now)).toBeUndefined();
   }, 60_000);
 
   it('builds again when the output was changed: a file gone, edited or added', async () => {
