@@ -6,11 +6,12 @@ import { appendFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { startDev } from '../src/dev/index.ts';
+import { quantile } from './bench-pairs.ts';
 
 /** Summary of a list of latency samples, in milliseconds. */
 export interface Stats {
-  median: number;
-  p90: number;
+  p50: number;
+  p95: number;
   min: number;
   max: number;
 }
@@ -52,11 +53,9 @@ function listen(url: string): { next(event: string, test?: (data: unknown) => bo
   };
 }
 
-/** Median, p90, min and max of `samples`. */
+/** p50, p95 (nearest rank), min and max of `samples`. */
 export function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { median: at(0.5), p90: at(0.9), min: sorted[0]!, max: sorted[sorted.length - 1]! };
+  return { p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), min: Math.min(...samples), max: Math.max(...samples) };
 }
 
 /** Start the dev server on `root` (a generated site of `posts` posts) in this process and time `samples` saves of each kind. */

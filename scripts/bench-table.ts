@@ -1,13 +1,15 @@
-/** The results table of `npm run bench`: one row per figure, with its ratio to the floor and its target. */
+/** The results table of `npm run bench`: one row per scenario, ours against its peer, with the target. */
 
-/** One figure; `ratio` is already divided by the floor, `ratioOf` says by which floor figure. */
+/** One scenario's figures, already formatted, with the ratio and whether it meets its target. */
 export interface Row {
-  name: string;
-  value: string;
+  scenario: string;
+  ours: string;
+  peer: string;
   ratio?: number;
-  ratioOf?: 'floor' | 'floor/post' | 'floor rate';
-  target?: string;
+  target: string;
   met?: boolean;
+  /** A word on how the row was measured (rounds, which peer stood in): printed under the table. */
+  note?: string;
 }
 
 /** `12.3 s` from a second up, `45.6 ms` below. */
@@ -17,23 +19,37 @@ export function formatMs(ms: number): string {
 
 /** Peak RSS in MiB, or why there is none. */
 export function formatRss(kib: number | undefined): string {
-  return kib === undefined ? 'n/a (no /usr/bin/time)' : `${Math.round(kib / 1024)} MiB`;
+  return kib === undefined ? 'n/a (no /usr/bin/time)' : `${Math.round(kib / 1024).toLocaleString('en')} MiB`;
 }
 
-/** Ratios keep two significant decimals below 10, one above. */
-function formatRatio(row: Row): string {
-  if (row.ratio === undefined) return '—';
-  return `${row.ratio < 10 ? row.ratio.toFixed(2) : row.ratio.toFixed(1)}× ${row.ratioOf ?? 'floor'}`;
+/** Ratios keep two decimals below 10, one above. */
+function formatRatio(ratio: number | undefined): string {
+  if (ratio === undefined) return '—';
+  return ratio < 10 ? ratio.toFixed(2) : ratio.toFixed(1);
 }
 
-/** Aligned plain-text columns: figure, value, ratio to floor, target, met/missed. */
+/** Aligned plain-text columns, notes numbered under the table. */
 export function formatTable(rows: Row[]): string {
+  const notes: string[] = [];
   const cells = [
-    ['figure', 'value', 'ratio', 'target', 'result'],
-    ...rows.map((row) => [row.name, row.value, formatRatio(row), row.target ?? '—', row.met === undefined ? '' : row.met ? 'met' : 'MISSED']),
+    ['scenario', 'ours', 'peer', 'ratio', 'target', 'result'],
+    ...rows.map((row) => {
+      const mark = row.note ? ` [${notes.push(row.note)}]` : '';
+      return [row.scenario + mark, row.ours, row.peer, formatRatio(row.ratio), row.target, row.met === undefined ? '' : row.met ? 'met' : 'MISSED'];
+    }),
   ];
   const widths = cells[0]!.map((_, column) => Math.max(...cells.map((line) => line[column]!.length)));
   const lines = cells.map((line) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
   lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '));
-  return lines.join('\n') + '\n';
+  return lines.join('\n') + '\n' + notes.map((note, i) => `[${i + 1}] ${note}\n`).join('');
+}
+
+/** The same rows as a Markdown table, for README's Performance section. */
+export function markdownTable(rows: Row[]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [
+    line(['scenario', 'ours', 'peer', 'ratio', 'target', 'result']),
+    line(['---', '---:', '---:', '---:', '---', '---']),
+    ...rows.map((row) => line([row.scenario, row.ours, row.peer, formatRatio(row.ratio), row.target, row.met === undefined ? '' : row.met ? 'met' : 'missed'])),
+  ].join('\n') + '\n';
 }

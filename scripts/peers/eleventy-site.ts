@@ -1,0 +1,42 @@
+/**
+ * Write the Eleventy 3 peer project for a generated corpus: the posts as Eleventy reads them
+ * (Hugo's `+++` TOML fences become `---toml`, which the config's smol-toml engine parses), the
+ * tags of each post as global data, and the config and templates of eleventy-templates.ts.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PeerPost, PeerTag } from './corpus.ts';
+import { ELEVENTY_FILES, eleventyConfig } from './eleventy-templates.ts';
+
+/** Where Eleventy writes the site inside the project folder. */
+export const ELEVENTY_OUT = '_site';
+
+/** A post's text with `+++` TOML front matter turned into gray-matter's `---toml` form; other posts unchanged. */
+export function eleventyPostText(text: string): string {
+  return text.replace(/^\+\+\+\r?\n([\s\S]*?)\r?\n\+\+\+(?=\r?\n|$)/, '---toml\n$1\n---');
+}
+
+/** Write the project for `posts` into `dir` (emptied first), with the site's title and URL and its stylesheet. */
+export async function writeEleventySite(dir: string, posts: PeerPost[], site: { title: string; url: string; css: string }): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, 'posts'), { recursive: true });
+  await mkdir(path.join(dir, '_includes'), { recursive: true });
+  await mkdir(path.join(dir, '_data'), { recursive: true });
+  await writeFile(path.join(dir, 'eleventy.config.mjs'), eleventyConfig(import.meta.resolve('smol-toml')));
+  for (const [file, text] of Object.entries(ELEVENTY_FILES)) await writeFile(path.join(dir, file), text);
+  await writeFile(path.join(dir, 'style.css'), site.css);
+  await writeFile(path.join(dir, '_data/site.json'), JSON.stringify({ title: site.title, url: site.url }) + '\n');
+  const tags: Record<string, PeerTag[]> = {};
+  for (const post of posts) {
+    tags[post.slug] = post.tags;
+    await writeFile(path.join(dir, 'posts', `${post.slug}.md`), eleventyPostText(post.text));
+  }
+  await writeFile(path.join(dir, '_data/postTags.json'), JSON.stringify(tags) + '\n');
+}
+
+/** The generated site's title, URL and stylesheet, which the peers' sites use too. */
+export async function readSiteInfo(root: string): Promise<{ title: string; url: string; css: string }> {
+  const config = JSON.parse(await readFile(path.join(root, 'site.config.json'), 'utf8')) as { title?: string; url?: string };
+  const css = await readFile(path.join(root, 'static/style.css'), 'utf8').catch(() => '');
+  return { title: config.title ?? 'My Blog', url: config.url ?? 'http://localhost:3000/', css };
+}
