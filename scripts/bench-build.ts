@@ -29,9 +29,9 @@ export interface BuildResult {
 /** Whether peak RSS can be measured here; without GNU time builds still run, and RSS reads "n/a". */
 export const canMeasureRss = existsSync(TIME);
 
-/** Our build, as `npm run build` runs it: the one line to change when the build moves to compiled JavaScript. */
+/** Our build, as `npm run build` runs it: plain node on the compiled command (bin/blogsmith.js, lib/). */
 export function ourBuildArgs(root: string, { cache }: { cache: boolean }): string[] {
-  return ['--max-semi-space-size=32', '--import', 'tsx', path.join(REPO, 'src/bin.ts'), 'build', '--root', root, '--out', path.join(root, 'dist'), ...(cache ? [] : ['--no-cache'])];
+  return ['--max-semi-space-size=32', path.join(REPO, 'bin/blogsmith.js'), 'build', '--root', root, '--out', path.join(root, 'dist'), ...(cache ? [] : ['--no-cache'])];
 }
 
 /** Run `command args` in `cwd`, timed, under GNU time; throw with the output's tail when it exits non-zero. */
@@ -67,7 +67,7 @@ export async function timeCommand(command: string, args: string[], cwd: string):
   return { args, wallMs, peakRssKiB: rss === undefined ? undefined : Number(rss), reportedMs: reported === undefined ? undefined : Number(reported), output };
 }
 
-/** Run `blog build` on `root` in a child process; cwd is the repository so `--import tsx` resolves, as `npm run build` does. */
+/** Run `blog build` on `root` in a child process, from the repository as `npm run build` runs. */
 export function runBuild(root: string, options: { cache: boolean }): Promise<BuildResult> {
   return timeCommand(process.execPath, ourBuildArgs(root, options), REPO);
 }
