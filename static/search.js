@@ -17,12 +17,11 @@
       // The index holds site-relative URLs (`/posts/x/`); results get the site's base path (`/blog/`).
       const options = { baseUrl: list.dataset.base || '/', excerptLength: 24 };
       await module.options(options);
-      // A big site's index is in parts (parts.json names the others): search them all as one.
-      // They load side by side (Pagefind adds each as it is asked, so the order stays parts.json's);
-      // a part that fails to load leaves the others searchable.
+      // A big site has more than one index (parts.json names the others): search them all as one.
+      // A part that fails to load leaves the others searchable.
       const partsUrl = new URL('parts.json', new URL(list.dataset.pagefind, location.href));
       const parts = await fetch(partsUrl).then((response) => (response.ok ? response.json() : []), () => []);
-      await Promise.all(parts.map((part) => module.mergeIndex(new URL(part, partsUrl).pathname, options).catch((error) => console.warn(error))));
+      for (const part of parts) await module.mergeIndex(new URL(part, partsUrl).pathname, options).catch((error) => console.warn(error));
       return module;
     });
     return pagefind;
