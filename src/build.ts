@@ -80,6 +80,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
       language: config.language,
       exclude: new Set(unlisted.map((plan) => plan.file)),
       pagesPerIndex: pagesPerIndex(options.searchPagesPerIndex),
+      expected: plans.filter((plan) => plan.template === 'post').length - unlisted.length,
       speculate: markdown.stats.rendered > 0,
     });
   let emitted: Emitted | undefined;

@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { ConfigError, loadConfig, validateConfig } from '../../src/config.ts';
+import { partCount, partOf } from '../../src/search/parts.ts';
 import type { BuildOptions } from '../../src/types.ts';
 import { listFiles, runCli, spawnCli, tempDir } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
@@ -139,9 +140,12 @@ describe('the search index of a build', () => {
     expect(result.exitCode).toBe(0);
     const parts = JSON.parse(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8')) as string[];
     const posts = result.site!.posts.length;
-    expect(parts).toEqual(Array.from({ length: Math.ceil(posts / 2) - 1 }, (_, i) => `part-${i + 2}/`));
+    const count = partCount(posts, 2);
+    expect(count).toBeGreaterThan(1);
+    expect(parts).toEqual(Array.from({ length: count - 1 }, (_, i) => `part-${i + 2}/`));
     const urls = (await Promise.all(['', ...parts].map((part) => fragments(out, `pagefind/${part}`)))).map((pages) => pages.map((page) => page.url));
-    expect(urls.slice(0, -1).every((list) => list.length === 2)).toBe(true);
+    // Each page in the part its URL hashes to.
+    urls.forEach((list, part) => expect(list.every((url) => partOf(url, count) === part)).toBe(true));
     expect(urls.flat().sort()).toEqual(result.site!.posts.map((post) => `/${post.path}`).sort());
 
     // A post rendered again to the same page: its pages went to Pagefind before that was known
@@ -167,13 +171,14 @@ describe('the search index of a build', () => {
     const root = await copySite('shapes');
     const partsOf = async (out: string) => JSON.parse(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8')) as string[];
     const outs = await Promise.all([1, 2, 3].map(async () => path.join(await tempDir(), 'dist')));
-    const [byTwo, whole, byThree] = [await buildIn(root, outs[0]!, { searchPagesPerIndex: 2 }), await buildIn(root, outs[1]!), await buildIn(root, outs[2]!, { searchPagesPerIndex: 3 })];
+    const [byTwo, whole, byOne] = [await buildIn(root, outs[0]!, { searchPagesPerIndex: 2 }), await buildIn(root, outs[1]!), await buildIn(root, outs[2]!, { searchPagesPerIndex: 1 })];
     const posts = byTwo.site!.posts.length;
     expect(posts).toBeGreaterThan(3);
-    expect([byTwo, whole, byThree].map((result) => result.stats?.search?.pages)).toEqual([posts, posts, posts]);
-    expect((await partsOf(outs[0]!)).length).toBe(Math.ceil(posts / 2) - 1);
+    expect([byTwo, whole, byOne].map((result) => result.stats?.search?.pages)).toEqual([posts, posts, posts]);
+    expect(partCount(posts, 2)).not.toBe(partCount(posts, 1));
+    expect((await partsOf(outs[0]!)).length).toBe(partCount(posts, 2) - 1);
     expect(await partsOf(outs[1]!)).toEqual([]);
-    expect((await partsOf(outs[2]!)).length).toBe(Math.ceil(posts / 3) - 1);
+    expect((await partsOf(outs[2]!)).length).toBe(partCount(posts, 1) - 1);
   });
 
   it('takes pages per index from BLOGSMITH_SEARCH_PAGES_PER_INDEX on the command line, and a new number is not "nothing changed"', async () => {
