@@ -6,6 +6,7 @@
  * tokenising with the JavaScript engine cost ~0.9 ms for a two-line block.
  */
 import type { Root } from 'hast';
+import { cloneTree } from './clone.ts';
 import { highlight, languageOf } from './shiki.ts';
 
 /** Characters of code kept in the memo: beyond this the blocks used longest ago go first. */
@@ -35,20 +36,11 @@ export function highlightShared(code: string, lang: string | undefined): Root {
   }
   memo.set(key, tree);
   // A copy: later plugins own the tree they are given (the excerpt keeps parts of it).
-  return clone(tree);
+  return cloneTree(tree);
 }
 
 /** Tests: forget every block, as a fresh thread would. */
 export function clearHighlightMemo(): void {
   memo.clear();
   held = 0;
-}
-
-/** A deep copy of plain data (hast: objects, arrays, strings, numbers, booleans, null). */
-function clone<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(clone) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const copy: Record<string, unknown> = {};
-  for (const key in value) copy[key] = clone((value as Record<string, unknown>)[key]);
-  return copy as T;
 }
