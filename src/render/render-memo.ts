@@ -8,7 +8,7 @@
  * The engine is made anew whenever a template changes (build.ts, session/site-session.ts), so
  * whatever it remembers belongs to one set of templates.
  */
-import { RenderTag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { Drop, RenderTag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import type { Parser } from 'liquidjs';
 
 /** What LiquidJS's RenderTag keeps, private in its types. */
@@ -48,11 +48,18 @@ export function memoiseRender(engine: Liquid): void {
     }
 
     override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-      if (this.memoKey === undefined) return yield super.render(ctx, emitter);
+      if (this.memoKey === undefined) {
+        yield super.render(ctx, emitter);
+        return;
+      }
       const fields = this as unknown as RenderTagFields;
       const value = ((yield fields.hash.render(ctx)) as Record<string, unknown>)[this.argument!];
-      // Only an object stands for its content by identity; a string or a number is cheap to render anyway.
-      if (value === null || typeof value !== 'object' || ctx.opts.keepOutputType || !collectsString(emitter)) return yield super.render(ctx, emitter);
+      // Only a plain object stands for its content by identity (a string or a number is cheap to render
+      // anyway); a Drop may change between renders (`forloop` is one object for the whole loop).
+      if (value === null || typeof value !== 'object' || value instanceof Drop || ctx.opts.keepOutputType || !collectsString(emitter)) {
+        yield super.render(ctx, emitter);
+        return;
+      }
       let outputs = memo.get(this.memoKey);
       if (outputs === undefined) memo.set(this.memoKey, (outputs = new WeakMap()));
       let html = outputs.get(value);

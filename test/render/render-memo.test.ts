@@ -53,6 +53,8 @@ describe('the render memo', () => {
   writeFileSync(path.join(dir, 'list.liquid'), "{% for post in posts %}{% render 'card', post: post %}{% endfor %}");
   writeFileSync(path.join(dir, 'both.liquid'), "{% render 'card', post: post %}{% render 'other', post: post %}");
   writeFileSync(path.join(dir, 'each.liquid'), "{% render 'card' for posts as post %}");
+  writeFileSync(path.join(dir, 'index.liquid'), '{{ loop.index }}');
+  writeFileSync(path.join(dir, 'loop.liquid'), "{% for post in posts %}{% render 'index', loop: forloop %}{% endfor %}");
 
   it('renders a value it has seen before from memory, on any page', () => {
     const engine = createEngine([dir]);
@@ -75,5 +77,7 @@ describe('the render memo', () => {
     expect(engine.renderFileSync('each', { posts: [{ title: 'a' }, { title: 'b' }] })).toBe('[a][b]');
     expect(engine.renderFileSync('list', { posts: ['s', 3] })).toBe('[][]');
     expect(await engine.renderFile('list', { posts: [{ title: 'async' }] })).toBe('[async]');
+    // `forloop` is one Drop for the whole loop, changing as it goes: never taken for the same value.
+    expect(engine.renderFileSync('loop', { posts: [1, 2, 3] })).toBe('123');
   });
 });
