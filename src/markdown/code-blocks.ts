@@ -7,7 +7,8 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { walk } from '../shared/walk.ts';
-import { highlight, languageOf } from './shiki.ts';
+import { languageOf } from './shiki.ts';
+import { highlightShared } from './shiki-memo.ts';
 
 /** Replace every markdown code block (`pre > code`, text only) with its highlighted block. */
 export default function rehypeCodeBlocks() {
@@ -35,7 +36,7 @@ function codeOf(pre: Element): { text: string; lang?: string } | undefined {
 }
 
 function codeBlock(text: string, lang: string | undefined, pre: Element): Element {
-  const highlighted = highlight(text, lang).children[0] as Element;
+  const highlighted = highlightShared(text, lang).children[0] as Element;
   const known = lang === undefined ? undefined : languageOf(lang);
   const children: ElementContent[] = [highlighted];
   if (known !== undefined) children.unshift({ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: known.label }] });

@@ -2,6 +2,7 @@
 import { Liquid } from 'liquidjs';
 import { formatLongDate } from './date-format.ts';
 import { scriptSafeJson } from './jsonld.ts';
+import { memoiseRender } from './render-memo.ts';
 
 /**
  * Create the engine. `templateDirs` are searched in order, so a site's own `templates/`
@@ -32,6 +33,9 @@ export function createEngine(templateDirs: string[]): Liquid {
   // `<`, `>`, `&` and the JS line separators become \u escapes, so no `</script>` can appear.
   // Output still passes through the default escape unless followed by `| raw`.
   engine.registerFilter('json_ld', (value: unknown) => scriptSafeJson(value ?? null));
+
+  // A post's summary on its home page and its tag pages is one rendering, repeated (render-memo.ts).
+  memoiseRender(engine);
 
   return engine;
 }
