@@ -99,7 +99,8 @@ describe('a build with nothing to do', () => {
     const inputs: BuildInputs = { root, out, cwd: root, config: await loadConfig(root, {}, root), flags: { drafts: false, future: false, strict: false }, searchPagesPerIndex: 10_000 };
     const now = new Date(Math.max(edited.mtimeMs, edited.ctimeMs) + 200);
     const stamp = fingerprint(inputs, now);
-    expect(Object.keys(stamp.racy)).toEqual([post]);
+    // The post, and whatever else changed within the second (backdating a file sets its ctime to now).
+    expect(Object.keys(stamp.racy)).toContain(post);
     expect(fingerprint(inputs, new Date(now.getTime() + 60_000)).racy).toEqual({});
     const result = { files: [], posts: 5, written: (await listFiles(out)).length, validUntil: now.getTime() + 3_600_000 };
     rememberBuild(inputs, stamp, result);
