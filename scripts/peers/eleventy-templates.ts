@@ -28,7 +28,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addCollection("tagPages", (api) => {
     const byTag = new Map();
     for (const post of api.getFilteredByTag("post").reverse()) {
-      for (const tag of post.data.postTags[post.fileSlug] ?? []) {
+      for (const tag of post.data.peerTags ?? []) {
         if (!byTag.has(tag.slug)) byTag.set(tag.slug, { ...tag, posts: [] });
         byTag.get(tag.slug).posts.push(post);
       }
@@ -63,7 +63,7 @@ layout: base.liquid
 <article data-pagefind-body>
 <h1>{{ title | default: page.fileSlug }}</h1>
 <time datetime="{{ page.date | date: '%Y-%m-%d' }}">{{ page.date | date: '%B %-d, %Y' }}</time>
-<ul class="tags">{% for tag in postTags[page.fileSlug] %}<li><a href="/tags/{{ tag.slug }}/">{{ tag.label }}</a></li>{% endfor %}</ul>
+<ul class="tags">{% for tag in peerTags %}<li><a href="/tags/{{ tag.slug }}/">{{ tag.label }}</a></li>{% endfor %}</ul>
 {{ content }}
 </article>
 {%- assign previous = collections.post | getPreviousCollectionItem -%}

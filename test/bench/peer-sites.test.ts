@@ -2,6 +2,8 @@ import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../../scripts/generate-site.ts';
+import matter from 'gray-matter';
+import { parse as parseToml } from 'smol-toml';
 import { parsePost, postTags, readCorpus, type PeerPost } from '../../scripts/peers/corpus.ts';
 import { eleventyPostText, writeEleventySite } from '../../scripts/peers/eleventy-site.ts';
 import { hugoPostText, writeHugoSite } from '../../scripts/peers/hugo-site.ts';
@@ -29,9 +31,11 @@ describe('the peers’ copies of a post', () => {
     expect(parsePost('# Just a heading\n\nText.\n')).toEqual({ style: 'none', data: {} });
   });
 
-  it('gives Eleventy TOML front matter as ---toml and leaves other posts alone', () => {
-    expect(eleventyPostText(toml)).toBe('---toml\ntitle = "Post 2"\ndate = 2001-02-03\ntags = ["rust", "Go"]\n---\n\nBody.\n');
-    expect(eleventyPostText(cms)).toBe(cms);
+  it('gives Eleventy TOML front matter as ---toml, and every post its tags as peerTags', () => {
+    const tags = [{ slug: 'rust', label: 'rust' }];
+    expect(eleventyPostText(toml, tags)).toBe('---toml\npeerTags = [{ slug = "rust", label = "rust" }]\ntitle = "Post 2"\ndate = 2001-02-03\ntags = ["rust", "Go"]\n---\n\nBody.\n');
+    expect(eleventyPostText(cms, tags)).toBe(`---\npeerTags: [{"slug":"rust","label":"rust"}]\n${cms.slice(4)}`);
+    expect(eleventyPostText('# Bare\n', [])).toBe('---\npeerTags: []\n---\n# Bare\n');
   });
 
   it('gives Hugo a tags line when a YAML post names its tags elsewhere', () => {
@@ -60,12 +64,16 @@ describe('a generated corpus written for the peers', () => {
     expect(corpus.filter((post) => post.style !== 'none').every((post) => post.tags.length > 0)).toBe(true);
   });
 
-  it('gives Eleventy one file per post and the same tags as data', async () => {
+  it('gives Eleventy one file per post, its tags in its own front matter', async () => {
     const dir = path.join(root, 'eleventy');
     await writeEleventySite(dir, corpus, SITE);
     expect((await readdir(path.join(dir, 'posts'))).filter((name) => name.endsWith('.md')).sort()).toEqual(corpus.map((post) => `${post.slug}.md`).sort());
-    const tags = JSON.parse(await readFile(path.join(dir, '_data/postTags.json'), 'utf8')) as Record<string, unknown>;
-    expect(tags).toEqual(Object.fromEntries(corpus.map((post) => [post.slug, post.tags])));
+    for (const post of corpus) {
+      const text = await readFile(path.join(dir, 'posts', `${post.slug}.md`), 'utf8');
+      const toml = text.startsWith('---toml');
+      const data = matter(text, { engines: { toml: (source: string) => parseToml(source) as object } }).data as { peerTags?: unknown };
+      expect(data.peerTags, `${post.slug} (${toml ? 'TOML' : 'YAML'})`).toEqual(post.tags);
+    }
     expect(await readFile(path.join(dir, 'eleventy.config.mjs'), 'utf8')).toContain('smol-toml');
   });
 
