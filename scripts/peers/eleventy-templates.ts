@@ -46,6 +46,18 @@ export default function (eleventyConfig) {
 `;
 }
 
+/**
+ * A post's summary on the home and tag pages, written into both templates rather than an
+ * `{% include %}`: Eleventy 3 renders an include at ~1 ms each (its Liquid resolves the file every
+ * time), which doubled its whole 4,000-post build (23.0 s against 12.7 s, 11,000 summaries). The
+ * peer is given the faster form a performance-minded Eleventy user would write.
+ */
+const SUMMARY = `<article>
+<h2><a href="{{ post.url }}">{{ post.data.title | default: post.fileSlug }}</a></h2>
+<time datetime="{{ post.date | date: '%Y-%m-%d' }}">{{ post.date | date: '%B %-d, %Y' }}</time>
+{{ post.data.page.excerpt | markdown }}
+</article>`;
+
 /** The project's files other than the posts and data: path → text. */
 export const ELEVENTY_FILES: Record<string, string> = {
   '_includes/base.liquid': `<!doctype html>
@@ -70,12 +82,6 @@ layout: base.liquid
 {%- assign next = collections.post | getNextCollectionItem -%}
 <nav>{% if previous %}<a href="{{ previous.url }}">{{ previous.data.title }}</a>{% endif %} {% if next %}<a href="{{ next.url }}">{{ next.data.title }}</a>{% endif %}</nav>
 `,
-  '_includes/summary.liquid': `<article>
-<h2><a href="{{ post.url }}">{{ post.data.title | default: post.fileSlug }}</a></h2>
-<time datetime="{{ post.date | date: '%Y-%m-%d' }}">{{ post.date | date: '%B %-d, %Y' }}</time>
-{{ post.data.page.excerpt | markdown }}
-</article>
-`,
   'posts/posts.json': JSON.stringify({ layout: 'post.liquid', tags: ['post'], permalink: 'posts/{{ page.fileSlug }}/' }, null, 2) + '\n',
   'index.liquid': `---
 layout: base.liquid
@@ -86,7 +92,7 @@ pagination:
   alias: posts
 permalink: "{% if pagination.pageNumber > 0 %}page/{{ pagination.pageNumber | plus: 1 }}/{% endif %}index.html"
 ---
-{% for post in posts %}{% include "summary.liquid" %}{% endfor %}
+{% for post in posts %}${SUMMARY}{% endfor %}
 <nav>{% if pagination.href.previous %}<a href="{{ pagination.href.previous }}">Newer</a>{% endif %} {% if pagination.href.next %}<a href="{{ pagination.href.next }}">Older</a>{% endif %}</nav>
 `,
   'tag.liquid': `---
@@ -100,7 +106,7 @@ eleventyComputed:
   title: "Posts tagged {{ tagPage.label }}"
 ---
 <h1>Posts tagged “{{ tagPage.label }}” ({{ tagPage.total }})</h1>
-{% for post in tagPage.posts %}{% include "summary.liquid" %}{% endfor %}
+{% for post in tagPage.posts %}${SUMMARY}{% endfor %}
 <nav>{% if tagPage.number > 1 %}<a href="/tags/{{ tagPage.slug }}/{% if tagPage.number > 2 %}page/{{ tagPage.number | minus: 1 }}/{% endif %}">Newer</a>{% endif %}
 {% if tagPage.number < tagPage.count %}<a href="/tags/{{ tagPage.slug }}/page/{{ tagPage.number | plus: 1 }}/">Older</a>{% endif %}</nav>
 `,
