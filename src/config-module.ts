@@ -1,16 +1,17 @@
 /**
  * A site's config file as a module. JavaScript configs are imported as they are. TypeScript ones
  * (`site.config.ts`, and the relative `.ts` files they import) are compiled by esbuild into one
- * module under the site's `.cache/config/`, beside the site so that its packages resolve as from
- * the config itself; the next run imports that module again without starting esbuild while every
- * file it was made from has the same bytes (esbuild's start and compile cost ~150–250 ms a run).
+ * module under the site's `.cache/config-modules/`, beside the site so that its packages resolve as
+ * from the config itself; the next run imports that module again without starting esbuild while
+ * every file it was made from has the same bytes (esbuild's start and compile cost ~150–250 ms a
+ * run). What each module was made from is a cache entry (`.cache/config/`), checksummed as any.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Message } from 'esbuild';
-import { cacheDirOf } from './cache/store.ts';
+import { cacheDirOf, digest, openBucket } from './cache/store.ts';
+import { isFile } from './shared/files.ts';
 
 /** What a compiled config was made from: each input file (relative to the site) and the digest of its bytes. */
 interface Compiled {
@@ -20,8 +21,6 @@ interface Compiled {
 
 const TYPESCRIPT = /\.(c|m)?ts$/;
 
-const digestOf = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-
 /** The default export of the config file `file` of the site `root`. */
 export async function importConfig(file: string, root: string): Promise<unknown> {
   const url = TYPESCRIPT.test(file) ? await compiledConfig(file, root) : await versioned(file);
@@ -30,18 +29,17 @@ export async function importConfig(file: string, root: string): Promise<unknown>
 
 /** A query naming the text makes an edited config a new module (the dev server reloads it), and the same text the same module. */
 async function versioned(file: string): Promise<string> {
-  return `${pathToFileURL(file).href}?v=${digestOf(await readFile(file))}`;
+  return `${pathToFileURL(file).href}?v=${digest(await readFile(file)).slice(0, 16)}`;
 }
 
 /** The URL of `file` compiled to JavaScript: the last compile while its inputs are unchanged, else a new one. */
 async function compiledConfig(file: string, root: string): Promise<string> {
-  const dir = path.join(cacheDirOf(root), 'config');
-  const record = path.join(dir, `${path.basename(file)}.json`);
-  const last = await readFile(record, 'utf8').then((text) => JSON.parse(text) as Compiled, () => undefined);
-  if (last && (await unchanged(last.inputs, root))) {
-    const module = path.join(dir, last.module);
-    if (await readFile(module).then(() => true, () => false)) return pathToFileURL(module).href;
-  }
+  const dir = path.join(cacheDirOf(root), 'config-modules');
+  // Not `--no-cache`'s to turn off: an entry is used only while every file it names has its bytes.
+  const records = openBucket<Compiled>(cacheDirOf(root), 'config', true);
+  const key = digest(path.basename(file));
+  const last = records.get(key);
+  if (last && (await unchanged(last.inputs, root)) && isFile(path.join(dir, last.module))) return pathToFileURL(path.join(dir, last.module)).href;
   const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [file],
@@ -59,11 +57,11 @@ async function compiledConfig(file: string, root: string): Promise<string> {
   });
   const code = result.outputFiles[0]!.text;
   const inputs: Record<string, string> = {};
-  for (const input of Object.keys(result.metafile.inputs)) inputs[input] = digestOf(await readFile(path.resolve(root, input)));
-  const name = `${path.basename(file)}.${digestOf(code)}.mjs`;
+  for (const input of Object.keys(result.metafile.inputs)) inputs[input] = digest(await readFile(path.resolve(root, input)));
+  const name = `${path.basename(file)}.${digest(code).slice(0, 16)}.mjs`;
   await mkdir(dir, { recursive: true });
   await writeWhole(path.join(dir, name), code);
-  await writeWhole(record, JSON.stringify({ inputs, module: name } satisfies Compiled));
+  records.set(key, { inputs, module: name });
   return pathToFileURL(path.join(dir, name)).href;
 }
 
@@ -75,9 +73,9 @@ function positioned(error: unknown): string | undefined {
 }
 
 async function unchanged(inputs: Record<string, string>, root: string): Promise<boolean> {
-  for (const [input, digest] of Object.entries(inputs)) {
+  for (const [input, bytesDigest] of Object.entries(inputs)) {
     const bytes = await readFile(path.resolve(root, input)).catch(() => undefined);
-    if (bytes === undefined || digestOf(bytes) !== digest) return false;
+    if (bytes === undefined || digest(bytes) !== bytesDigest) return false;
   }
   return true;
 }

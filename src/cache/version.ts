@@ -8,7 +8,6 @@ import path from 'node:path';
 import { CODE_DIR, PROJECT_ROOT } from '../shared/code-dir.ts';
 import { digestAll } from './store.ts';
 
-
 let version: string | undefined;
 
 /** A digest of the running code (`src/**` or `lib/**`) and `package-lock.json` (or `package.json` where there is no lock file). */
