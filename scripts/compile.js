@@ -15,6 +15,7 @@
  *   node scripts/compile.js        compile if stale
  *   node scripts/compile.js --force
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,7 +27,7 @@ const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** A project's folders; `stamp` says what its last compile was made from: every input's path, size and mtime. */
 function foldersOf(project) {
   const lib = path.join(project, 'lib');
-  return { project, src: path.join(project, 'src'), lib, stamp: path.join(lib, '.sources.json') };
+  return { project, src: path.join(project, 'src'), lib, stamp: path.join(lib, '.sources.json'), digest: path.join(lib, '.digest') };
 }
 
 /** The inputs as they are now: `[relative path, size, mtime]`, sorted: sources, the lock file (packages are bundled in), this script (its settings). */
@@ -64,7 +65,7 @@ const REQUIRE = "import { createRequire as __blogsmithRequire } from 'node:modul
 /** Compile `project`'s sources into its `lib/` and drop compiled files no longer made. */
 export async function compile(project = PROJECT, sources) {
   const folders = foldersOf(project);
-  const { src, lib, stamp } = folders;
+  const { src, lib, stamp, digest } = folders;
   const { build } = await import('esbuild');
   const entries = await readdir(src, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
@@ -83,21 +84,20 @@ export async function compile(project = PROJECT, sources) {
     write: false,
     logLevel: 'silent',
   });
-  const wanted = new Set();
-  for (const output of result.outputFiles) {
-    wanted.add(output.path);
-    await writeWhole(output.path, output.contents);
-  }
+  const written = new Map(result.outputFiles.map((output) => [output.path, output.contents]));
   // Files the code reads as they are (the dev server's browser script).
-  for (const file of files.filter((file) => !file.endsWith('.ts'))) {
-    const target = path.join(lib, path.relative(src, file));
-    wanted.add(target);
-    await writeWhole(target, await readFile(file));
-  }
+  for (const file of files.filter((file) => !file.endsWith('.ts'))) written.set(path.join(lib, path.relative(src, file)), await readFile(file));
+  const wanted = new Set(written.keys());
+  for (const [file, contents] of written) await writeWhole(file, contents);
+  // What the compiled code is, for the render cache's version (src/cache/version.ts): worked out
+  // here, from bytes already in memory, so no build has to read 6 MB of lib/ to know it.
+  const hash = createHash('sha256');
+  for (const file of [...wanted].sort()) hash.update(path.relative(lib, file)).update('\0').update(written.get(file)).update('\0');
+  await writeWhole(digest, hash.digest('hex'));
   const compiled = await readdir(lib, { recursive: true, withFileTypes: true });
   for (const entry of compiled) {
     const file = path.join(entry.parentPath, entry.name);
-    if (entry.isFile() && file !== stamp && !wanted.has(file) && !/\.tmp-/.test(entry.name)) await rm(file, { force: true });
+    if (entry.isFile() && file !== stamp && file !== digest && !wanted.has(file) && !/\.tmp-/.test(entry.name)) await rm(file, { force: true });
   }
   await writeWhole(stamp, sources ?? (await sourceList(folders)));
 }

@@ -4,7 +4,7 @@
  * own, so the test never races the real `lib/` that other tests run.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -54,10 +54,18 @@ describe('scripts/compile.js', () => {
     expect((await stat(path.join(project, 'lib', 'bin.js'))).mtimeMs).toBe(before.mtimeMs);
   });
 
-  it('compiles again when a source changes, even to the same size', async () => {
+  it('compiles again when a source changes, even to the same size, with a new digest of the code', async () => {
+    const digest = () => readFile(path.join(project, 'lib', '.digest'), 'utf8');
+    const before = await digest();
+    expect(before).toMatch(/^[0-9a-f]{64}$/);
     await source('shared/greeting.ts', "export const greeting = (name: string): string => `howdy ${name}`;\n");
     expect(await ensureCompiled({ project })).toBe(true);
     expect(await run('bin')).toBe('howdy bin');
+    expect(await digest()).not.toBe(before);
+    // The same code compiled again: the same digest (the render cache stays valid).
+    const after = await digest();
+    await ensureCompiled({ project, force: true });
+    expect(await digest()).toBe(after);
   });
 
   it('compiles again when the lock file changes, and drops files whose source is gone', async () => {
