@@ -57,7 +57,7 @@ async function writeWhole(file, contents) {
 const ENTRIES = { bin: 'bin.ts', 'markdown-worker': 'markdown/worker.ts', index: 'index.ts', 'define-config': 'define-config.ts' };
 
 /** Packages left to `node_modules`: they locate files of their own beside their code. */
-const EXTERNAL = ['pagefind', 'piscina', 'esbuild', 'chokidar', 'fsevents'];
+const EXTERNAL = ['pagefind', 'piscina', 'esbuild', 'chokidar', 'fsevents', 'sharp', 'playwright-core'];
 
 /** Bundled CommonJS packages call `require` (Node built-ins): an ES module has none until it makes one. */
 const REQUIRE = "import { createRequire as __blogsmithRequire } from 'node:module'; const require = __blogsmithRequire(import.meta.url);";

@@ -7,9 +7,15 @@ import { formatReport } from './report.ts';
 import { runBuild, type RunEnv } from './run-build.ts';
 import { siteFolders } from './shared/site-dirs.ts';
 
-const USAGE = `Usage: blog <build|check|dev> [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
-                       [--format text|json] [--strict] [--no-cache] [--threads N] [--port N] [--host H]
-       blog check [--fix] [--external] ...   fix garbled text and invisible characters in place; fetch external links`;
+const USAGE = `Usage: blogsmith <build|check|dev> [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
+                            [--format text|json] [--strict] [--no-cache] [--threads N] [--port N] [--host H]
+       blogsmith check [--fix] [--external] ...   fix garbled text and invisible characters in place; fetch external links
+       blogsmith init FOLDER [--from SPEC]        a new blog in FOLDER (SPEC: where its package.json gets blogsmith)
+       blogsmith new "Post title" [--draft] [--root DIR]   content/posts/<slug>.md, dated now`;
+
+/** The commands, and the one argument each of `init` and `new` takes. */
+const COMMANDS = ['build', 'check', 'dev', 'init', 'new'] as const;
+type Command = (typeof COMMANDS)[number];
 
 /** The parsed flags. */
 type Values = Extract<ReturnType<typeof parse>, { help: false }>['values'];
@@ -36,20 +42,26 @@ function parse(argv: string[]) {
       external: { type: 'boolean', default: false },
       port: { type: 'string', default: '3000' },
       host: { type: 'string', default: '127.0.0.1' },
+      from: { type: 'string' },
+      draft: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const [command, ...rest] = positionals;
   if (values.help) return { help: true as const };
-  if (command !== 'build' && command !== 'check' && command !== 'dev') throw new UsageError(`Unknown command ${JSON.stringify(command ?? '')}`);
-  if (rest.length > 0) throw new UsageError(`Unexpected argument ${JSON.stringify(rest[0])}`);
+  if (!COMMANDS.includes(command as Command)) throw new UsageError(`Unknown command ${JSON.stringify(command ?? '')}`);
+  const takesArgument = command === 'init' || command === 'new';
+  if (takesArgument && rest.length === 0) throw new UsageError(command === 'init' ? '`init` needs the folder to create: blogsmith init my-blog' : '`new` needs a title: blogsmith new "Post title"');
+  if (rest.length > (takesArgument ? 1 : 0)) throw new UsageError(`Unexpected argument ${JSON.stringify(rest.at(-1))}${command === 'new' ? ' (quote a title of several words)' : ''}`);
+  if (command !== 'init' && values.from !== undefined) throw new UsageError('--from belongs to `init`');
+  if (command !== 'new' && values.draft) throw new UsageError('--draft belongs to `new` (a build takes --drafts)');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be "text" or "json", got ${JSON.stringify(values.format)}`);
   if (command !== 'check' && (values.fix || values.external)) throw new UsageError('--fix and --external belong to `check`');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got ${JSON.stringify(values.port)}`);
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) throw new UsageError(`--threads must be a whole number from 1, got ${JSON.stringify(values.threads)}`);
-  return { help: false as const, command: command as 'build' | 'check' | 'dev', values: { ...values, port, threads, format: values.format as 'text' | 'json' } };
+  return { help: false as const, command: command as Command, argument: rest[0], values: { ...values, port, threads, format: values.format as 'text' | 'json' } };
 }
 
 /** What the CLI takes from the process: its streams, folder, clock, environment and signals. */
@@ -79,6 +91,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const { command, values } = args;
   if (command === 'dev') return dev(values, io);
+  if (command === 'init' || command === 'new') {
+    const { initCommand, newCommand } = await import('./scaffold/command.ts');
+    return command === 'init' ? initCommand(args.argument!, values.from, io) : newCommand(args.argument!, { root: values.root, draft: values.draft }, io);
+  }
   const log = (line: string) => io.stderr(`${line}\n`);
   const { onInterrupt, exit } = io;
   // Ctrl-C or a kill: the lock goes with the build (its staging folder is tidied by the next one).
