@@ -4,6 +4,7 @@
  */
 import type { VFile } from 'vfile';
 import type { Routes } from './site/routes.ts';
+import type { HeroImage, ImageJob } from './media/image-plan.ts';
 
 /** Generators whose blogs this tool reads, for the config's `migratedFrom`. */
 export const GENERATORS = ['hugo', 'zola', 'jekyll', 'eleventy', 'docusaurus', 'astro'] as const;
@@ -207,8 +208,12 @@ export interface RenderedPost extends Post {
   summary: string;
   /** The social image as an href: root-relative with the base path (copied like body images), or absolute. */
   image?: string;
+  /** The social image's size and resized copies, when it is a local file (shown as the post's hero). */
+  hero?: HeroImage;
   /** Local files referenced by the body, to copy next to the page: absolute source path → path relative to `dist/`. */
   assets: Map<string, string>;
+  /** Resized copies of local images that the HTML names, for the media stage to make (media/image-stage.ts). */
+  images?: ImageJob[];
   /** The body's h2 and h3 headings in order, for a table of contents (`text` is plain text). */
   toc: Array<{ depth: number; id: string; text: string }>;
   /** A digest of what the markdown stage gave (body, excerpt, title, summary, image): pages showing the post are keyed on it. */
