@@ -147,6 +147,7 @@ async function buildAssembled(assembled: AssembledSite, images: ImageOutput | un
   options.checkpoint?.('swapped');
   if (movedAside && !options.leavePrevious) await removeOutput(movedAside);
   remember();
+  if (useCache) images?.prune(options.now);
   outputs.set(manifestKey, Object.fromEntries([...stamps].map(([file, stamp]) => [file, { ...stamp, key: emitted.keys.get(file) }])));
   search.remember(stamps);
   return { files, exitCode: 0, site, written: stamps.size, stats, validUntil: validUntil(normalised, site, options.now), previous: options.leavePrevious ? movedAside : undefined };

@@ -7,7 +7,7 @@
  * `<img>` again; the failure is remembered beside the copies, so a warm build does not retry it.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +42,12 @@ export interface ImageStats {
 export interface ImageOutput {
   files: Map<string, string>;
   stats: ImageStats;
+  /** Remove the cache folder's files this run did not use (images since edited or gone); temporary files of another run stay. */
+  prune(now: Date): void;
 }
+
+/** Temporary files younger than this may belong to a build still running (as in cache/store.ts). */
+const STALE_TEMP_MS = 10 * 60_000;
 
 /** One source image, with every post that shows it. */
 interface Source {
@@ -65,6 +70,12 @@ export async function makeImages(posts: Iterable<RenderedPost>, options: ImageSt
     }
   }
   const stats: ImageStats = { sources: sources.size, encoded: 0, reused: 0, failed: 0 };
+  const used = new Set<string>();
+  for (const source of sources.values()) {
+    const variants = [...source.variants.values()];
+    for (const variant of variants) used.add(cacheFile(options.dir, variant));
+    used.add(`${cacheFile(options.dir, variants[0]!)}.failed`);
+  }
   const files = new Map<string, string>();
   const encode = options.encoder ?? sharpEncoder;
   await inParallel([...sources.values()], options.parallel ?? os.availableParallelism(), async (source) => {
@@ -82,7 +93,24 @@ export async function makeImages(posts: Iterable<RenderedPost>, options: ImageSt
       warned.add(where);
     }
   });
-  return { files, stats };
+  return { files, stats, prune: (now) => prune(options.dir, used, now) };
+}
+
+function prune(dir: string, used: ReadonlySet<string>, now: Date): void {
+  const list = (folder: string) => readdirSync(folder, { withFileTypes: true });
+  try {
+    for (const shard of list(dir)) {
+      if (!shard.isDirectory()) continue;
+      for (const entry of list(path.join(dir, shard.name))) {
+        const file = path.join(dir, shard.name, entry.name);
+        if (used.has(file)) continue;
+        if (entry.name.endsWith('.tmp') && now.getTime() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < STALE_TEMP_MS) continue;
+        rmSync(file, { force: true });
+      }
+    }
+  } catch {
+    // The cache is an optimisation: left for the next build to tidy.
+  }
 }
 
 /** The cache file of one copy: sharded by the key's first two characters, as the render cache is. */

@@ -141,6 +141,10 @@ describe('the cache of copies', () => {
     expect(names(page).filter((name) => names(html).includes(name))).toEqual([]);
     const files = await readdir(path.join(out, 'posts/holiday'));
     expect(files.filter((file) => file.startsWith('beach-')).sort()).toEqual([...names(page)].sort());
+    // The old copies leave the cache folder: 4 new copies of the photo, 2 of the hero, the broken image's record.
+    const cached = [...(await cacheFiles()).keys()];
+    expect(cached).toHaveLength(7);
+    expect(names(html).filter((name) => cached.some((file) => file.startsWith(name.split('.')[1]!)))).toEqual([]);
   });
 
   it('with --no-cache, encodes into a folder of its own and leaves .cache/images/ alone', async () => {
