@@ -4,7 +4,6 @@
  */
 import type { VFile } from 'vfile';
 import type { Routes } from './site/routes.ts';
-import type { HeroImage, ImageJob } from './media/image-plan.ts';
 
 /** Generators whose blogs this tool reads, for the config's `migratedFrom`. */
 export const GENERATORS = ['hugo', 'zola', 'jekyll', 'eleventy', 'docusaurus', 'astro'] as const;
@@ -256,3 +255,41 @@ export interface Site {
 
 /** Severity names as printed. */
 export type Severity = 'error' | 'warning' | 'info';
+
+/** An output format of the resized image copies (media/image-plan.ts). */
+export type ImageFormat = 'avif' | 'webp';
+
+/** One resized copy to make. */
+export interface ImageVariant {
+  width: number;
+  format: ImageFormat;
+  /** Site-relative output path (`posts/x/photo-800.1a2b3c4d5e.webp`). */
+  output: string;
+  /** Digest of source bytes, width, format and settings: names the encoded file in `.cache/images/`. */
+  key: string;
+}
+
+/** Every copy of one source image a page needs, as plain data (it crosses worker threads and the render cache). */
+export interface ImageJob {
+  /** Absolute path of the source image. */
+  source: string;
+  /** The `src` the page shows it with: a failed encode puts the plain `<img>` back by it. */
+  src: string;
+  /** Where the page names it (the `![]()` or `image:`), for a message when it cannot be encoded. */
+  place?: Point;
+  variants: ImageVariant[];
+}
+
+/** The `<source>` elements of a `<picture>`, best format first. */
+export interface PictureSource {
+  type: string;
+  srcset: string;
+}
+
+/** The hero image as a page shows it: the size to reserve and, when it can be resized, its `<source>`s (else none). */
+export interface HeroImage {
+  width: number;
+  height: number;
+  sources: PictureSource[];
+  sizes: string;
+}

@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { hrefUnder } from '../site/routes.ts';
-import type { Point } from '../types.ts';
+import type { ImageFormat, ImageJob, ImageVariant, PictureSource, Point } from '../types.ts';
+
+export type { HeroImage, ImageFormat, ImageJob, ImageVariant, PictureSource } from '../types.ts';
 
 /**
  * The theme's content column in CSS px: `main { max-width: 70ch; padding-inline: 1rem }` at 17 px
@@ -30,54 +32,16 @@ const MAX_WIDTH = COLUMN_PX * 2;
 export const FORMATS = [
   { format: 'avif', type: 'image/avif', options: { quality: 50, effort: 2 } },
   { format: 'webp', type: 'image/webp', options: { quality: 80, effort: 4 } },
-] as const;
-
-/** An output format of the variants. */
-export type ImageFormat = (typeof FORMATS)[number]['format'];
+] as const satisfies ReadonlyArray<{ format: ImageFormat; type: string; options: object }>;
 
 /** Source types sharp resizes well; SVG (already scalable) and GIF (usually animated) stay as written. */
 const RESIZABLE = new Set(['jpg', 'png', 'webp', 'avif', 'tiff']);
-
-/** One resized copy to make. */
-export interface ImageVariant {
-  width: number;
-  format: ImageFormat;
-  /** Site-relative output path (`posts/x/photo-800.1a2b3c4d5e.webp`). */
-  output: string;
-  /** Digest of source bytes, width, format and settings: names the encoded file in `.cache/images/`. */
-  key: string;
-}
-
-/** Every copy of one source image a page needs, as plain data (it crosses worker threads and the render cache). */
-export interface ImageJob {
-  /** Absolute path of the source image. */
-  source: string;
-  /** The `src` the page shows it with: a failed encode puts the plain `<img>` back by it. */
-  src: string;
-  /** Where the page names it (the `![]()` or `image:`), for a message when it cannot be encoded. */
-  place?: Point;
-  variants: ImageVariant[];
-}
-
-/** The `<source>` elements of a `<picture>`, best format first. */
-export interface PictureSource {
-  type: string;
-  srcset: string;
-}
 
 /** What a page shows for one image: its sources, and the job that makes their files. */
 export interface ImagePlan {
   sources: PictureSource[];
   sizes: string;
   job: ImageJob;
-}
-
-/** The hero image as a page shows it: the size to reserve and, when it can be resized, its `<source>`s (else none). */
-export interface HeroImage {
-  width: number;
-  height: number;
-  sources: PictureSource[];
-  sizes: string;
 }
 
 /** What is known of an image before planning it. */
