@@ -96,9 +96,15 @@ describe('images left as they are', () => {
     expect(html.match(/<picture>/g)).toHaveLength(2);
   });
 
-  it('shows an image sharp cannot decode as the plain <img>, with a warning at its reference', () => {
+  it('shows images that cannot be read as the plain <img>, each with a warning at its reference, all in one run', () => {
     expect(html).toContain('<p><img src="/blog/posts/holiday/truncated.jpg" alt="Cut short" width="820" height="546" loading="lazy" decoding="async"></p>');
-    expect(warnings(cold)).toEqual([expect.stringMatching(/^content\/posts\/holiday\/index\.md:16:1 image-encode Cannot make resized copies of truncated\.jpg \(VipsJpeg: premature end of JPEG image\); the original is shown as it is$/)]);
+    expect(html).toContain('<p><img src="/blog/posts/holiday/garbage.png" alt="Not an image at all" loading="lazy" decoding="async"></p>');
+    expect(warnings(cold)).toEqual([
+      // Not an image at all: found by the markdown stage reading its size.
+      'content/posts/holiday/index.md:18:1 image-size Cannot read the size of garbage.png: unsupported file type: undefined',
+      // Its header reads (so its size is known), its data does not decode: found by sharp in the media stage.
+      'content/posts/holiday/index.md:16:1 image-encode Cannot make resized copies of truncated.jpg (VipsJpeg: premature end of JPEG image); the original is shown as it is',
+    ]);
   });
 });
 
