@@ -60,8 +60,9 @@ interface Source {
 export async function makeImages(posts: Iterable<RenderedPost>, options: ImageStageOptions): Promise<ImageOutput> {
   const sources = new Map<string, Source>();
   for (const post of posts) {
-    // A dev session runs this again on the same posts: last run's warnings go first.
-    post.raw.file.messages = post.raw.file.messages.filter((message) => message.ruleId !== IMAGE_ENCODE_RULE);
+    // A dev session runs this again on the same posts: last run's warnings go first (a build has none, and copies no list).
+    const { messages } = post.raw.file;
+    if (messages.some((message) => message.ruleId === IMAGE_ENCODE_RULE)) post.raw.file.messages = messages.filter((message) => message.ruleId !== IMAGE_ENCODE_RULE);
     for (const job of post.images ?? []) {
       const source: Source = sources.get(job.source) ?? { path: job.source, variants: new Map(), users: [] };
       for (const variant of job.variants) source.variants.set(variant.key, variant);
