@@ -181,6 +181,9 @@ describe('the dev session', () => {
     await writeFile(beach, await sharp(await readFile(beach)).flip().jpeg({ quality: 70 }).toBuffer());
     const result = await session.assetsChanged([beach]);
     expect(result.changed).toContain(PAGE);
+    // The broken image is reported once, not once more per rebuild.
+    const encodeWarnings = session.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'image-encode'));
+    expect(encodeWarnings).toHaveLength(1);
     const second = served();
     expect(second).toHaveLength(4);
     expect(second.filter(([output]) => first.some(([old]) => old === output))).toEqual([]);
