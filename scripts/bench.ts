@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { canMeasureRss, coldBuild } from './bench-build.ts';
 import { benchDev, type DevResult } from './bench-dev.ts';
+import { benchImages } from './bench-images.ts';
 import { coldScenario, rebuildScenarios } from './bench-scenarios.ts';
 import { prepareSites } from './bench-sites.ts';
 import { formatMs, formatRss, formatTable, markdownTable, type Row } from './bench-table.ts';
@@ -59,6 +60,7 @@ const small = await prepareSites(`${root}-${SMALL}`, SMALL, { hugo });
 const cold = await coldScenario(sites, PAIRS, { withSearch: true });
 const rebuilds = await rebuildScenarios(sites, PAIRS);
 const coldSmall = await coldScenario(small, PAIRS, { withSearch: false });
+const images = await benchImages(PAIRS, log);
 
 let dev: DevResult | undefined;
 if (!values['skip-dev']) {
@@ -82,7 +84,7 @@ const rssRow = (posts: string, kib: number | undefined, peer: string, limitGiB: 
   target: `≤ ${limitGiB} GiB`,
   ...(kib === undefined ? {} : { met: kib <= limitGiB * GiB }),
 });
-const rows: Row[] = [...cold.rows, ...rebuilds.rows, ...coldSmall.rows];
+const rows: Row[] = [...cold.rows, ...rebuilds.rows, ...coldSmall.rows, images.row];
 rows.push(
   dev
     ? {
@@ -114,6 +116,6 @@ const header = [
   `Node ${versions.node}; Eleventy ${versions.eleventy}; Pagefind ${versions.pagefind}; ${versions.hugo ?? 'Hugo not run'}; ${PAIRS} paired rounds per scenario`,
 ];
 process.stdout.write(header.join('\n') + '\n\n' + formatTable(rows));
-const results = { date: started.toISOString(), posts: POSTS, pairs: PAIRS, site: root, machine, versions, rows, markdown: markdownTable(rows), cold, rebuilds, coldSmall, dev: dev ?? null, big: big ?? null };
+const results = { date: started.toISOString(), posts: POSTS, pairs: PAIRS, site: root, machine, versions, rows, markdown: markdownTable(rows), cold, rebuilds, coldSmall, images: { ...images, row: undefined }, dev: dev ?? null, big: big ?? null };
 await writeFile(values.out, JSON.stringify(results, (key, value: unknown) => (key === 'output' ? undefined : value), 2) + '\n');
 log(`Wrote ${values.out}`);

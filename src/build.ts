@@ -4,6 +4,8 @@
  * read and normalised before any renders, because links resolve against every post's URL and tag
  * pages need every post. What a page depends on is session/page-keys.ts, as for the dev server.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { cacheDirOf, openBucket } from './cache/store.ts';
@@ -18,7 +20,8 @@ import { templateFailure } from './render/template-error.ts';
 import { searchFailure } from './search/failure.ts';
 import { pagesPerIndex } from './search/pages-per-index.ts';
 import { openSearch, type SearchStats } from './search/stage.ts';
-import { assembleSite } from './session/assemble.ts';
+import { makeImages, type ImageOutput, type ImageStats } from './media/image-stage.ts';
+import { assembleSite, type AssembledSite } from './session/assemble.ts';
 import { pageKeys } from './session/page-keys.ts';
 import { assetsOf } from './session/steps.ts';
 import { fileSystemMessage } from './shared/fs-errors.ts';
@@ -36,6 +39,8 @@ export interface BuildResult {
   /** Where the work went: markdown from the cache or rendered, output files rendered, kept or copied. */
   stats?: {
     markdown: MarkdownStats;
+    /** Resized image copies: encoded, or found in `.cache/images/` (media/image-stage.ts). */
+    images?: ImageStats;
     output?: { rendered: number; kept: number; copied: number };
     /** The Pagefind index: pages in it, whether the last build's was kept, time taken. */
     search?: SearchStats;
@@ -51,7 +56,21 @@ export interface BuildResult {
 
 /** Run the whole pipeline; writes `options.out` only when there are no errors and `dryRun` is off. */
 export async function build(options: BuildOptions, config: SiteConfig): Promise<BuildResult> {
-  const { files, site, plans, rendered, normalised, markdown, remember } = await assembleSite(options, config);
+  const assembled = await assembleSite(options, config);
+  // `check` writes nothing, so it encodes nothing. `--no-cache` encodes into a folder of this run alone.
+  const imagesDir = options.dryRun ? undefined : options.cache === false ? await mkdtemp(path.join(os.tmpdir(), 'blogsmith-images-')) : path.join(cacheDirOf(options.root), 'images');
+  try {
+    // Posts as rendered and as shown (links re-pointed): a plain <img> put back must reach the pages.
+    const images = imagesDir === undefined ? undefined : await makeImages(new Set([...assembled.rendered, ...assembled.site.posts]), { dir: imagesDir });
+    return await buildAssembled(assembled, images, options, config);
+  } finally {
+    if (imagesDir !== undefined && options.cache === false) await rm(imagesDir, { recursive: true, force: true });
+  }
+}
+
+/** The output of an assembled site, with the images' copies made. */
+async function buildAssembled(assembled: AssembledSite, images: ImageOutput | undefined, options: BuildOptions, config: SiteConfig): Promise<BuildResult> {
+  const { files, site, plans, rendered, normalised, markdown, remember } = assembled;
   const cacheDir = cacheDirOf(options.root);
   const useCache = options.cache !== false;
   const staticDirs = staticDirsOf(options.root);
@@ -86,7 +105,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   let emitted: Emitted | undefined;
   try {
     emitted = await emitSite(
-      { plans, engine: createEngine(templateDirs), staticDirs, assets: assetsOf(rendered), keyOf: pageKeys(site, templateDirs), previous },
+      { plans, engine: createEngine(templateDirs), staticDirs, assets: new Map([...assetsOf(rendered), ...(images?.files ?? [])]), keyOf: pageKeys(site, templateDirs), previous },
       search?.staging,
       options.checkpoint,
     );
@@ -102,6 +121,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
 
   const stats: NonNullable<BuildResult['stats']> = {
     markdown: markdown.stats,
+    images: images?.stats,
     output: emitted && { rendered: emitted.rendered, kept: emitted.kept, copied: emitted.copied },
   };
   const failed = () => countErrors(files, options.strict) > 0;
@@ -127,6 +147,7 @@ export async function build(options: BuildOptions, config: SiteConfig): Promise<
   options.checkpoint?.('swapped');
   if (movedAside && !options.leavePrevious) await removeOutput(movedAside);
   remember();
+  if (useCache) images?.prune(options.now);
   outputs.set(manifestKey, Object.fromEntries([...stamps].map(([file, stamp]) => [file, { ...stamp, key: emitted.keys.get(file) }])));
   search.remember(stamps);
   return { files, exitCode: 0, site, written: stamps.size, stats, validUntil: validUntil(normalised, site, options.now), previous: options.leavePrevious ? movedAside : undefined };

@@ -190,7 +190,9 @@ function workDone(stats: BuildResult['stats']): string {
   const { output, markdown, search } = stats;
   const count = (n: number) => n.toLocaleString('en');
   const searched = search ? `; search: ${searchDone(search)}` : '';
-  return `: ${count(output.rendered)} rendered, ${count(output.kept)} unchanged, ${count(output.copied)} copied; markdown: ${count(markdown.rendered)} rendered, ${count(markdown.cached)} cached${searched}`;
+  // Only for sites with images to resize: a warm build says "0 encoded" (see media/image-stage.ts).
+  const images = stats.images?.sources ? `; images: ${count(stats.images.encoded)} encoded, ${count(stats.images.reused)} cached` : '';
+  return `: ${count(output.rendered)} rendered, ${count(output.kept)} unchanged, ${count(output.copied)} copied; markdown: ${count(markdown.rendered)} rendered, ${count(markdown.cached)} cached${images}${searched}`;
 }
 
 /** "4,000 pages indexed in 5.9 s", or for an index in parts of which some were kept "4,000 pages in 4 parts, 1 indexed (1,012 pages) in 1.4 s". */

@@ -207,8 +207,12 @@ export interface RenderedPost extends Post {
   summary: string;
   /** The social image as an href: root-relative with the base path (copied like body images), or absolute. */
   image?: string;
+  /** The social image's size and resized copies, when it is a local file (shown as the post's hero). */
+  hero?: HeroImage;
   /** Local files referenced by the body, to copy next to the page: absolute source path → path relative to `dist/`. */
   assets: Map<string, string>;
+  /** Resized copies of local images that the HTML names, for the media stage to make (media/image-stage.ts). */
+  images?: ImageJob[];
   /** The body's h2 and h3 headings in order, for a table of contents (`text` is plain text). */
   toc: Array<{ depth: number; id: string; text: string }>;
   /** A digest of what the markdown stage gave (body, excerpt, title, summary, image): pages showing the post are keyed on it. */
@@ -251,3 +255,41 @@ export interface Site {
 
 /** Severity names as printed. */
 export type Severity = 'error' | 'warning' | 'info';
+
+/** An output format of the resized image copies (media/image-plan.ts). */
+export type ImageFormat = 'avif' | 'webp';
+
+/** One resized copy to make. */
+export interface ImageVariant {
+  width: number;
+  format: ImageFormat;
+  /** Site-relative output path (`posts/x/photo-800.1a2b3c4d5e.webp`). */
+  output: string;
+  /** Digest of source bytes, width, format and settings: names the encoded file in `.cache/images/`. */
+  key: string;
+}
+
+/** Every copy of one source image a page needs, as plain data (it crosses worker threads and the render cache). */
+export interface ImageJob {
+  /** Absolute path of the source image. */
+  source: string;
+  /** The `src` the page shows it with: a failed encode puts the plain `<img>` back by it. */
+  src: string;
+  /** Where the page names it (the `![]()` or `image:`), for a message when it cannot be encoded. */
+  place?: Point;
+  variants: ImageVariant[];
+}
+
+/** The `<source>` elements of a `<picture>`, best format first. */
+export interface PictureSource {
+  type: string;
+  srcset: string;
+}
+
+/** The hero image as a page shows it: the size to reserve and, when it can be resized, its `<source>`s (else none). */
+export interface HeroImage {
+  width: number;
+  height: number;
+  sources: PictureSource[];
+  sizes: string;
+}

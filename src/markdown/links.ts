@@ -107,7 +107,7 @@ export function resolveUrl(url: string, context: LinkContext, assets: Map<string
 }
 
 /** `resolveUrl`, also giving the local file the URL serves when there is one (in content/ or a static folder). */
-function resolveLocal(url: string, context: LinkContext, assets: Map<string, string>, report: UrlReporter, media: boolean): { url: string; file?: string } {
+export function resolveLocal(url: string, context: LinkContext, assets: Map<string, string>, report: UrlReporter, media: boolean): { url: string; file?: string } {
   if (url === '' || EXTERNAL.test(url)) return { url };
   const { pathname, suffix } = splitUrl(url);
   if (url.startsWith('/')) {

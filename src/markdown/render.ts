@@ -17,7 +17,9 @@ import { packUrlFacts } from './facts/packed-urls.ts';
 import type { LinkContext, LinkDependency, TocEntry } from './data.ts';
 import type { DialectContext } from './dialects/context.ts';
 import { applyExpansion, expandTemplates, mayHoldTemplates } from './dialects/index.ts';
-import { resolveUrl } from './links.ts';
+import type { HeroImage, ImageJob } from '../media/image-plan.ts';
+import { localImage } from './images.ts';
+import { resolveLocal } from './links.ts';
 import { parsePost } from './parse.ts';
 import { hasMore, readingMinutes } from './reading.ts';
 
@@ -48,7 +50,11 @@ export interface MarkdownResult {
   excerptHtml: string;
   summary: string;
   image?: string;
+  /** The social image shown at the top of the post, when it is a local file: its size and resized copies. */
+  hero?: HeroImage;
   assets: Array<[string, string]>;
+  /** The resized copies of local images the HTML names, for the media stage to encode (see media/image-plan.ts). */
+  images: ImageJob[];
   /** The body's h2/h3 outline; it follows from `html`, so the digest need not cover it. */
   toc: TocEntry[];
   facts: Omit<CheckFacts, 'links' | 'ids'> & { ids: string[] };
@@ -122,24 +128,36 @@ function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): Markdown
   }
   const assets = file.data.assets ?? new Map<string, string>();
   // The social image may sit next to the post like any body image: resolve, check and copy it the same way.
-  const image = job.image === undefined ? undefined : resolveUrl(job.image, file.data.links!, assets, (reason, ruleId) =>
-    addMessage(file, reason, { place: job.imagePlace ?? { line: 1, column: 1 }, ruleId, severity: 'warning' }), true);
+  const imagePlace = job.imagePlace ?? { line: 1, column: 1 };
+  const resolved = job.image === undefined ? undefined : resolveLocal(job.image, file.data.links!, assets, (reason, ruleId) =>
+    addMessage(file, reason, { place: imagePlace, ruleId, severity: 'warning' }), true);
+  const image = resolved?.url;
+  const hero = resolved?.file === undefined ? undefined : heroOf(resolved.file, resolved.url, file, imagePlace);
   const excerpt = file.data.excerpt ?? { type: 'root', children: [] };
   const excerptText = plainText(excerpt).replace(/\s+/g, ' ').trim();
   const facts = file.data.check;
   // An excerpt that is only an image says nothing to meta tags and feeds: the first paragraph with text does.
   const summaryText = excerptText === '' ? firstParagraphText(hast) : excerptText;
-  const shown = { title, html, excerptHtml: toHtml(excerpt), summary: job.description ?? cutAtWord(summaryText, 160), image, assets: [...assets] };
+  const shown = { title, html, excerptHtml: toHtml(excerpt), summary: job.description ?? cutAtWord(summaryText, 160), image, ...(hero && { hero }), assets: [...assets] };
   return {
     ...shown,
     digest: digest(JSON.stringify(shown)),
     readingMinutes: readingMinutes(shown.html),
     hasMore: hasMore(shown.excerptHtml, shown.html),
     toc: file.data.toc ?? [],
+    images: file.data.images ?? [],
     facts: facts ? storedFacts(facts) : emptyResult(job).facts,
     messages: file.messages.map(storeMessage),
     deps: distinct(deps),
   };
+}
+
+/** The hero image's size and copies; its job joins the body's, so the media stage makes its files too. */
+function heroOf(source: string, src: string, file: VFile, place: Point): HeroImage | undefined {
+  const shown = localImage(source, src, file, place);
+  if (!shown) return undefined;
+  if (shown.plan) (file.data.images ??= []).push(shown.plan.job);
+  return { ...shown.size, sources: shown.plan?.sources ?? [], sizes: shown.plan?.sizes ?? '' };
 }
 
 function emptyResult(job: MarkdownJob): Omit<MarkdownResult, 'messages' | 'deps' | 'digest'> {
@@ -149,6 +167,7 @@ function emptyResult(job: MarkdownJob): Omit<MarkdownResult, 'messages' | 'deps'
     excerptHtml: '',
     summary: job.description ?? '',
     assets: [],
+    images: [],
     toc: [],
     facts: { urls: [], images: [], ids: [], foreignIds: [], fragments: [], marker: false, words: 0, mojibake: [], invisible: [] },
     readingMinutes: 1,
@@ -206,7 +225,9 @@ export function applyResult(post: Post, result: MarkdownResult, context: Markdow
     excerptHtml: result.excerptHtml,
     summary: result.summary,
     image: result.image,
+    ...(result.hero && { hero: result.hero }),
     assets: new Map(result.assets),
+    images: result.images,
     toc: result.toc,
     digest: result.digest,
     readingMinutes: result.readingMinutes,

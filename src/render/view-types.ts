@@ -81,9 +81,19 @@ export interface PostView extends PostSummaryView {
   /** Cards of the post's authors that have a bio or an avatar in authors.yml. */
   authorCards: AuthorCardView[];
   /** The hero image at the top of the post, when front matter sets `image`. */
-  hero: { src: string; alt: string } | null;
+  hero: HeroView | null;
   /** Whether Pagefind may index the post (drafts and scheduled posts never). */
   indexable: boolean;
+}
+
+/** The hero image: its size when it is a local file, and its resized copies (`<source>`s) when it could be resized. */
+export interface HeroView {
+  src: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
+  sources: Array<{ type: string; srcset: string }>;
+  sizes: string;
 }
 
 /** One entry of a post's table of contents, with the entries nested under it. */

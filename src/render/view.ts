@@ -149,7 +149,8 @@ export function createViews(site: Site) {
       // A card with only a name would repeat the byline: only authors with a bio or an avatar get one.
       authorCards: current.authors.filter((author) => author.bio || author.avatar).map(authorCard),
       // Without alt text the hero is decorative (`alt=""`): the post title right beside it already says what it is about.
-      hero: current.image ? { src: current.image, alt: current.imageAlt ?? '' } : null,
+      // A local image also gets its size (no layout shift) and resized copies (media/image-plan.ts).
+      hero: current.image ? { src: current.image, alt: current.imageAlt ?? '', width: current.hero?.width ?? null, height: current.hero?.height ?? null, sources: current.hero?.sources ?? [], sizes: current.hero?.sizes ?? '' } : null,
       indexable: !current.draft && !current.future,
     };
   };

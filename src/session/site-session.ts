@@ -26,6 +26,7 @@ import { LookupHistory } from './rerender.ts';
 import { plainPlan, sameIds, shapeOf } from './shapes.ts';
 import type { RenderedPost, SiteConfig } from '../types.ts';
 import { renderEntry, type Entry } from './entry.ts';
+import { makeImages } from '../media/image-stage.ts';
 
 /** What one batch of file events asks the session to redo. */
 export interface Changes {
@@ -57,8 +58,10 @@ const SITE_RULES = new Set(['duplicate-url', 'reserved-url', 'url-from-folder', 
 export class SiteSession {
   /** Output path → contents: the server answers from here. */
   readonly output = new Map<string, string>();
-  /** Output path → absolute source of a local asset. */
+  /** Output path → absolute source of a local asset (or of an image's resized copy in the cache folder). */
   assets = new Map<string, string>();
+  /** Output path → resized image copy in the cache folder. */
+  private images = new Map<string, string>();
   private readonly entries = new Map<string, Entry>();
   private registries: Registries = { authors: new Map(), tags: new Map() };
   private registryFiles: VFile[] = [];
@@ -134,6 +137,14 @@ export class SiteSession {
       entry.markdownMessages = entry.file.messages.slice(before[index]);
       entry.file.messages.length = before[index]!;
     });
+  }
+
+  /**
+   * Make the resized copies of images the posts name and not yet in the site's `.cache/images/`, as a
+   * build does (media/image-stage.ts): an image edited in place has new copies, under new names.
+   */
+  private async makeImages(rendered: readonly RenderedPost[]): Promise<void> {
+    this.images = (await makeImages(rendered, { dir: path.join(cacheDirOf(this.root), 'images') })).files;
   }
 
   /** Apply one batch of changes. */
@@ -220,6 +231,7 @@ export class SiteSession {
     }
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
+    await this.makeImages(rendered);
     // As a build does: links to another generator's heading ids point at ours (check/anchors/resolve.ts).
     const shown = resolveForeignAnchors(rendered, context.basePath);
     const site = createSite(shown, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
@@ -237,7 +249,7 @@ export class SiteSession {
     for (const file of removed) this.output.delete(file);
     this.keys = keys;
     this.plans = new Map(plans.map((plan) => [plan.file, plan]));
-    this.assets = assetsOf(rendered);
+    this.assets = new Map([...assetsOf(rendered), ...this.images]);
     return { changed, removed, rendered: renderedFiles, ms: performance.now() - started };
   }
 
@@ -290,6 +302,7 @@ export class SiteSession {
     if (edits.some(([entry, old]) => shapeOf(entry.rendered) !== shapeOf(old))) return undefined;
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
+    await this.makeImages(rendered);
     const shownBefore = rendered.map(shownAs);
     const shown = resolveForeignAnchors(rendered, context.basePath);
     const site = createSite(shown, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
@@ -321,7 +334,7 @@ export class SiteSession {
     }
     // From every post, not only the edited ones: a file under assets/ that an edited post no longer
     // names may still be another post's.
-    this.assets = assetsOf(rendered);
+    this.assets = new Map([...assetsOf(rendered), ...this.images]);
     return { ...result, removed: [], ms: performance.now() - started };
   }
 
