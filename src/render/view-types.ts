@@ -160,7 +160,7 @@ export interface PageView {
   /** `<link rel="alternate" hreflang>`: a post written in another language than the site's. */
   alternates: Array<{ hreflang: string; href: string }>;
   /** Which main-nav entry the page belongs to. */
-  section: 'home' | 'post' | 'archive' | 'tags' | 'authors' | 'search' | 'error';
+  section: 'home' | 'post' | 'page' | 'archive' | 'tags' | 'authors' | 'search' | 'error';
   publishedTime: string | null;
   modifiedTime: string | null;
   /** `@handle` for `twitter:site`. */

@@ -1,0 +1,53 @@
+/**
+ * Front matter normalisation of a standalone page (`content/pages/`): the post's normalisers where
+ * a page has the field (title, description, image, draft, lang, canonical, dates), none where it
+ * has not. A page is not dated, authored or tagged: it shows in no feed or list, so a missing date
+ * is no problem to report, and authors and tags are left to templates in `data`.
+ */
+import type { Post, RawPost } from '../../types.ts';
+import type { NormalizeContext } from './context.ts';
+import { isFuture, normalizeDates } from './dates.ts';
+import { explicitDescription } from './description.ts';
+import { normalizeOtherKeys } from './other-keys.ts';
+import { normalizePagePath } from './page-path.ts';
+import { humanizeFileName, normalizeTitle } from './title.ts';
+import { FRONT_MATTER_KEYS } from '../keys.ts';
+import { valueAt } from './fields.ts';
+
+/** What a post's date falls back to, said of posts only: a page without a date is complete. */
+const FALLBACK_NOTES = new Set(['date-from-git', 'date-from-mtime', 'date-from-path']);
+
+/** Normalise one page's front matter; like `normalizePost`, it never throws and reports every problem. */
+export function normalizePage(raw: RawPost, ctx: NormalizeContext): Post {
+  const data = raw.frontMatter.data;
+  const title = normalizeTitle(data, ctx);
+  // A written date is read and checked as a post's is; without one the page still needs a value
+  // for the type (the file's mtime), which nothing shows: `undated` says so.
+  const quiet: NormalizeContext = { ...ctx, report: (reason, options) => (FALLBACK_NOTES.has(options.ruleId) ? undefined : ctx.report(reason, options)) };
+  const { published, updated } = normalizeDates(raw, data, quiet);
+  const dated = FRONT_MATTER_KEYS.published.some((key) => {
+    const value = valueAt(data, key);
+    // Jekyll's `published: false` is a flag, and `date:` left empty is no date.
+    return value !== undefined && value !== null && value !== '' && typeof value !== 'boolean';
+  });
+  const { slug, path } = normalizePagePath(raw, data, ctx);
+  const page: Post = {
+    raw,
+    fileTitle: humanizeFileName(raw.relPath),
+    slug,
+    path,
+    published,
+    authors: [],
+    tags: [],
+    ...normalizeOtherKeys(data, ctx),
+    // Only a written date can schedule a page.
+    future: dated && isFuture(published, ctx.now),
+    data,
+  };
+  if (!dated) page.undated = true;
+  if (title !== undefined) page.title = title;
+  if (updated !== undefined) page.updated = updated;
+  const description = explicitDescription(data);
+  if (description !== undefined) page.description = description;
+  return page;
+}
