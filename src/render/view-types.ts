@@ -53,6 +53,8 @@ export interface PostSummaryView {
   summary: string;
   /** Absolute URL of the social image. */
   image: string | null;
+  /** The same image as an href (root-relative with the base path, or as written when absolute): lists show it small. */
+  thumbnail: string | null;
   draft: boolean;
   /** Dated after the build: only shown in dev or with `--future`. */
   future: boolean;

@@ -102,3 +102,24 @@ describe('standalone pages in the checks', () => {
     expect(built.files).toEqual(expect.arrayContaining(['team/write-to-us/index.html', 'legal/imprint/index.html']));
   });
 });
+
+describe('list excerpts', () => {
+  it('are text: no body images or embeds, the post’s `image` as a small decorative thumbnail', async () => {
+    for (const file of ['index.html', 'tags/intro/index.html']) {
+      const tree = parseHtml(await site.read(file));
+      const summaries = byTag(tree, 'article').filter((article) => (article.properties.className as string[]).includes('post-summary'));
+      const second = summaries.find((summary) => text(summary).includes('Second'))!;
+      const excerpt = byTag({ type: 'root', children: [second] }, 'div').find((div) => (div.properties.className as string[]).includes('excerpt'))!;
+      expect(byTag({ type: 'root', children: [excerpt] }, 'img'), file).toEqual([]);
+      expect(byTag({ type: 'root', children: [excerpt] }, 'iframe'), file).toEqual([]);
+      expect(text(excerpt).trim()).toBe('Another post, with a link and code.');
+      const images = byTag({ type: 'root', children: [second] }, 'img');
+      expect(images.map((img) => img.properties)).toEqual([
+        { className: ['post-thumb'], src: 'https://example.org/cover.jpg', alt: '', width: 160, height: 90, loading: 'lazy', decoding: 'async' },
+      ]);
+      // A post without `image` gets no thumbnail.
+      const hello = summaries.find((summary) => text(summary).includes('Hello'))!;
+      expect(byTag({ type: 'root', children: [hello] }, 'img')).toEqual([]);
+    }
+  });
+});
