@@ -108,7 +108,7 @@ describe('markdown fixtures', () => {
 
   it('highlights code in the excerpt too, but keeps language labels out of the summary', async () => {
     const { rendered } = await render('code-blocks');
-    expect(rendered.excerptHtml).toContain('<span class="code-lang">TypeScript</span>');
+    expect(rendered.excerptHtml).toContain('<span class="code-lang" data-pagefind-ignore="">TypeScript</span>');
     expect(rendered.summary).toBe(`Intro with inline <code>, which stays as it is. const ok: boolean = 1 < 2 && "<b>&amp;</b>" !== '';`);
   });
 
