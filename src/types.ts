@@ -182,7 +182,7 @@ export interface Post {
   /** Old URLs that redirect to this post; absent when there are none. */
   aliases?: Alias[];
   published: PostDate;
-  /** A page (`raw.kind`) whose front matter gives no date: `published` is then its file's mtime, shown nowhere. */
+  /** A page (`raw.kind`) whose front matter gives no date: `published` is then a fixed placeholder, shown nowhere. */
   undated?: true;
   updated?: PostDate;
   authors: Author[];

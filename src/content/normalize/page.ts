@@ -4,7 +4,7 @@
  * has not. A page is not dated, authored or tagged: it shows in no feed or list, so a missing date
  * is no problem to report, and authors and tags are left to templates in `data`.
  */
-import type { Post, RawPost } from '../../types.ts';
+import type { Post, PostDate, RawPost } from '../../types.ts';
 import type { NormalizeContext } from './context.ts';
 import { isFuture, normalizeDates } from './dates.ts';
 import { explicitDescription } from './description.ts';
@@ -17,19 +17,25 @@ import { valueAt } from './fields.ts';
 /** What a post's date falls back to, said of posts only: a page without a date is complete. */
 const FALLBACK_NOTES = new Set(['date-from-git', 'date-from-mtime', 'date-from-path']);
 
+/** The `published` of a page without a date: shown nowhere, the same on every machine. */
+const UNDATED: PostDate = Object.freeze({ iso: '1970-01-01T00:00:00+00:00', epochMs: 0, day: '1970-01-01', dateOnly: true });
+
 /** Normalise one page's front matter; like `normalizePost`, it never throws and reports every problem. */
 export function normalizePage(raw: RawPost, ctx: NormalizeContext): Post {
   const data = raw.frontMatter.data;
   const title = normalizeTitle(data, ctx);
-  // A written date is read and checked as a post's is; without one the page still needs a value
-  // for the type (the file's mtime), which nothing shows: `undated` says so.
+  // A written date is read and checked as a post's is (and `updated` with it).
   const quiet: NormalizeContext = { ...ctx, report: (reason, options) => (FALLBACK_NOTES.has(options.ruleId) ? undefined : ctx.report(reason, options)) };
-  const { published, updated } = normalizeDates(raw, data, quiet);
+  const dates = normalizeDates(raw, data, quiet);
+  const { updated } = dates;
   const dated = FRONT_MATTER_KEYS.published.some((key) => {
     const value = valueAt(data, key);
     // Jekyll's `published: false` is a flag, and `date:` left empty is no date.
     return value !== undefined && value !== null && value !== '' && typeof value !== 'boolean';
   });
+  // Without one the type still wants a value, which nothing shows (`undated` says so): a fixed one,
+  // not the file's mtime, so a fresh clone or a save changes nothing a page's key is made of.
+  const published = dated ? dates.published : UNDATED;
   const { slug, path } = normalizePagePath(raw, data, ctx);
   const page: Post = {
     raw,
