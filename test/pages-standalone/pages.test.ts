@@ -4,7 +4,7 @@
  * links to them (as `pages/about.md` or `/about/`) resolve and are checked; a page needs no date;
  * a page on a post's, or the site's own, URL is an error naming the files.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT, buildSite, jsonMessages, runCli, type BuiltSite } from '../helpers/cli.ts';
@@ -91,6 +91,15 @@ describe('standalone pages in the checks', () => {
     expect(duplicate.map((message) => message.file).sort()).toEqual(['clash.md', 'hello.md']);
     expect(duplicate[0]!.message).toMatch(/^URL \/posts\/hello\/ is used by a (post and a page|page and a post): .*hello\.md and .*clash\.md$|^URL \/posts\/hello\/ is used by a (post and a page|page and a post): .*clash\.md and .*hello\.md$/);
     expect(messages.filter((message) => message.rule === 'reserved-url').map((message) => `${message.file}: ${message.message}`)).toEqual(['tags.md: URL /tags/ is reserved for a page the site generates']);
+  });
+
+  it('takes a site’s own templates/page.liquid over the default', async () => {
+    const root = await copySite('pages');
+    await mkdir(path.join(root, 'templates'), { recursive: true });
+    await writeFile(path.join(root, 'templates/page.liquid'), "{% layout 'base.liquid' %}{% block content %}<div class=\"own\">{{ entry.title }}|{{ entry.data.description }}</div>{% endblock %}");
+    const built = await buildSite(['--root', root]);
+    expect(built.run.code, built.run.stderr).toBe(0);
+    expect(await built.read('about/index.html')).toContain('<div class="own">About this blog|Who writes here, and why.</div>');
   });
 
   it('gives `slug` the file’s name and `permalink` the whole path, as for posts', async () => {
