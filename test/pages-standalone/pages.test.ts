@@ -4,7 +4,7 @@
  * links to them (as `pages/about.md` or `/about/`) resolve and are checked; a page needs no date;
  * a page on a post's, or the site's own, URL is an error naming the files.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT, buildSite, jsonMessages, runCli, type BuiltSite } from '../helpers/cli.ts';
@@ -109,6 +109,16 @@ describe('standalone pages in the checks', () => {
     const built = await buildSite(['--root', root]);
     expect(built.run.code, built.run.stderr).toBe(0);
     expect(built.files).toEqual(expect.arrayContaining(['team/write-to-us/index.html', 'legal/imprint/index.html']));
+  });
+
+  it('redirects a page’s old URLs (`aliases`, `redirect_from`) to it, as a post’s', async () => {
+    const root = await copySite('pages');
+    const about = path.join(root, 'content/pages/about.md');
+    await writeFile(about, (await readFile(about, 'utf8')).replace('title: About this blog', 'title: About this blog\nredirect_from: [/about.html]'));
+    const built = await buildSite(['--root', root]);
+    expect(built.run.code, built.run.stderr).toBe(0);
+    expect(await built.read('about.html')).toContain('content="0; url=/blog/about/"');
+    expect(await built.read('_redirects')).toBe('/blog/about.html /blog/about/ 301\n');
   });
 });
 

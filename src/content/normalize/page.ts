@@ -1,11 +1,12 @@
 /**
  * Front matter normalisation of a standalone page (`content/pages/`): the post's normalisers where
- * a page has the field (title, description, image, draft, lang, canonical, dates), none where it
+ * a page has the field (title, description, image, draft, lang, canonical, dates, aliases), none where it
  * has not. A page is not dated, authored or tagged: it shows in no feed or list, so a missing date
  * is no problem to report, and authors and tags are left to templates in `data`.
  */
 import type { Post, PostDate, RawPost } from '../../types.ts';
 import type { NormalizeContext } from './context.ts';
+import { normalizeAliases } from './aliases.ts';
 import { isFuture, normalizeDates } from './dates.ts';
 import { explicitDescription } from './description.ts';
 import { normalizeOtherKeys } from './other-keys.ts';
@@ -37,6 +38,8 @@ export function normalizePage(raw: RawPost, ctx: NormalizeContext): Post {
   // not the file's mtime, so a fresh clone or a save changes nothing a page's key is made of.
   const published = dated ? dates.published : UNDATED;
   const { slug, path } = normalizePagePath(raw, data, ctx);
+  // Old URLs redirect to a page as to a post (a Jekyll site's `/about.html`).
+  const aliases = normalizeAliases(raw, data, path, ctx);
   const page: Post = {
     raw,
     fileTitle: humanizeFileName(raw.relPath),
@@ -51,6 +54,7 @@ export function normalizePage(raw: RawPost, ctx: NormalizeContext): Post {
     data,
   };
   if (!dated) page.undated = true;
+  if (aliases.length > 0) page.aliases = aliases;
   if (title !== undefined) page.title = title;
   if (updated !== undefined) page.updated = updated;
   const description = explicitDescription(data);
