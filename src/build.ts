@@ -83,7 +83,7 @@ async function buildAssembled(assembled: AssembledSite, images: ImageOutput | un
   const previous = outputs.get(manifestKey) ?? {};
   // The search stage sees every page on its way into staging, and indexes them before the swap.
   // Drafts and scheduled posts stay out even when a custom template marks them for Pagefind.
-  const unlisted = plans.filter((plan) => plan.template === 'post' && (plan.posts[0]?.draft || plan.posts[0]?.future));
+  const unlisted = plans.filter((plan) => (plan.template === 'post' || plan.template === 'page') && (plan.posts[0]?.draft || plan.posts[0]?.future));
   const search =
     staging &&
     openSearch({
@@ -99,7 +99,7 @@ async function buildAssembled(assembled: AssembledSite, images: ImageOutput | un
       language: config.language,
       exclude: new Set(unlisted.map((plan) => plan.file)),
       pagesPerIndex: pagesPerIndex(options.searchPagesPerIndex),
-      expected: plans.filter((plan) => plan.template === 'post').length - unlisted.length,
+      expected: plans.filter((plan) => plan.template === 'post' || plan.template === 'page').length - unlisted.length,
       speculate: markdown.stats.rendered > 0,
     });
   let emitted: Emitted | undefined;

@@ -117,6 +117,11 @@ export interface RawPost {
   mtime: Date;
   /** Date of the file's first git commit, if the site is in a git repository. */
   gitDate?: Date;
+  /**
+   * `page` for a standalone page from `content/pages/` (`relPath` is then relative to that folder):
+   * it has its own URL and template, needs no date, and stays out of feeds and lists. Absent for posts.
+   */
+  kind?: 'page';
 }
 
 /** A normalised date. */
@@ -177,6 +182,8 @@ export interface Post {
   /** Old URLs that redirect to this post; absent when there are none. */
   aliases?: Alias[];
   published: PostDate;
+  /** A page (`raw.kind`) whose front matter gives no date: `published` is then a fixed placeholder, shown nowhere. */
+  undated?: true;
   updated?: PostDate;
   authors: Author[];
   tags: TagRef[];
@@ -243,6 +250,8 @@ export interface Site {
   config: SiteConfig;
   /** Published posts, newest first (drafts and future posts only when asked for). */
   posts: RenderedPost[];
+  /** Standalone pages from `content/pages/` (`kind: 'page'`), by path; absent on sites made by hand. */
+  pages?: RenderedPost[];
   tags: Tag[];
   authors: SiteAuthor[];
   /** The site's URLs under `config.url`: base path, hrefs, absolute URLs. */

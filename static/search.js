@@ -15,7 +15,8 @@
   const load = () => {
     pagefind ??= import(list.dataset.pagefind).then(async (module) => {
       // The index holds site-relative URLs (`/posts/x/`); results get the site's base path (`/blog/`).
-      const options = { baseUrl: list.dataset.base || '/', excerptLength: 24 };
+      // Pagefind starts an excerpt where the matches are densest, often mid-sentence: the ellipsis says so.
+      const options = { baseUrl: list.dataset.base || '/', excerptLength: 24, excerptEllipsis: '…' };
       await module.options(options);
       // A big site has more than one index (parts.json names the others): search them all as one.
       // A part that fails to load leaves the others searchable.

@@ -75,7 +75,7 @@ export async function checkExternalLinks(site: Site, options: ExternalOptions = 
 /** Every http(s) URL of the posts (fragment dropped: servers never see it), with where each is used. */
 function externalUses(site: Site): Map<string, Use[]> {
   const uses = new Map<string, Use[]>();
-  for (const post of site.posts) {
+  for (const post of [...site.posts, ...(site.pages ?? [])]) {
     for (const fact of post.raw.file.data.check?.urls ?? []) {
       const written = fact.url.trim();
       const absolute = written.startsWith('//') && written.length > 2 ? `https:${written}` : written;

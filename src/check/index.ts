@@ -62,7 +62,9 @@ const POST_RULES: ReadonlyArray<[RuleId, (check: PostCheck, index: SiteIndex) =>
  */
 export function runChecks(site: Site, options: CheckOptions): void {
   const settings = site.config.rules;
-  const posts = options.only ? site.posts.filter((post) => options.only!.has(post)) : site.posts;
+  // Standalone pages are checked as posts are: their links, anchors, images and text.
+  const everyPost = [...site.posts, ...(site.pages ?? [])];
+  const posts = options.only ? everyPost.filter((post) => options.only!.has(post)) : everyPost;
   const postFiles = posts.map((post) => post.raw.file);
   const files = new Set([...(options.only ? [] : options.files), ...postFiles]);
   clearCheckMessages([...files, ...(options.summary ? [options.summary] : [])]);
@@ -81,7 +83,7 @@ export function runChecks(site: Site, options: CheckOptions): void {
   }
   if (!options.only && severityOf('similar-tags', settings) !== undefined) checkSimilarTags(site, (post) => checks.get(post));
   // From every post, also those a dev rebuild did not check again: their findings still hold.
-  if (options.summary && severityOf('broken-link', settings) !== undefined) summarizeForeignLinks(site.posts, options.summary);
+  if (options.summary && severityOf('broken-link', settings) !== undefined) summarizeForeignLinks(everyPost, options.summary);
   applySettings(files, settings);
   // Each stage appended its own messages; in position order they read as the file does (JSON lines too).
   for (const file of postFiles) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

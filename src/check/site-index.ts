@@ -46,10 +46,12 @@ const ORIGIN = 'http://site.invalid';
  */
 export function indexSite(site: Site, staticDirs: readonly string[], outputFiles: Iterable<string>): SiteIndex {
   const files = new Set(outputFiles);
-  for (const post of site.posts) for (const asset of post.assets.values()) files.add(asset);
+  // Standalone pages' files and heading ids are link targets as posts' are.
+  const posts = [...site.posts, ...(site.pages ?? [])];
+  for (const post of posts) for (const asset of post.assets.values()) files.add(asset);
   const roots = new Set([...files].map(rootOf));
   for (const dir of staticDirs) for (const name of namesIn(dir)) roots.add(name.toLowerCase());
-  return { ...indexPosts(site.posts, site.routes.basePath), files, staticDirs, externalPaths: site.config.externalPaths, roots };
+  return { ...indexPosts(posts, site.routes.basePath), files, staticDirs, externalPaths: site.config.externalPaths, roots };
 }
 
 /** An index of the post pages alone: enough to resolve anchors, which only post pages are known to have. */

@@ -1,4 +1,4 @@
-/** Read posts and registries from `content/`: the only stage that reads content from disk. */
+/** Read posts, pages and registries from `content/`: the only stage that reads content from disk. */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
@@ -22,37 +22,49 @@ export interface Registries {
 
 /** Everything read from `content/`. */
 export interface Content extends Registries {
-  /** Posts whose bytes and front matter could be read. */
+  /** Posts and pages (`kind: 'page'`) whose bytes and front matter could be read. */
   posts: RawPost[];
   /** Every file read, including the ones that failed, for reporting. */
   files: VFile[];
 }
 
-/** Read `<root>/content/`: posts under `posts/`, plus `authors.yml` and `tags.yml` if present; messages name files relative to `cwd`. */
+/**
+ * Read `<root>/content/`: posts under `posts/`, standalone pages under `pages/`, plus `authors.yml`
+ * and `tags.yml` if present; messages name files relative to `cwd`.
+ */
 export async function readContent(root: string, cwd: string, memo?: FrontMatterMemo): Promise<Content> {
   const contentDir = path.join(root, 'content');
-  const postsDir = path.join(contentDir, 'posts');
+  const posts = await readFolder(root, path.join(contentDir, 'posts'), cwd, memo);
+  // Pages need no date: no git history is asked for them, and their dates never fall back with a warning.
+  const pages = await readFolder(root, path.join(contentDir, PAGES_FOLDER), cwd, memo, 'page');
+  const registries = await readRegistries(contentDir, cwd);
+  return { posts: [...posts.posts, ...pages.posts], ...registries.registries, files: [...posts.files, ...pages.files, ...registries.files] };
+}
+
+/** The folder under `content/` that standalone pages are read from. */
+export const PAGES_FOLDER = 'pages';
+
+/** Read every post (or, with `kind`, every page) file below `dir`, in sorted order. */
+async function readFolder(root: string, dir: string, cwd: string, memo: FrontMatterMemo | undefined, kind?: 'page'): Promise<{ posts: RawPost[]; files: VFile[] }> {
   const files: VFile[] = [];
-  const links = await symlinksIn(root, postsDir);
-  const relPaths = [...(await listPosts(postsDir)), ...links.inside].sort();
+  const links = await symlinksIn(root, dir);
+  const relPaths = [...(await listPosts(dir)), ...links.inside].sort();
   for (const { relPath, target } of links.outside) {
-    const file = fileFor(path.join(postsDir, relPath), '', cwd);
+    const file = fileFor(path.join(dir, relPath), '', cwd);
     addMessage(file, `Symbolic link to ${target}, outside content/: not followed`, { place: { line: 1, column: 1 }, ruleId: 'symlink-outside', severity: 'warning' });
     files.push(file);
   }
-  const gitDates = await firstCommitDates(postsDir);
+  const gitDates = kind === 'page' ? new Map<string, Date>() : await firstCommitDates(dir);
 
   const posts: RawPost[] = [];
   // Reading is I/O bound: many files at once, but not all (100,000 posts would run out of file
   // descriptors: EMFILE). Results keep the order of the sorted listing.
-  const results = await mapLimited(relPaths, READ_PARALLEL, (relPath) => readPost(postsDir, relPath, gitDates, cwd, memo));
+  const results = await mapLimited(relPaths, READ_PARALLEL, (relPath) => readPost(dir, relPath, gitDates, cwd, memo, kind));
   for (const result of results) {
     files.push(result.file);
     if (result.post) posts.push(result.post);
   }
-
-  const registries = await readRegistries(contentDir, cwd);
-  return { posts, ...registries.registries, files: [...files, ...registries.files] };
+  return { posts, files };
 }
 
 /** Files read at once: far below any system's descriptor limit, enough to keep the disk busy. */
@@ -120,23 +132,23 @@ export async function symlinksIn(root: string, postsDir: string): Promise<{ insi
   return found;
 }
 
-/** Read one post: decode strictly as UTF-8, split and parse its front matter. `post` is missing when that failed. */
-export async function readPost(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>, cwd: string, memo?: FrontMatterMemo): Promise<{ file: VFile; post?: RawPost }> {
+/** Read one post (a page with `kind`): decode strictly as UTF-8, split and parse its front matter. `post` is missing when that failed. */
+export async function readPost(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>, cwd: string, memo?: FrontMatterMemo, kind?: 'page'): Promise<{ file: VFile; post?: RawPost }> {
   const absolute = path.join(postsDir, relPath);
   const [bytes, stats] = await Promise.all([readFile(absolute), stat(absolute)]);
-  return postFromBytes(absolute, relPath, bytes, stats.mtime, gitDates, cwd, memo);
+  return postFromBytes(absolute, relPath, bytes, stats.mtime, gitDates, cwd, memo, kind);
 }
 
 /**
  * The same, synchronously: the dev server reads one edited post this way, so a rebuild runs to
  * its end without giving the event loop to the file watcher's re-scan of the folder.
  */
-export function readPostSync(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>, cwd: string): { file: VFile; post?: RawPost } {
+export function readPostSync(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>, cwd: string, kind?: 'page'): { file: VFile; post?: RawPost } {
   const absolute = path.join(postsDir, relPath);
-  return postFromBytes(absolute, relPath, readFileSync(absolute), statSync(absolute).mtime, gitDates, cwd);
+  return postFromBytes(absolute, relPath, readFileSync(absolute), statSync(absolute).mtime, gitDates, cwd, undefined, kind);
 }
 
-function postFromBytes(absolute: string, relPath: string, bytes: Uint8Array, mtime: Date, gitDates: ReadonlyMap<string, Date>, cwd: string, memo?: FrontMatterMemo): { file: VFile; post?: RawPost } {
+function postFromBytes(absolute: string, relPath: string, bytes: Uint8Array, mtime: Date, gitDates: ReadonlyMap<string, Date>, cwd: string, memo?: FrontMatterMemo, kind?: 'page'): { file: VFile; post?: RawPost } {
   const { file, valid } = utf8File(absolute, bytes, cwd);
   if (!valid) return { file };
   const result = memo ? parseRemembered(String(file.value), memo) : parseFrontMatter(String(file.value));
@@ -147,7 +159,9 @@ function postFromBytes(absolute: string, relPath: string, bytes: Uint8Array, mti
     for (const problem of result.problems) addMessage(file, problem.reason, { place: problem.place, ruleId: problem.ruleId, severity: 'error' });
     return { file };
   }
-  return { file, post: { file, relPath, frontMatter: result.frontMatter, mtime, gitDate: gitDates.get(absolute) } };
+  const post: RawPost = { file, relPath, frontMatter: result.frontMatter, mtime, gitDate: gitDates.get(absolute) };
+  if (kind) post.kind = kind;
+  return { file, post };
 }
 
 /** Strict UTF-8 decoding without the BOM; on failure, the offset of the first bad byte's character. */

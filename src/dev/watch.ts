@@ -44,7 +44,8 @@ export function classify(batch: WatchBatch, dirs: WatchedDirs, file: string): bo
   const name = path.basename(file);
   if (EDITOR_TEMP.test(name) || dirs.ignoreDirs.some((dir) => inside(dir, file))) return false;
   const content = path.join(dirs.root, 'content');
-  if (inside(path.join(content, 'posts'), file) && isPostSource(name)) batch.posts.add(file);
+  // Standalone pages (content/pages/) go with posts: the session reads each as what its folder makes it.
+  if ((inside(path.join(content, 'posts'), file) || inside(path.join(content, 'pages'), file)) && isPostSource(name)) batch.posts.add(file);
   else if (path.dirname(file) === content && (name === 'authors.yml' || name === 'tags.yml')) batch.registries = true;
   else if (inside(content, file)) batch.assets.add(file);
   else if (dirs.templateDirs.some((dir) => inside(dir, file)) && name.endsWith('.liquid')) batch.templates.add(file);

@@ -1,7 +1,7 @@
 /**
  * rehype plugin: highlight code blocks at build time, so readers get colours without any script.
  * Each block becomes
- * `<div class="code-block" data-lang="ts"><span class="code-lang">TypeScript</span><pre class="shiki …" tabindex="0"><code>…</code></pre></div>`:
+ * `<div class="code-block" data-lang="ts"><span class="code-lang" data-pagefind-ignore>TypeScript</span><pre class="shiki …" tabindex="0"><code>…</code></pre></div>`:
  * the theme's CSS picks the light or dark variables, and its script adds a copy button to the div.
  * A block without a language, or in one we do not highlight, keeps the wrapper without a label.
  */
@@ -39,7 +39,9 @@ function codeBlock(text: string, lang: string | undefined, pre: Element): Elemen
   const highlighted = highlightShared(text, lang).children[0] as Element;
   const known = lang === undefined ? undefined : languageOf(lang);
   const children: ElementContent[] = [highlighted];
-  if (known !== undefined) children.unshift({ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: known.label }] });
+  // Real text, so readers, screen readers and feed readers get it; but not for the search index, where
+  // it ran into the code's first word ("TypeScriptexport") in every excerpt that showed the block.
+  if (known !== undefined) children.unshift({ type: 'element', tagName: 'span', properties: { className: ['code-lang'], dataPagefindIgnore: '' }, children: [{ type: 'text', value: known.label }] });
   return {
     type: 'element',
     tagName: 'div',

@@ -23,7 +23,9 @@ export const SITEMAP_LIMIT = 50_000;
 
 /** One absolute URL per page path (posts with their last change), without 404, sorted by URL. */
 export function sitemapEntries(site: Site, pagePaths: readonly string[]): SitemapEntry[] {
-  const lastmod = new Map(site.posts.map((post) => [post.path, (post.updated ?? post.published).iso]));
+  const lastmod = new Map(site.posts.map((post): [string, string | undefined] => [post.path, (post.updated ?? post.published).iso]));
+  // A standalone page has a date only when its front matter gives one.
+  for (const page of site.pages ?? []) lastmod.set(page.path, (page.updated ?? (page.undated ? undefined : page.published))?.iso);
   const entries = new Map<string, string | undefined>();
   for (const raw of pagePaths) {
     const path = raw.replace(/^\/+/, '');

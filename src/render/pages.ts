@@ -8,6 +8,7 @@ import { planArchive } from './kinds/archive.ts';
 import { planAuthors } from './kinds/authors.ts';
 import { planHome } from './kinds/home.ts';
 import { planNotFound } from './kinds/not-found.ts';
+import { planStandalonePages } from './kinds/page.ts';
 import { planPosts } from './kinds/post.ts';
 import { planRedirects } from './kinds/redirects.ts';
 import { planSearch } from './kinds/search.ts';
@@ -23,7 +24,7 @@ export interface RenderedPages {
  * The page kinds, one file each in kinds/, in the order their pages are written (Pagefind numbers
  * pages in that order). A new kind goes here and in the route table (site/routes.ts).
  */
-const KINDS: ReadonlyArray<(context: PageContext) => void> = [planHome, planPosts, planTags, planAuthors, planArchive, planSearch, planNotFound, planRedirects];
+const KINDS: ReadonlyArray<(context: PageContext) => void> = [planHome, planPosts, planStandalonePages, planTags, planAuthors, planArchive, planSearch, planNotFound, planRedirects];
 
 /**
  * Render the home and its pages, every post, the tag, author and archive pages and 404.html.

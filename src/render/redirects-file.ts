@@ -9,7 +9,7 @@ import type { OutputFile } from './output-file.ts';
  * carry the base path and are percent-encoded, since a space would end a rule's field.
  */
 export function renderRedirectsFile(site: Site): OutputFile | undefined {
-  const redirects = redirectsOf(site.posts);
+  const redirects = redirectsOf([...site.posts, ...(site.pages ?? [])]);
   if (redirects.length === 0) return undefined;
   const lines = redirects.map(({ from, post }) => `${site.routes.href(from)} ${site.routes.href(post.path)} 301`);
   return { path: routePath('redirects'), contents: `${lines.join('\n')}\n` };

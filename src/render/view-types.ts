@@ -53,6 +53,8 @@ export interface PostSummaryView {
   summary: string;
   /** Absolute URL of the social image. */
   image: string | null;
+  /** The same image as an href (root-relative with the base path, or as written when absolute): lists show it small. */
+  thumbnail: string | null;
   draft: boolean;
   /** Dated after the build: only shown in dev or with `--future`. */
   future: boolean;
@@ -170,7 +172,7 @@ export interface PageView {
   /** `<link rel="alternate" hreflang>`: a post written in another language than the site's. */
   alternates: Array<{ hreflang: string; href: string }>;
   /** Which main-nav entry the page belongs to. */
-  section: 'home' | 'post' | 'archive' | 'tags' | 'authors' | 'search' | 'error';
+  section: 'home' | 'post' | 'page' | 'archive' | 'tags' | 'authors' | 'search' | 'error';
   publishedTime: string | null;
   modifiedTime: string | null;
   /** `@handle` for `twitter:site`. */

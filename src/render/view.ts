@@ -117,6 +117,7 @@ export function createViews(site: Site) {
       hasMore: reading.more,
       summary: post.summary,
       image: post.image ? absolutizeUrl(post.image, site.routes.absolute(post.path)) : null,
+      thumbnail: post.image ?? null,
       draft: post.draft,
       future: post.future,
       readingMinutes: reading.minutes,

@@ -62,7 +62,9 @@ function templateDigests(templateDirs: readonly string[]): (template: string) =>
 
 /** The key of one plan's output file, given the site's and its template's parts. */
 export function pageKey(siteKey: string, templateKey: string, plan: Plan): string {
-  const shown = (index: number): Shown => (plan.template === undefined || (plan.template === 'post' && index === 0) ? 'full' : plan.template === 'post' ? 'link' : 'summary');
+  // A post's or a standalone page's own page shows it in full (`page` plans show nothing else).
+  const shown = (index: number): Shown =>
+    plan.template === undefined || ((plan.template === 'post' || plan.template === 'page') && index === 0) ? 'full' : plan.template === 'post' ? 'link' : 'summary';
   return digestAll([
     siteKey,
     templateKey,

@@ -12,7 +12,7 @@ import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from './s
 import { configFileOf, isStaticFile, staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import { checkRedirectsAgainstStatic } from '../site/redirects.ts';
 import { indexSite, resolveForeignAnchors, runChecks, shownAs, type SiteIndex } from '../check/index.ts';
-import { firstCommitDates, listPosts, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
+import { firstCommitDates, listPosts, PAGES_FOLDER, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
 import { jobOf, renderJob, type MarkdownContext, type MarkdownResult } from '../markdown/render.ts';
 import { renderPosts } from '../markdown/stage.ts';
@@ -30,7 +30,7 @@ import { makeImages } from '../media/image-stage.ts';
 
 /** What one batch of file events asks the session to redo. */
 export interface Changes {
-  /** Post files (absolute) added, changed or removed. */
+  /** Post and page files (absolute) added, changed or removed. */
   posts: ReadonlySet<string>;
   /** `authors.yml` or `tags.yml` changed: every post is normalised again. */
   registries: boolean;
@@ -81,6 +81,8 @@ export class SiteSession {
   /** The shortcode templates the posts were last rendered with. */
   private readonly lookups = new LookupHistory();
   private readonly postsDir: string;
+  /** Standalone pages (content/pages/): entries like posts, read as pages. */
+  private readonly pagesDir: string;
 
   constructor(
     readonly root: string,
@@ -90,6 +92,7 @@ export class SiteSession {
     private readonly cwd: string,
   ) {
     this.postsDir = path.join(root, 'content', 'posts');
+    this.pagesDir = path.join(root, 'content', PAGES_FOLDER);
     this.summary = fileFor(configFileOf(root), '', cwd);
     this.engine = createEngine(templateDirsOf(root));
   }
@@ -108,6 +111,8 @@ export class SiteSession {
     // Links to posts elsewhere in the site count as posts, as in a build (read.ts).
     const relPaths = [...(await listPosts(this.postsDir)), ...(await symlinksIn(this.root, this.postsDir)).inside];
     for (const relPath of relPaths) this.reread(path.join(this.postsDir, relPath));
+    const pagePaths = [...(await listPosts(this.pagesDir)), ...(await symlinksIn(this.root, this.pagesDir)).inside];
+    for (const relPath of pagePaths) this.reread(path.join(this.pagesDir, relPath));
     await this.renderAll();
     return this.refresh(new Set(this.entries.keys()), started);
   }
@@ -185,15 +190,17 @@ export class SiteSession {
     this.registryFiles = files;
   }
 
-  /** Read one post again; a deleted one leaves, a broken one keeps its last good version. */
+  /** Read one post (or page) again; a deleted one leaves, a broken one keeps its last good version. */
   private reread(absolute: string): void {
-    const relPath = path.relative(this.postsDir, absolute).split(path.sep).join('/');
+    const page = absolute.startsWith(this.pagesDir + path.sep);
+    const dir = page ? this.pagesDir : this.postsDir;
+    const relPath = path.relative(dir, absolute).split(path.sep).join('/');
     const previous = this.entries.get(absolute);
     let result;
     try {
       // chokidar follows symbolic links; a build does not read one that leaves content/, and nor does dev.
       if (!realpathSync(absolute).startsWith(realpathSync(path.join(this.root, 'content')) + path.sep)) throw new Error('outside content/');
-      result = readPostSync(this.postsDir, relPath, this.gitDates, this.cwd);
+      result = page ? readPostSync(dir, relPath, new Map(), this.cwd, 'page') : readPostSync(dir, relPath, this.gitDates, this.cwd);
     } catch {
       this.entries.delete(absolute);
       return;

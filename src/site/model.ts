@@ -1,6 +1,6 @@
 /** The whole-site model: posts sorted, tags and authors gathered. Pure: posts in, Site out. */
 import { slugify, tagKey } from '../content/normalize/slug.ts';
-import type { Author, RenderedPost, Site, SiteAuthor, SiteConfig, Tag, TagEntry } from '../types.ts';
+import type { Author, Post, RenderedPost, Site, SiteAuthor, SiteConfig, Tag, TagEntry } from '../types.ts';
 import { routesFor } from './routes.ts';
 
 /** Newest first; ties broken by path so every build orders posts the same way. */
@@ -8,7 +8,15 @@ export function sortPosts<T extends RenderedPost>(posts: readonly T[]): T[] {
   return [...posts].sort((a, b) => b.published.epochMs - a.published.epochMs || a.path.localeCompare(b.path));
 }
 
-/** Build the model render/ consumes. */
+/** Whether a post is a standalone page from `content/pages/` rather than a dated post. */
+export function isPage(post: Post): boolean {
+  return post.raw.kind === 'page';
+}
+
+/**
+ * Build the model render/ consumes. `posts` may hold standalone pages too (the stages before run
+ * both alike): they become `site.pages`, in no list, feed or tag, sorted by path.
+ */
 export function createSite(
   posts: readonly RenderedPost[],
   config: SiteConfig,
@@ -16,11 +24,13 @@ export function createSite(
   now: Date,
   author?: Author,
 ): Site {
-  const sorted = sortPosts(posts);
+  const sorted = sortPosts(posts.filter((post) => !isPage(post)));
+  const pages = posts.filter(isPage).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     config,
     author,
     posts: sorted,
+    pages,
     tags: gatherTags(sorted, tagEntries),
     authors: gatherAuthors(sorted),
     routes: routesFor(config),

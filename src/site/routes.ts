@@ -28,6 +28,9 @@ export const ROUTES = {
   // The default permalink. A post's `permalink` replaces the whole path, and a pattern from the
   // site config (`:year/:month/:slug/`) would be filled in the same way: that is why it is data.
   post: { pattern: 'posts/:slug/', shared: true },
+  // A standalone page from content/pages/: its place there (`about.md` → `about/`) or its own `permalink`.
+  // Any path a post could have, beside posts, so it reserves nothing; site/select.ts reports collisions.
+  page: { pattern: ':path/', shared: true },
   tags: { pattern: 'tags/' },
   tag: { pattern: 'tags/:slug/', paginated: true },
   tagFeed: { pattern: 'tags/:slug/rss.xml' },

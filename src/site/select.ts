@@ -10,7 +10,7 @@ export function selectPosts<T extends Post>(posts: readonly T[], options: { draf
   return posts.filter((post) => (options.drafts || !post.draft) && (options.future || !post.future));
 }
 
-/** Report two posts with one URL (naming both files), posts on reserved paths, and old URLs the site cannot redirect. */
+/** Report two posts or pages with one URL (naming both files), posts and pages on reserved paths, and old URLs the site cannot redirect. */
 export function checkUrls(posts: readonly Post[]): void {
   const byPath = new Map<string, Post>();
   for (const post of posts) {
@@ -20,7 +20,7 @@ export function checkUrls(posts: readonly Post[]): void {
     const first = byPath.get(key);
     const place = urlKeyPlace(post);
     if (first) {
-      const message = `URL /${post.path} is used by two posts: ${first.raw.file.path} and ${post.raw.file.path}`;
+      const message = `URL /${post.path} is used by ${twoOf(first, post)}: ${first.raw.file.path} and ${post.raw.file.path}`;
       addMessage(post.raw.file, message, { place, ruleId: 'duplicate-url', severity: 'error' });
       addMessage(first.raw.file, message, {
         place: urlKeyPlace(first),
@@ -36,6 +36,12 @@ export function checkUrls(posts: readonly Post[]): void {
     }
   }
   checkRedirects(posts);
+}
+
+/** What two colliding files are: two posts, two pages, or a post and a page. */
+function twoOf(first: Post, second: Post): string {
+  const kinds = [first, second].map((post) => (post.raw.kind === 'page' ? 'page' : 'post'));
+  return kinds[0] === kinds[1] ? `two ${kinds[0]}s` : `a ${kinds[0]} and a ${kinds[1]}`;
 }
 
 /** The front matter key that decided the post's URL, else the file's first line. */

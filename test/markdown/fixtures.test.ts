@@ -108,7 +108,7 @@ describe('markdown fixtures', () => {
 
   it('highlights code in the excerpt too, but keeps language labels out of the summary', async () => {
     const { rendered } = await render('code-blocks');
-    expect(rendered.excerptHtml).toContain('<span class="code-lang">TypeScript</span>');
+    expect(rendered.excerptHtml).toContain('<span class="code-lang" data-pagefind-ignore="">TypeScript</span>');
     expect(rendered.summary).toBe(`Intro with inline <code>, which stays as it is. const ok: boolean = 1 < 2 && "<b>&amp;</b>" !== '';`);
   });
 
@@ -143,10 +143,34 @@ describe('markdown fixtures', () => {
     expect(rendered.summary).toBe('The first paragraph is the excerpt.');
   });
 
-  it('skips image-only paragraphs for the summary, but keeps the image as the excerpt', async () => {
+  it('skips image-only paragraphs for the excerpt and the summary: lists show text', async () => {
     const { rendered } = await render('excerpt-image-first');
-    expect(rendered.excerptHtml).toContain('<img');
+    expect(rendered.excerptHtml).toBe('<p>The <em>first</em> paragraph with text is the summary.</p>');
     expect(rendered.summary).toBe('The first paragraph with text is the summary.');
+  });
+
+  it('leaves images, figures, embeds and diagrams out of an excerpt before the marker, keeping text, links, code and math', async () => {
+    const text = [
+      '---\ntitle: T\n---\n',
+      'Intro with ![an icon](https://example.org/i.png) inline, a [link](https://example.org/) and `code`.\n',
+      '[![Slides](https://example.org/s.png)](https://example.org/s.pdf)\n',
+      '<figure><img src="https://example.org/f.png" alt="F"><figcaption>A caption</figcaption></figure>\n',
+      '<div class="embed"><iframe src="https://www.youtube-nocookie.com/embed/x" title="Talk"></iframe></div>\n',
+      '<video src="https://example.org/v.mp4" controls></video>\n',
+      '<p><span class="katex"><svg width="1" height="1"></svg>x</span> and <svg width="2" height="2"></svg>drawn.</p>\n',
+      '```ts\nexport const a = 1;\n```\n',
+      '<!-- more -->\n\nAfter.\n',
+    ].join('\n');
+    const { rendered } = await render('excerpt-image-first', text);
+    expect(rendered.excerptHtml).not.toMatch(/<(img|figure|iframe|video|picture)\b/);
+    expect(rendered.excerptHtml).not.toContain('Slides');
+    expect(rendered.excerptHtml).not.toContain('A caption');
+    expect(rendered.excerptHtml).toContain('<p>Intro with  inline, a <a href="https://example.org/">link</a> and <code>code</code>.</p>');
+    // KaTeX's own SVG stays with its math; a bare SVG drawing goes.
+    expect(rendered.excerptHtml).toContain('<p><span class="katex"><svg width="1" height="1"></svg>x</span> and drawn.</p>');
+    expect(rendered.excerptHtml).toContain('class="code-block"');
+    // The body keeps all of them.
+    expect(rendered.html).toMatch(/<iframe[^>]*youtube/);
   });
 
   it('takes the first paragraph with text when the excerpt before the marker is only an image', async () => {

@@ -6,6 +6,7 @@ import { normalizeAuthors } from './authors.ts';
 import { isFuture, normalizeDates } from './dates.ts';
 import { explicitDescription } from './description.ts';
 import { normalizeOtherKeys } from './other-keys.ts';
+import { normalizePage } from './page.ts';
 import { normalizePath } from './slug-path.ts';
 import { normalizeTags } from './tags.ts';
 import { humanizeFileName, normalizeTitle } from './title.ts';
@@ -14,10 +15,11 @@ import { humanizeFileName, normalizeTitle } from './title.ts';
 export type { NormalizeContext } from './context.ts';
 
 /**
- * Normalise one post's front matter. Never throws for bad input: each normaliser reports
+ * Normalise one post's front matter (a page's: see page.ts). Never throws for bad input: each normaliser reports
  * through `ctx.report` and falls back to a usable value, so one run lists every problem.
  */
 export function normalizePost(raw: RawPost, ctx: NormalizeContext): Post {
+  if (raw.kind === 'page') return normalizePage(raw, ctx);
   const data = raw.frontMatter.data;
   const title = normalizeTitle(data, ctx);
   const { published, updated } = normalizeDates(raw, data, ctx);

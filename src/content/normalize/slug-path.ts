@@ -25,7 +25,7 @@ function slugProblem(slug: string): string | undefined {
  * `slug`, each `/`-separated part slugified like a file name would be (`Mixed Case`, `a#b`, `100%`
  * all become clean URL segments). Astro's slugs may hold slashes (`2019/intro`): they stay folders.
  */
-function readSlug(raw: RawPost, data: Record<string, unknown>, ctx: NormalizeContext): SlugSource {
+export function readSlug(raw: RawPost, data: Record<string, unknown>, ctx: NormalizeContext): SlugSource {
   const fromName = { slug: postSlug(undatedStem(raw.relPath)) };
   const explicit = firstPresent(data, FRONT_MATTER_KEYS.slug);
   if (explicit === undefined) return fromName;
@@ -49,7 +49,7 @@ function readSlug(raw: RawPost, data: Record<string, unknown>, ctx: NormalizeCon
 const TEMPLATE = /\{\{|\{%/;
 
 /** The whole path from `permalink`, `url` or `path` when one is written and usable; every problem reported. */
-function explicitPath(data: Record<string, unknown>, ctx: NormalizeContext): string | undefined {
+export function explicitPath(data: Record<string, unknown>, ctx: NormalizeContext): string | undefined {
   const found = firstPresent(data, FRONT_MATTER_KEYS.permalink);
   if (found === undefined || found.value === '') return undefined;
   const name = found.path.join('.');

@@ -9,7 +9,7 @@ import type { PageContext } from '../page-context.ts';
 
 /** Plan one redirect page per old URL that no page and no earlier redirect takes. */
 export function planRedirects({ site, add, page }: PageContext): void {
-  for (const { from, post } of redirectsOf(site.posts)) {
+  for (const { from, post } of redirectsOf([...site.posts, ...(site.pages ?? [])])) {
     const path = routePath('redirect', { path: from });
     const url = site.routes.absolute(post.path);
     add({
