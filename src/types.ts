@@ -4,6 +4,7 @@
  */
 import type { VFile } from 'vfile';
 import type { Routes } from './site/routes.ts';
+import type { ThemeAssets } from './render/theme-assets.ts';
 
 /** Generators whose blogs this tool reads, for the config's `migratedFrom`. */
 export const GENERATORS = ['hugo', 'zola', 'jekyll', 'eleventy', 'docusaurus', 'astro'] as const;
@@ -247,6 +248,8 @@ export interface Site {
   author?: Author;
   /** Build time, for feeds' `updated` when there are no posts. */
   now: Date;
+  /** The theme's files as pages link them (render/theme-assets.ts); the plain names when absent. */
+  theme?: ThemeAssets;
 }
 
 /** Severity names as printed. */
