@@ -91,7 +91,7 @@ export function robotsNote(site: Site): string | undefined {
   if (site.routes.basePath === '/') return undefined;
   const robots = site.routes.absolute(routePath('robots'));
   const sitemap = site.routes.absolute(routePath('sitemap'));
-  return `robots.txt is written to ${robots}, where crawlers do not look (they read only the host's root /robots.txt): add "Sitemap: ${sitemap}" to the host's own robots.txt, or submit ${sitemap} to search engines`;
+  return `robots.txt lands at ${robots}, where crawlers never look (they read the host's /robots.txt only): submit the sitemap ${sitemap} to search engines, or name it in the host's own robots.txt`;
 }
 
 /** `sitemap.xml` (with its parts on big sites) and `robots.txt` for the given site-relative page paths (`''`, `posts/x/`, `tags/`). */

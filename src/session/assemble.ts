@@ -70,7 +70,7 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   const summary = fileFor(configFileOf(options.root), '', options.cwd);
   runChecks(site, { files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)), summary });
   const robots = robotsNote(site);
-  if (robots) addMessage(summary, robots, { ruleId: 'robots-under-base-path', severity: 'info' });
+  if (robots) addMessage(summary, robots, { place: { line: 1, column: 1 }, ruleId: 'robots-under-base-path', severity: 'info' });
   if (summary.messages.length > 0) files.push(summary);
   // `check --fix` goes on with the texts; a build renders pages, which need none of them.
   if (!options.dryRun) releaseSources(content.posts);
