@@ -73,6 +73,17 @@ export function themeAssets(staticDirs: readonly string[], config: SiteConfig, f
   };
 }
 
+/**
+ * What a site's static folder does to the theme that its author may not expect: its own
+ * `style.css` replaces the whole stylesheet (an override kept, as Hugo's static folder overrides a
+ * theme's file); a few rules belong in `custom.css`, loaded after the theme.
+ */
+export function themeNotes(siteStatic: string, themeStatic: string): string[] {
+  const own = path.join(siteStatic, routePath('stylesheet'));
+  if (path.resolve(siteStatic) === path.resolve(themeStatic) || !isFile(own)) return [];
+  return [`static/${routePath('stylesheet')} replaces the theme's whole stylesheet: to change a few rules or variables, put them in static/${CUSTOM_CSS}, which loads after the theme`];
+}
+
 /** A site's theme files: those its session worked out, else the plain names (a site made by hand, in tests). */
 export function themeOf(site: Site): ThemeAssets {
   return site.theme ?? themeAssets([], site.config, false);

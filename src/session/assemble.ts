@@ -17,8 +17,8 @@ import type { MarkdownResult } from '../markdown/render.ts';
 import { renderPosts, type MarkdownStats } from '../markdown/stage.ts';
 import { planSite, type Plan } from '../render/index.ts';
 import { robotsNote } from '../render/host-files.ts';
-import { withTheme } from '../render/theme-assets.ts';
-import { configFileOf, isStaticFile, staticDirsOf } from '../shared/site-dirs.ts';
+import { themeNotes, withTheme } from '../render/theme-assets.ts';
+import { configFileOf, isStaticFile, PROJECT_ROOT, staticDirsOf } from '../shared/site-dirs.ts';
 import { checkRedirectsAgainstStatic } from '../site/redirects.ts';
 import { createSite } from '../site/model.ts';
 import { placePosts } from '../site/places.ts';
@@ -71,6 +71,7 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   runChecks(site, { files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)), summary });
   const robots = robotsNote(site);
   if (robots) addMessage(summary, robots, { place: { line: 1, column: 1 }, ruleId: 'robots-under-base-path', severity: 'info' });
+  for (const note of themeNotes(path.join(options.root, 'static'), path.join(PROJECT_ROOT, 'static'))) addMessage(summary, note, { place: { line: 1, column: 1 }, ruleId: 'theme-override', severity: 'info' });
   if (summary.messages.length > 0) files.push(summary);
   // `check --fix` goes on with the texts; a build renders pages, which need none of them.
   if (!options.dryRun) releaseSources(content.posts);

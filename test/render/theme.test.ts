@@ -63,6 +63,19 @@ describe('the theme files a build links', () => {
     }
   });
 
+  it('take a site’s own style.css in place of the theme’s, with a note that custom.css is the way to add rules', async () => {
+    const root = await copySite('theme');
+    await writeFile(path.join(root, 'static/style.css'), 'body { color: red; }\n');
+    const built = await buildSite(['--root', root]);
+    expect(built.run.code).toBe(0);
+    expect(stylesheets(parseHtml(await built.read('index.html')))[0]).toBe(`/blog/style.${hash('body { color: red; }\n')}.css`);
+    const notes = jsonMessages(built.run).filter((message) => message.rule === 'theme-override');
+    expect(notes.map((message) => message.message)).toEqual([
+      "static/style.css replaces the theme's whole stylesheet: to change a few rules or variables, put them in static/custom.css, which loads after the theme",
+    ]);
+    expect(jsonMessages(site.run).filter((message) => message.rule === 'theme-override')).toEqual([]);
+  });
+
   it('keep their plain names in the dev server, whose live reload swaps a changed stylesheet in place', async () => {
     const root = await copySite('theme');
     const dev: DevServer = await startDev({ root, port: 0, host: '127.0.0.1', out: path.join(root, 'dist'), log: () => undefined });
