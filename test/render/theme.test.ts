@@ -76,13 +76,16 @@ describe('the theme files a build links', () => {
     expect(jsonMessages(site.run).filter((message) => message.rule === 'theme-override')).toEqual([]);
   });
 
-  it('keep their plain names in the dev server, whose live reload swaps a changed stylesheet in place', async () => {
+  it('keep their plain names in the dev server, whose live reload swaps a changed stylesheet in place, and render a partial added meanwhile', async () => {
     const root = await copySite('theme');
     const dev: DevServer = await startDev({ root, port: 0, host: '127.0.0.1', out: path.join(root, 'dist'), log: () => undefined });
     try {
       const html = await (await fetch(new URL('/blog/posts/wide/', dev.url))).text();
       expect(stylesheets(parseHtml(html))).toEqual(['/blog/style.css', '/blog/custom.css', '/blog/extra.css']);
       expect(html).toContain('<script src="/blog/theme.js" defer');
+      // A hook partial the site adds while the server runs shows on the next rebuild.
+      await writeFile(path.join(root, 'templates/partials/before-content.liquid'), '<p class="banner">Neu hier?</p>\n');
+      await expect.poll(async () => (await fetch(new URL('/blog/archive/', dev.url))).text(), { timeout: 15_000 }).toContain('<p class="banner">Neu hier?</p>');
     } finally {
       await dev.close();
     }
