@@ -10,27 +10,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isFile } from '../shared/files.ts';
 import { routePath } from '../site/routes.ts';
-import type { Site, SiteConfig } from '../types.ts';
+import type { Site, SiteConfig, ThemeAssets } from '../types.ts';
+
+export type { ThemeAssets } from '../types.ts';
 
 /** The site's own stylesheet hook, loaded after the theme's. */
 export const CUSTOM_CSS = 'custom.css';
 
 /** The icon the theme ships in static/. */
 export const DEFAULT_FAVICON = 'favicon.svg';
-
-/** What pages link: site-relative paths (`style.css`, `style.3f9a0c1b2d.css`) or, for config entries, absolute URLs. */
-export interface ThemeAssets {
-  stylesheet: string;
-  /** Theme toggle and copy buttons. */
-  script: string;
-  /** The search page's script. */
-  searchScript: string;
-  /** `custom.css` when the site has one, then config `css`, in that order, after the theme. */
-  stylesheets: string[];
-  favicon: string;
-  /** Fingerprinted copies to write: output path → contents. */
-  files: Map<string, string>;
-}
 
 const ABSOLUTE = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
 

@@ -69,9 +69,10 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   // Lines about the whole site (links to paths outside the blog, per prefix) go on the config file, where their fix goes.
   const summary = fileFor(configFileOf(options.root), '', options.cwd);
   runChecks(site, { files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)), summary });
-  const robots = robotsNote(site);
+  // Notes about the output: a build's, not `check`'s (content only).
+  const robots = options.dryRun ? undefined : robotsNote(site);
   if (robots) addMessage(summary, robots, { place: { line: 1, column: 1 }, ruleId: 'robots-under-base-path', severity: 'info' });
-  for (const note of themeNotes(path.join(options.root, 'static'), path.join(PROJECT_ROOT, 'static'))) addMessage(summary, note, { place: { line: 1, column: 1 }, ruleId: 'theme-override', severity: 'info' });
+  for (const note of options.dryRun ? [] : themeNotes(path.join(options.root, 'static'), path.join(PROJECT_ROOT, 'static'))) addMessage(summary, note, { place: { line: 1, column: 1 }, ruleId: 'theme-override', severity: 'info' });
   if (summary.messages.length > 0) files.push(summary);
   // `check --fix` goes on with the texts; a build renders pages, which need none of them.
   if (!options.dryRun) releaseSources(content.posts);
