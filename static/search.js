@@ -75,7 +75,7 @@
     } catch {
       if (ticket !== latest) return;
       list.replaceChildren();
-      status.textContent = say('unavailable', 'Search is not available here: its index is made by the build (the dev server does not make one).');
+      status.textContent = say('unavailable', 'Search is not available here: its index is made by `npm run build` (the dev server does not make one).');
     }
   };
 

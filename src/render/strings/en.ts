@@ -34,7 +34,7 @@ export const en = {
   searchOne: '1 post matches “{query}”.',
   searchMany: '{n} posts match “{query}”.',
   searchFirst: 'The first {shown} are shown.',
-  searchUnavailable: 'Search is not available here: its index is made by the build (the dev server does not make one).',
+  searchUnavailable: 'Search is not available here: its index is made by `npm run build` (the dev server does not make one).',
   searchNeedsScript: 'Searching needs JavaScript. Without it, browse the archive or the tags:',
   latestPosts: 'Latest posts',
   noPosts: 'No posts yet.',
