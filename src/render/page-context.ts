@@ -8,7 +8,7 @@ import { listJsonLd } from './jsonld.ts';
 import type { Page } from './pagination.ts';
 import { postsKey, type Plan } from './plan.ts';
 import { createViews } from './view.ts';
-import type { Strings } from './strings/index.ts';
+import { fill, type Strings } from './strings/index.ts';
 import type { PageView, PostSummaryView } from './view-types.ts';
 
 /** One HTML page to plan. */
@@ -121,11 +121,6 @@ export function pageContext(site: Site, plans: Plan[], wants: (file: string) => 
     numbered: (name, n) => (n === 1 ? name : `${name} (${fill(t.pageN, { n })})`),
     listKey: (list) => `${list.pagination.total}\n${postsKey(list.items)}`,
   };
-}
-
-/** A UI string with its `{placeholders}` filled. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 function collatorFor(language: string): Intl.Collator {

@@ -2,7 +2,7 @@
 import { routePath } from '../../site/routes.ts';
 import type { PageContext } from '../page-context.ts';
 import { paginate } from '../pagination.ts';
-import { fill } from '../page-context.ts';
+import { fill } from '../strings/index.ts';
 
 /** Plan every page of the home list. */
 export function planHome({ site, add, page, listMeta, summaries, numbered, listKey, siteTitle, wantsPath, t }: PageContext): void {

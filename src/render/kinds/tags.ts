@@ -2,7 +2,7 @@
 import { routePath } from '../../site/routes.ts';
 import type { PageContext } from '../page-context.ts';
 import { paginate } from '../pagination.ts';
-import { fill } from '../page-context.ts';
+import { fill } from '../strings/index.ts';
 
 /** Plan the tag index and every page of every tag. */
 export function planTags({ site, views, add, page, listMeta, summaries, numbered, listKey, siteTitle, collator, wantsPath, t }: PageContext): void {

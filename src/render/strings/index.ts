@@ -29,3 +29,8 @@ export function stringsFor(language: string, overrides: Readonly<Partial<Strings
   const primary = language.toLowerCase().split(/[-_]/)[0] ?? 'en';
   return { ...(STRING_TABLES[primary] ?? en), ...overrides };
 }
+
+/** A UI string with its `{placeholders}` filled. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
