@@ -8,6 +8,7 @@ import { normalizeBaseUrl } from './site/routes.ts';
 import { isRuleId, RULES, type RuleSetting } from './check/rules.ts';
 import { CONFIG_FILES } from './shared/site-dirs.ts';
 import { parsePattern } from './content/normalize/permalink-pattern.ts';
+import { THEME_KEYS, validateThemeConfig } from './config-theme.ts';
 
 // The `rules` key belongs to the check stage (src/check/); it is merged into SiteConfig here, where it is validated.
 declare module './types.ts' {
@@ -64,7 +65,7 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
   const user = input as Record<string, unknown>;
   const problems: string[] = [];
   const config: SiteConfig = { ...DEFAULTS };
-  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules', 'search', 'sanitize', 'externalPaths', 'permalink', 'migratedFrom']);
+  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules', 'search', 'sanitize', 'externalPaths', 'permalink', 'migratedFrom', ...THEME_KEYS]);
   for (const key of Object.keys(user)) {
     if (!known.has(key)) problems.push(`unknown key "${key}"`);
   }
@@ -111,6 +112,7 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
     const paths = validateExternalPaths(user.externalPaths, problems);
     if (paths) config.externalPaths = paths;
   }
+  Object.assign(config, validateThemeConfig(user, problems));
   if (!isTimeZone(config.timezone)) problems.push(`"timezone" ${JSON.stringify(config.timezone)} is not an IANA time zone`);
   if (problems.length > 0) throw new ConfigError(`${source}: ${problems.join('; ')}`);
   return config;

@@ -260,6 +260,22 @@ export interface Site {
   author?: Author;
   /** Build time, for feeds' `updated` when there are no posts. */
   now: Date;
+  /** The theme's files as pages link them (render/theme-assets.ts); the plain names when absent. */
+  theme?: ThemeAssets;
+}
+
+/** The theme's files as pages link them (render/theme-assets.ts): site-relative paths (`style.css`, `style.3f9a0c1b2d.css`) or, for config entries, absolute URLs. */
+export interface ThemeAssets {
+  stylesheet: string;
+  /** Theme toggle and copy buttons. */
+  script: string;
+  /** The search page's script. */
+  searchScript: string;
+  /** `custom.css` when the site has one, then config `css`, in that order, after the theme. */
+  stylesheets: string[];
+  favicon: string;
+  /** Fingerprinted copies to write: output path → contents. */
+  files: Map<string, string>;
 }
 
 /** Severity names as printed. */

@@ -63,7 +63,7 @@
       status.textContent = '';
       return;
     }
-    status.textContent = 'Searching…';
+    status.textContent = say('searching', 'Searching…');
     let found;
     try {
       const search = await (await load()).search(query);
@@ -71,16 +71,19 @@
       if (ticket !== latest) return;
       list.replaceChildren(...found.map(item));
       const total = search.results.length;
-      status.textContent =
-        total === 0
-          ? `No posts match “${query}”.`
-          : `${total} ${total === 1 ? 'post matches' : 'posts match'} “${query}”${total > SHOWN ? `; the first ${SHOWN} are shown` : ''}.`;
+      const summary = say(total === 0 ? 'none' : total === 1 ? 'one' : 'many', '{n} posts match “{query}”.', { n: total, query });
+      status.textContent = total > SHOWN ? `${summary} ${say('first', 'The first {shown} are shown.', { shown: SHOWN })}` : summary;
     } catch {
       if (ticket !== latest) return;
       list.replaceChildren();
-      status.textContent = 'Search is not available here: its index is made by `npm run build` (the dev server does not make one).';
+      status.textContent = say('unavailable', 'Search is not available here: its index is made by `npm run build` (the dev server does not make one).');
     }
   };
+
+  /** A UI string in the site's language, from the results list's data attributes (templates/search.liquid). */
+  function say(name, fallback, values = {}) {
+    return (list.dataset[name] || fallback).replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+  }
 
   form?.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -2,6 +2,7 @@
 // adds only what needs JavaScript to work — the theme toggle and the code copy buttons.
 (() => {
   const root = document.documentElement;
+  const script = document.currentScript;
   const systemDark = matchMedia('(prefers-color-scheme: dark)');
   const isDark = () => (root.dataset.theme || (systemDark.matches ? 'dark' : 'light')) === 'dark';
 
@@ -25,21 +26,11 @@
     toggle.hidden = false;
   }
 
-  // A table wider than the column scrolls inside its box: keyboard users must be able to focus it to scroll it.
-  const tables = document.querySelectorAll('main table');
-  const focusScrollers = () => {
-    for (const table of tables) {
-      if (table.scrollWidth > table.clientWidth) table.tabIndex = 0;
-      else table.removeAttribute('tabindex');
-    }
-  };
-  if (tables.length > 0) {
-    focusScrollers();
-    addEventListener('resize', focusScrollers);
-  }
-
   const blocks = document.querySelectorAll('.code-block');
   if (blocks.length === 0) return;
+  // The button's words in the site's language, from this script's data attributes (templates/base.liquid).
+  const words = script?.dataset ?? {};
+  const say = (name, fallback) => words[name] || fallback;
   // One polite live region for the page, present before it changes so screen readers announce it.
   const status = document.createElement('p');
   status.className = 'visually-hidden';
@@ -65,23 +56,27 @@
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy-button';
-    const label = (text) => {
-      button.innerHTML = `${text}<span class="visually-hidden"> code</span>`;
+    // Named "Copy code" while it shows "Copy"; once it shows what happened, by that text alone.
+    const label = (text, name) => {
+      button.textContent = text;
+      if (name) button.setAttribute('aria-label', name);
+      else button.removeAttribute('aria-label');
     };
-    label('Copy');
+    const ready = () => label(say('copy', 'Copy'), say('copyCode', 'Copy code'));
+    ready();
     let timer;
     button.addEventListener('click', async () => {
-      let message = 'Copied';
+      let copied = true;
       try {
         await copy(code.textContent ?? '');
       } catch {
-        message = 'Copy failed';
+        copied = false;
       }
-      label(message);
-      status.textContent = message === 'Copied' ? 'Code copied to the clipboard' : 'Could not copy the code';
+      label(copied ? say('copied', 'Copied') : say('copyFailed', 'Copy failed'));
+      status.textContent = copied ? say('codeCopied', 'Code copied to the clipboard') : say('codeNotCopied', 'Could not copy the code');
       clearTimeout(timer);
       timer = setTimeout(() => {
-        label('Copy');
+        ready();
         status.textContent = '';
       }, 2000);
     });

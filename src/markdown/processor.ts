@@ -26,6 +26,7 @@ import rehypeLinks from './links.ts';
 import rehypeRawWhenNeeded from './raw.ts';
 import rehypeSanitizeWhenAsked from './sanitize.ts';
 import rehypeValidAttributes from './valid-attributes.ts';
+import rehypeTableScroll from './table-scroll.ts';
 import rehypeCheckFacts from './facts/collect.ts';
 import remarkTitleHeading from './title-heading.ts';
 import remarkMdxFallback from './mdx/fallback.ts';
@@ -63,6 +64,7 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
     // After rehype-raw (highlighted blocks would only slow its re-parse) and the check facts
     // (word counts stay counts of the author's words); before the excerpt, which shows code too.
     .use(rehypeCodeBlocks)
+    .use(rehypeTableScroll)
     .use(rehypeExcerpt)
     // Anchor links and the outline are the body's alone: see headings.ts.
     .use(rehypeHeadings)

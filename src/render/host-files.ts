@@ -85,6 +85,17 @@ export function renderRobots(site: Site): OutputFile {
   return { path: routePath('robots'), contents };
 }
 
+/**
+ * Crawlers read robots.txt at the root of a host only: under a sub-path (`/blog/robots.txt`) nobody
+ * reads it. Then this says so, once per build, with the sitemap URL to register with search engines instead.
+ */
+export function robotsNote(site: Site): string | undefined {
+  if (site.routes.basePath === '/') return undefined;
+  const robots = site.routes.absolute(routePath('robots'));
+  const sitemap = site.routes.absolute(routePath('sitemap'));
+  return `robots.txt lands at ${robots}, where crawlers never look (they read the host's /robots.txt only): submit the sitemap ${sitemap} to search engines, or name it in the host's own robots.txt`;
+}
+
 /** `sitemap.xml` (with its parts on big sites) and `robots.txt` for the given site-relative page paths (`''`, `posts/x/`, `tags/`). */
 export function renderHostFiles(site: Site, pagePaths: readonly string[], limit = SITEMAP_LIMIT): OutputFile[] {
   const sitemaps = sitemapFiles(site, sitemapEntries(site, pagePaths), limit);

@@ -6,6 +6,7 @@ import { planPages } from './pages.ts';
 import type { Plan } from './plan.ts';
 import { renderRedirectsFile } from './redirects-file.ts';
 import { routePath } from '../site/routes.ts';
+import { themeOf } from './theme-assets.ts';
 
 export { createEngine } from './liquid.ts';
 export type { Plan } from './plan.ts';
@@ -30,6 +31,8 @@ export function planSite(site: Site, wants?: (file: string) => boolean): Plan[] 
     }),
   );
   const redirects = renderRedirectsFile(site);
+  // Fingerprinted copies of the theme's files: the name holds the hash of the bytes, all a key needs.
+  const assets = [...themeOf(site).files].map(([file, contents]): Plan => ({ file, key: file, posts: [], render: () => contents }));
   return [
     ...pages,
     ...feeds,
@@ -37,5 +40,6 @@ export function planSite(site: Site, wants?: (file: string) => boolean): Plan[] 
     { file: routePath('robots'), key: site.config.url, posts: [], render: () => renderRobots(site).contents },
     // Its whole text is its key: a handful of lines, all it depends on.
     ...(redirects ? [{ file: redirects.path, key: redirects.contents, posts: [], render: () => redirects.contents }] : []),
+    ...assets,
   ];
 }

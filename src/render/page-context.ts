@@ -8,6 +8,7 @@ import { listJsonLd } from './jsonld.ts';
 import type { Page } from './pagination.ts';
 import { postsKey, type Plan } from './plan.ts';
 import { createViews } from './view.ts';
+import { fill, type Strings } from './strings/index.ts';
 import type { PageView, PostSummaryView } from './view-types.ts';
 
 /** One HTML page to plan. */
@@ -29,6 +30,8 @@ export interface PageContext {
   site: Site;
   views: ReturnType<typeof createViews>;
   siteTitle: string;
+  /** The UI strings (strings/), for page names in `<title>`. */
+  t: Strings;
   /** Orders tags and authors by name in the site's language. */
   collator: Intl.Collator;
   /** The layout's view of a page; `name` undefined means the site title alone. */
@@ -52,34 +55,43 @@ export interface PageContext {
 export function pageContext(site: Site, plans: Plan[], wants: (file: string) => boolean = () => true): PageContext {
   const views = createViews(site);
   const siteTitle = site.config.title;
+  // The theme's file names change with their bytes (theme-assets.ts): every page links them.
+  const themeKey = JSON.stringify([views.site.stylesheet, views.site.stylesheets, views.site.script, views.site.favicon]);
+  const t = views.site.t;
   return {
     site,
     views,
     siteTitle,
+    t,
     collator: collatorFor(site.config.language),
-    page: (path, name, meta = {}) => ({
-      title: name === undefined ? siteTitle : `${name} – ${siteTitle}`,
-      socialTitle: name ?? siteTitle,
-      description: site.config.description,
-      path,
-      canonical: site.routes.absolute(path),
-      type: 'website',
-      image: null,
-      imageAlt: null,
-      lang: site.config.language,
-      alternates: [],
-      section: 'home',
-      publishedTime: null,
-      modifiedTime: null,
-      twitterSite: null,
-      twitterCard: 'summary',
-      prevHref: null,
-      nextHref: null,
-      feed: null,
-      noindex: false,
-      jsonLd: null,
-      ...meta,
-    }),
+    page: (path, name, meta = {}) => {
+      // A page without its own image gets the site's default (config `image`), as a large card: a site-wide image is a banner too.
+      const image = meta.image ?? views.site.image;
+      return {
+        title: name === undefined ? siteTitle : `${name} – ${siteTitle}`,
+        socialTitle: name ?? siteTitle,
+        description: site.config.description,
+        path,
+        href: site.routes.href(path),
+        canonical: site.routes.absolute(path),
+        type: 'website',
+        imageAlt: null,
+        lang: site.config.language,
+        alternates: [],
+        section: 'home',
+        publishedTime: null,
+        modifiedTime: null,
+        twitterSite: null,
+        prevHref: null,
+        nextHref: null,
+        feed: null,
+        noindex: false,
+        jsonLd: null,
+        ...meta,
+        image,
+        twitterCard: image ? 'summary_large_image' : 'summary',
+      };
+    },
     wants,
     wantsPath: (path) => wants(outputFileOf(path)),
     add: ({ template, path, key, posts, lists, sitemap = true, view }) => {
@@ -90,12 +102,13 @@ export function pageContext(site: Site, plans: Plan[], wants: (file: string) => 
         sitemapPath: sitemap ? path : undefined,
         template,
         get key() {
-          known ??= `${template}\n${path}\n${typeof key === 'function' ? key() : key}`;
+          known ??= `${template}\n${path}\n${themeKey}\n${typeof key === 'function' ? key() : key}`;
           return known;
         },
         posts,
         lists,
-        render: (engine) => engine.renderFileSync(template, { site: views.site, ...view() }),
+        // `t` is a global, so partials rendered with `{% render %}` (which see only what they are given) have the strings too.
+        render: (engine) => engine.renderFileSync(template, { site: views.site, ...view() }, { globals: { t: views.site.t } }),
       });
     },
     listMeta: (list, kind, name, description) => ({
@@ -105,7 +118,7 @@ export function pageContext(site: Site, plans: Plan[], wants: (file: string) => 
       jsonLd: listJsonLd(kind, site, { path: list.path, title: name, description, posts: list.items }),
     }),
     summaries: (posts) => posts.map(views.summary),
-    numbered: (name, n) => (n === 1 ? name : `${name} (page ${n})`),
+    numbered: (name, n) => (n === 1 ? name : `${name} (${fill(t.pageN, { n })})`),
     listKey: (list) => `${list.pagination.total}\n${postsKey(list.items)}`,
   };
 }

@@ -1,4 +1,11 @@
 /** The shapes of the plain view objects templates receive (see view.ts). */
+import type { Strings } from './strings/index.ts';
+
+/** A link of config `nav`. */
+export interface NavLinkView {
+  label: string;
+  href: string;
+}
 
 /** A date as templates show it. */
 export interface DateView {
@@ -128,11 +135,21 @@ export interface SiteView {
   /** Absolute home URL. */
   url: string;
   /** `search` is the search page, or null when the config turns search off (`search: false`). */
-  nav: { home: string; archive: string; tags: string; authors: string; search: string | null };
+  /** `links` are config `nav`'s, shown after the built-in entries, each with its href (base path added to root-relative ones). */
+  nav: { home: string; archive: string; tags: string; authors: string; search: string | null; links: NavLinkView[] };
   feeds: { rss: string; atom: string; json: string };
+  /** The theme's stylesheet: fingerprinted in a build (`/style.3f9a0c1b2d.css`). */
   stylesheet: string;
+  /** Loaded after the theme: the site's `static/custom.css`, then config `css`. */
+  stylesheets: string[];
   /** The small deferred script: theme toggle and code copy buttons. */
   script: string;
+  /** The `<link rel="icon">`: config `favicon`, else the theme's `favicon.svg`; `type` for SVG icons. */
+  favicon: { href: string; type: string | null };
+  /** Absolute URL of config `image`, the social image of pages without their own. */
+  image: string | null;
+  /** The UI strings in the site language, with config `strings` on top (also the global `t`). */
+  t: Strings;
   year: number;
 }
 
@@ -160,11 +177,13 @@ export interface PageView {
   description: string;
   /** Site-relative path (`posts/x/`, `''` for home). */
   path: string;
+  /** Root-relative href with the base path (`/blog/posts/x/`): a nav link to it is the current page. */
+  href: string;
   /** Absolute canonical URL. */
   canonical: string;
   /** `og:type`. */
   type: 'website' | 'article';
-  /** Absolute social image URL. */
+  /** Absolute social image URL: the post's own, else config `image`. */
   image: string | null;
   /** Alt text of the social image, when the post gives one. */
   imageAlt: string | null;

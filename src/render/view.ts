@@ -8,6 +8,8 @@ import { formatLongDate } from './date-format.ts';
 import { blogPostingJsonLd } from './jsonld.ts';
 import { absoluteRefUrl, absolutizeUrl } from './absolute-html.ts';
 import { tocView, type TocEntry } from './toc.ts';
+import { stringsFor } from './strings/index.ts';
+import { themeOf } from './theme-assets.ts';
 import { relatedPosts } from '../site/related.ts';
 import { routePath } from '../site/routes.ts';
 import { hasMore, readingMinutes } from '../markdown/reading.ts';
@@ -31,9 +33,17 @@ export function dateView(date: PostDate, language: string): DateView {
   return { iso: date.iso, day: date.day, display: formatLongDate(date.day, language) };
 }
 
+/** A URL from config or the theme: absolute ones stay, site paths (`/about/`, `style.css`) get the base path. */
+function linkHref(site: Site, ref: string): string {
+  return /^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(ref) ? ref : site.routes.href(ref);
+}
+
 /** The site part of every template context. */
 export function siteView(site: Site): SiteView {
   const href = (path: string) => site.routes.href(path);
+  const theme = themeOf(site);
+  const favicon = linkHref(site, theme.favicon);
+  const image = site.config.image;
   return {
     title: site.config.title,
     description: site.config.description,
@@ -46,10 +56,16 @@ export function siteView(site: Site): SiteView {
       tags: href(routePath('tags')),
       authors: href(routePath('authors')),
       search: site.config.search === false ? null : href(routePath('search')),
+      links: (site.config.nav ?? []).map(({ label, url }) => ({ label, href: linkHref(site, url) })),
     },
     feeds: { rss: href(routePath('rss')), atom: href(routePath('atom')), json: href(routePath('jsonFeed')) },
-    stylesheet: href(routePath('stylesheet')),
-    script: href(routePath('themeScript')),
+    stylesheet: linkHref(site, theme.stylesheet),
+    stylesheets: theme.stylesheets.map((ref) => linkHref(site, ref)),
+    script: linkHref(site, theme.script),
+    favicon: { href: favicon, type: /\.svg(?:[?#]|$)/i.test(favicon) ? 'image/svg+xml' : null },
+    // A site path (`card.png`, `/card.png`) is under the base URL either way.
+    image: image ? absoluteRefUrl(site.routes, image, site.routes.url) : null,
+    t: stringsFor(site.config.language, site.config.strings),
     year: site.now.getUTCFullYear(),
   };
 }

@@ -12,11 +12,13 @@ import { generatorVersion } from '../cache/version.ts';
 import { indexSite, resolveForeignAnchors, runChecks } from '../check/index.ts';
 import { emptyMemo, usedEntries, type RememberedFrontMatter } from '../content/frontmatter-memo.ts';
 import { readContent } from '../content/read.ts';
-import { fileFor } from '../messages.ts';
+import { addMessage, fileFor } from '../messages.ts';
 import type { MarkdownResult } from '../markdown/render.ts';
 import { renderPosts, type MarkdownStats } from '../markdown/stage.ts';
 import { planSite, type Plan } from '../render/index.ts';
-import { configFileOf, isStaticFile, staticDirsOf } from '../shared/site-dirs.ts';
+import { robotsNote } from '../render/host-files.ts';
+import { themeNotes, withTheme } from '../render/theme-assets.ts';
+import { configFileOf, isStaticFile, PROJECT_ROOT, staticDirsOf } from '../shared/site-dirs.ts';
 import { checkRedirectsAgainstStatic } from '../site/redirects.ts';
 import { createSite } from '../site/model.ts';
 import { placePosts } from '../site/places.ts';
@@ -61,12 +63,16 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   options.checkpoint?.('markdown');
   // Links written for another generator's heading ids, pointed at ours: after the cache, as they depend on other posts.
   const shown = resolveForeignAnchors(rendered, context.basePath);
-  const site = createSite(shown, config, content.tags, options.now, defaultAuthorOf(content, config, options.now));
+  const site = withTheme(createSite(shown, config, content.tags, options.now, defaultAuthorOf(content, config, options.now)), staticDirs, true);
   const plans = planSite(site);
   // The check stage (src/check/): links, anchors, alt text, garbled text... It needs every page of the site.
   // Lines about the whole site (links to paths outside the blog, per prefix) go on the config file, where their fix goes.
   const summary = fileFor(configFileOf(options.root), '', options.cwd);
   runChecks(site, { files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)), summary });
+  // Notes about the output: a build's, not `check`'s (content only).
+  const robots = options.dryRun ? undefined : robotsNote(site);
+  if (robots) addMessage(summary, robots, { place: { line: 1, column: 1 }, ruleId: 'robots-under-base-path', severity: 'info' });
+  for (const note of options.dryRun ? [] : themeNotes(path.join(options.root, 'static'), path.join(PROJECT_ROOT, 'static'))) addMessage(summary, note, { place: { line: 1, column: 1 }, ruleId: 'theme-override', severity: 'info' });
   if (summary.messages.length > 0) files.push(summary);
   // `check --fix` goes on with the texts; a build renders pages, which need none of them.
   if (!options.dryRun) releaseSources(content.posts);

@@ -18,6 +18,7 @@ import { jobOf, renderJob, type MarkdownContext, type MarkdownResult } from '../
 import { renderPosts } from '../markdown/stage.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { templateFailure } from '../render/template-error.ts';
+import { withTheme } from '../render/theme-assets.ts';
 import { pageKeys } from './page-keys.ts';
 import { createSite } from '../site/model.ts';
 import { placePosts } from '../site/places.ts';
@@ -241,7 +242,7 @@ export class SiteSession {
     await this.makeImages(rendered);
     // As a build does: links to another generator's heading ids point at ours (check/anchors/resolve.ts).
     const shown = resolveForeignAnchors(rendered, context.basePath);
-    const site = createSite(shown, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
+    const site = withTheme(createSite(shown, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now())), staticDirsOf(this.root), false);
     const plans = planSite(site);
     // The same checks as a build, so the overlay shows broken links too.
     // Posts rendered again for a template have new findings too: then every post is checked.
@@ -312,7 +313,7 @@ export class SiteSession {
     await this.makeImages(rendered);
     const shownBefore = rendered.map(shownAs);
     const shown = resolveForeignAnchors(rendered, context.basePath);
-    const site = createSite(shown, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now()));
+    const site = withTheme(createSite(shown, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now())), staticDirsOf(this.root), false);
     // The plans hold posts as pages showed them. Besides the edited ones, a post whose links the
     // edit re-pointed (it renamed a heading they name in another generator's way) shows anew.
     const edited = new Set(edits.map(([, old]) => shownAs(old)));

@@ -10,28 +10,31 @@ describe('default stylesheet', () => {
     expect(css).toMatch(/img, iframe, video \{[^}]*max-width: 100%/);
     expect(css).toMatch(/pre \{[^}]*overflow-x: auto/);
     expect(css).toMatch(/table \{[^}]*overflow-x: auto/);
+    expect(css).toMatch(/\.table-scroll \{[^}]*overflow-x: auto/);
+    expect(css).toMatch(/iframe\[width\]\[height\] \{[^}]*height: auto;[^}]*aspect-ratio: attr\(width type\(<number>\), 16\) \/ attr\(height type\(<number>\), 9\)/);
+    expect(css).toMatch(/\.reading-time \{ white-space: nowrap; \}/);
   });
 
-  it('supports dark mode, focus styles and centred `#center` images', () => {
-    // Dark on screen only (print stays dark on white), from the system or from the toggle's choice.
-    expect(css).toContain('@media screen and (prefers-color-scheme: dark)');
-    expect(css).toMatch(/:root:not\(\[data-theme="light"\]\) \{[^}]*--bg:/);
-    expect(css).toMatch(/:root\[data-theme="dark"\] \{[^}]*--bg:/);
+  it('defines dark colours once, for the system setting and for the toggle, screen only', () => {
+    // One block of custom properties; each colour a light-dark() pair, picked by color-scheme.
+    expect(css.match(/--bg:/g)).toHaveLength(1);
+    expect(css).toMatch(/\n:root \{[^}]*color-scheme: light dark;[^}]*--bg: light-dark\(#[0-9a-f]{6}, #[0-9a-f]{6}\)/);
+    expect(css).toContain(':root[data-theme="light"] { color-scheme: light; }');
+    expect(css).toContain(':root[data-theme="dark"] { color-scheme: dark; }');
+    expect(css.slice(css.indexOf('@media print'))).toMatch(/^@media print \{\s*:root, :root\[data-theme\] \{ color-scheme: light; \}/);
     expect(css).toMatch(/:focus-visible \{[^}]*outline/);
     expect(css).toMatch(/img\[src\$="#center"\] \{[^}]*margin-inline: auto/);
   });
 
-  it('colours Shiki code from its variables in light, system dark and chosen dark', () => {
-    expect(css).toMatch(/\.shiki \{[^}]*background-color: var\(--shiki-light-bg\)[^}]*color: var\(--shiki-light\)/);
-    expect(css).toMatch(/:root:not\(\[data-theme="light"\]\) \.shiki span \{[^}]*color: var\(--shiki-dark\)/);
-    expect(css).toMatch(/:root\[data-theme="dark"\] \.shiki \{[^}]*background-color: var\(--shiki-dark-bg\)/);
+  it('colours Shiki code from its light and dark variables by the colour scheme', () => {
+    expect(css).toMatch(/\.shiki \{[^}]*background-color: light-dark\(var\(--shiki-light-bg\), var\(--shiki-dark-bg\)\)[^}]*color: light-dark\(var\(--shiki-light\), var\(--shiki-dark\)\)/);
+    expect(css).toMatch(/\.shiki span \{[^}]*color: light-dark\(var\(--shiki-light\), var\(--shiki-dark\)\)/);
   });
 
   it('gives each callout kind a colour of its own, at 4.5:1 on the page and surface colours in light and dark', () => {
-    const blocks = ['\n:root {', ':root:not([data-theme="light"]) {', ':root[data-theme="dark"] {'].map((start) => {
-      const body = css.slice(css.indexOf(start), css.indexOf('}', css.indexOf(start)));
-      return Object.fromEntries([...body.matchAll(/(--[\w-]+): (#[0-9a-f]{6});/g)].map((match) => [match[1]!, match[2]!]));
-    });
+    const root = css.slice(css.indexOf('\n:root {'), css.indexOf('}', css.indexOf('\n:root {')));
+    const pairs = [...root.matchAll(/(--[\w-]+): light-dark\((#[0-9a-f]{6}), (#[0-9a-f]{6})\);/g)];
+    const blocks = [2, 3].map((side) => Object.fromEntries(pairs.map((match) => [match[1]!, match[side]!])));
     for (const colours of blocks) {
       const kinds = Object.keys(CALLOUT_KINDS).map((kind) => colours[`--callout-${kind}`]!);
       expect(new Set(kinds).size).toBe(kinds.length);
@@ -39,6 +42,9 @@ describe('default stylesheet', () => {
         expect(contrast(colour, colours['--bg']!), colour).toBeGreaterThanOrEqual(4.5);
         expect(contrast(colour, colours['--surface']!), colour).toBeGreaterThanOrEqual(4.5);
       }
+      // Text on the page and muted text, in each scheme.
+      expect(contrast(colours['--fg']!, colours['--bg']!)).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(colours['--muted']!, colours['--bg']!)).toBeGreaterThanOrEqual(4.5);
     }
     for (const kind of Object.keys(CALLOUT_KINDS).filter((kind) => kind !== 'note')) {
       expect(css).toContain(`.callout-${kind} { --callout: var(--callout-${kind}); }`);

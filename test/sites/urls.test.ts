@@ -31,6 +31,8 @@ describe('a migrated blog', () => {
       'hugo-post.md:5:30 info alias-relative',
       'zola-post.md:3:1 info date-from-path',
       'zola-post.md:4:1 info alias-relative',
+      // Its URL has a sub-path (/blog/), where no crawler reads robots.txt.
+      'site.config.json:1:1 info robots-under-base-path',
     ]);
   });
 

@@ -6,7 +6,7 @@ import type { PageContext } from '../page-context.ts';
 import { listingKey } from '../plan.ts';
 
 /** Plan the archive page. */
-export function planArchive({ site, add, page, summaries, siteTitle }: PageContext): void {
+export function planArchive({ site, add, page, summaries, siteTitle, t }: PageContext): void {
   const path = routePath('archive');
   const description = `All posts of ${siteTitle}`;
   add({
@@ -16,10 +16,10 @@ export function planArchive({ site, add, page, summaries, siteTitle }: PageConte
     posts: [],
     lists: site.posts,
     view: () => ({
-      page: page(path, 'Archive', {
+      page: page(path, t.archive, {
         section: 'archive',
         description,
-        jsonLd: listJsonLd('CollectionPage', site, { path, title: 'Archive', description, posts: site.posts }),
+        jsonLd: listJsonLd('CollectionPage', site, { path, title: t.archive, description, posts: site.posts }),
       }),
       years: byYear(site.posts).map(({ year, posts }) => ({ year, count: posts.length, posts: summaries(posts) })),
     }),

@@ -5,7 +5,7 @@ import type { PageContext } from '../page-context.ts';
 import { listingKey } from '../plan.ts';
 
 /** Plan the author index and every author's page. */
-export function planAuthors({ site, views, add, page, summaries, siteTitle, collator }: PageContext): void {
+export function planAuthors({ site, views, add, page, summaries, siteTitle, collator, t }: PageContext): void {
   const authors = [...site.authors].sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
   const authorsPath = routePath('authors');
   add({
@@ -15,7 +15,7 @@ export function planAuthors({ site, views, add, page, summaries, siteTitle, coll
     // Authors with their counts (views.author): no post of theirs, so no post enters the key.
     posts: [],
     view: () => ({
-      page: page(authorsPath, 'Authors', { section: 'authors', description: `The authors of ${siteTitle}` }),
+      page: page(authorsPath, t.authors, { section: 'authors', description: `The authors of ${siteTitle}` }),
       authors: authors.map(views.author),
     }),
   });

@@ -3,7 +3,7 @@ import { routePath } from '../../site/routes.ts';
 import type { PageContext } from '../page-context.ts';
 
 /** Plan the not-found page; not in the sitemap. */
-export function planNotFound({ add, page }: PageContext): void {
+export function planNotFound({ add, page, t }: PageContext): void {
   const path = routePath('notFound');
   add({
     template: '404',
@@ -11,6 +11,6 @@ export function planNotFound({ add, page }: PageContext): void {
     key: '',
     posts: [],
     sitemap: false,
-    view: () => ({ page: page(path, 'Page not found', { section: 'error', noindex: true }) }),
+    view: () => ({ page: page(path, t.notFound, { section: 'error', noindex: true }) }),
   });
 }

@@ -32,7 +32,6 @@ export function planPosts({ site, views, add, page, wants }: PageContext): void 
             publishedTime: post.published.iso,
             modifiedTime: post.updated?.iso ?? null,
             twitterSite: post.twitterUsername ? `@${post.twitterUsername.replace(/^@/, '')}` : null,
-            twitterCard: post.image ? 'summary_large_image' : 'summary',
             noindex: post.draft,
           }),
           post,

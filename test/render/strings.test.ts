@@ -1,0 +1,88 @@
+/** The UI string tables, the choice of one by config `language`, and the theme's config keys. */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, validateConfig } from '../../src/config.ts';
+import { STRING_KEYS, STRING_TABLES, stringsFor } from '../../src/render/strings/index.ts';
+import { runCli } from '../helpers/cli.ts';
+import { copySite } from '../helpers/site-copy.ts';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('string tables', () => {
+  it.each(Object.keys(STRING_TABLES))('%s has every key, non-empty, with the English placeholders', (language) => {
+    const table = STRING_TABLES[language]!;
+    expect(Object.keys(table).sort()).toEqual([...STRING_KEYS].sort());
+    for (const key of STRING_KEYS) {
+      expect(table[key].trim(), `${language}.${key}`).not.toBe('');
+      expect(placeholders(table[key]), `${language}.${key}`).toEqual(placeholders(STRING_TABLES.en![key]));
+    }
+  });
+
+  it.each([
+    ['de-CH', 'Weiterlesen'],
+    ['pt-BR', 'Ler mais'],
+    ['zh-Hans-CN', '阅读全文'],
+    ['JA', '続きを読む'],
+    ['fr_CA', 'Lire la suite'],
+    ['es', 'Leer más'],
+    ['nl', 'Read more'],
+    ['', 'Read more'],
+  ])('language %j reads "Read more" as %j', (language, readMore) => {
+    expect(stringsFor(language).readMore).toBe(readMore);
+  });
+
+  it('takes the config’s own strings over the table', () => {
+    expect(stringsFor('de', { readMore: 'Ganzer Beitrag' })).toMatchObject({ readMore: 'Ganzer Beitrag', home: 'Startseite' });
+  });
+});
+
+describe('theme keys in the config', () => {
+  it('accepts nav, css, favicon, image and strings', () => {
+    const config = validateConfig(
+      {
+        nav: [{ label: ' About ', url: '/about/' }, { label: 'Mail', url: 'mailto:me@example.org' }, { label: 'Code', url: 'https://code.example/' }],
+        css: ['extra.css', '/css/more.css', 'https://cdn.example/font.css'],
+        favicon: '/icon.png',
+        image: 'https://cdn.example/card.png',
+        strings: { readMore: 'Weiterlesen' },
+      },
+      'test',
+    );
+    expect(config.nav).toEqual([{ label: 'About', url: '/about/' }, { label: 'Mail', url: 'mailto:me@example.org' }, { label: 'Code', url: 'https://code.example/' }]);
+    expect(config.css).toEqual(['extra.css', '/css/more.css', 'https://cdn.example/font.css']);
+    expect(config).toMatchObject({ favicon: '/icon.png', image: 'https://cdn.example/card.png', strings: { readMore: 'Weiterlesen' } });
+  });
+
+  it('names every problem at once', () => {
+    const input = {
+      nav: [{ label: '', url: 'about/' }, 'Home', { label: 'X', url: '/x/', target: '_blank' }],
+      css: ['../secret.css'],
+      favicon: 3,
+      strings: { readMoar: 'x', home: 4 },
+    };
+    expect(() => validateConfig(input, 'site.config.json')).toThrow(
+      new ConfigError(
+        [
+          'site.config.json: "nav[0]".label must be a non-empty string, got ""',
+          '"nav[0]".url must be a root-relative path ("/about/") or an absolute URL, got "about/"',
+          '"nav[1]" must be an object { label, url }, got "Home"',
+          '"nav[2]" has unknown key "target" (known: label, url)',
+          '"css[0]" must be a path in static/ ("extra.css") or an absolute URL, got "../secret.css"',
+          '"favicon" must be a path in static/ ("/icon.svg") or an absolute URL, got 3',
+          `unknown UI string "readMoar" in "strings" (known: ${STRING_KEYS.join(', ')})`,
+          '"strings.home" must be a string, got 4',
+        ].join('; '),
+      ),
+    );
+  });
+
+  it('stops the build with exit code 2 on a bad theme key', async () => {
+    const root = await copySite('theme');
+    await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ title: 'T', strings: { readMoar: 'x' } }));
+    const run = await runCli(['build', '--root', root, '--out', path.join(root, 'dist')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown UI string "readMoar" in "strings"');
+  });
+});
+
