@@ -216,6 +216,10 @@ export interface RenderedPost extends Post {
   /** Reading time and whether the excerpt is shorter than the body, from the markdown stage (lists need them, not the body). */
   readingMinutes?: number;
   hasMore?: boolean;
+  /** The body has math typeset by KaTeX: its page needs the KaTeX stylesheet. */
+  math?: boolean;
+  /** The body's Mermaid diagrams, in the order of their placeholders (see markdown/mermaid.ts). */
+  diagrams?: Array<{ source: string; place?: Point }>;
 }
 
 /** A tag across the whole site. */

@@ -16,6 +16,7 @@ import type { CheckFacts } from './facts/facts.ts';
 import { packUrlFacts } from './facts/packed-urls.ts';
 import type { LinkContext, LinkDependency, TocEntry } from './data.ts';
 import type { DialectContext } from './dialects/context.ts';
+import type { DiagramSource } from './mermaid.ts';
 import { applyExpansion, expandTemplates, mayHoldTemplates } from './dialects/index.ts';
 import { resolveUrl } from './links.ts';
 import { parsePost } from './parse.ts';
@@ -60,6 +61,10 @@ export interface MarkdownResult {
   /** For lists, which show these but not the body (see reading.ts). */
   readingMinutes: number;
   hasMore: boolean;
+  /** KaTeX typeset math in the body: its page links the KaTeX stylesheet. Absent when not. */
+  math?: true;
+  /** Mermaid diagrams, drawn into their placeholders on the main thread (media/mermaid.ts). Absent when none. */
+  diagrams?: DiagramSource[];
 }
 
 /** The job for one normalised post. */
@@ -139,6 +144,8 @@ function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): Markdown
     facts: facts ? storedFacts(facts) : emptyResult(job).facts,
     messages: file.messages.map(storeMessage),
     deps: distinct(deps),
+    ...(file.data.math ? { math: true as const } : {}),
+    ...(file.data.diagrams ? { diagrams: file.data.diagrams } : {}),
   };
 }
 
@@ -211,6 +218,8 @@ export function applyResult(post: Post, result: MarkdownResult, context: Markdow
     digest: result.digest,
     readingMinutes: result.readingMinutes,
     hasMore: result.hasMore,
+    ...(result.math ? { math: true } : {}),
+    ...(result.diagrams ? { diagrams: result.diagrams } : {}),
   };
 }
 

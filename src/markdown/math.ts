@@ -1,0 +1,143 @@
+/**
+ * Math: `$…$` and `$$…$$` (remark-math) typeset by KaTeX at build time (rehype-katex), so readers
+ * get no script, only a stylesheet on the pages that show math (see output/katex-assets.ts).
+ *
+ * Single dollars stay math, as in Docusaurus, Astro and GitHub, but with Pandoc's rule for
+ * prices (its `tex_math_dollars`; MathJax leaves `$…$` off for the same reason): the opening `$`
+ * must be followed by a non-space, the closing one preceded by a non-space and not followed by a
+ * digit. So "costs $5 and $10" stays text, `$x$` is math, and `\$` is always a dollar.
+ */
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import type { Root, RootContent } from 'mdast';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { addMessage } from '../messages.ts';
+import { walk } from '../shared/walk.ts';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Set when KaTeX typeset something in the body: its page needs the KaTeX stylesheet. */
+    math: boolean;
+  }
+}
+
+/** What the text needs for math to be possible: a `$` (remark-math), or `math` in a fence or class name (rehype-katex), maybe behind a character reference. */
+export function mayHoldMath(text: string): boolean {
+  return /\$|math|&#/.test(text);
+}
+
+/** Stands in for a `$` that must not open math while the text is parsed again: one UTF-16 unit, so positions stay. */
+const NOT_MATH = '\uFDD0';
+
+/** Parses again at most this many times; each parse turns at least one `$` back into text. */
+const MAX_ROUNDS = 16;
+
+/** remark plugin: remark-math, with Pandoc's rule for prices (see the top of this file). */
+export function remarkMathDollars(this: Processor): void {
+  remarkMath.call(this as never);
+  const parse = this.parser!;
+  this.parser = (document, file) => {
+    let text = document;
+    let tree = parse(text, file) as Root;
+    // A text that already holds the stand-in could not tell it from ours: it keeps remark-math's reading.
+    if (document.includes(NOT_MATH)) return tree;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const prices = priceDollars(tree, text);
+      if (prices.length === 0) break;
+      for (const offset of prices) text = text.slice(0, offset) + NOT_MATH + text.slice(offset + 1);
+      tree = parse(text, file) as Root;
+    }
+    if (text !== document) restoreDollars(tree);
+    return tree;
+  };
+}
+
+/** Offsets of the opening `$` of every single-dollar inline math that Pandoc would not read as math. */
+function priceDollars(tree: Root, text: string): number[] {
+  const found: number[] = [];
+  walk(tree, 'inlineMath', (node: RootContent) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const source = text.slice(start, end);
+    if (!source.startsWith('$') || source.startsWith('$$') || !source.endsWith('$')) return;
+    const inside = source.slice(1, -1);
+    if (/^\s/.test(inside) || /\s$/.test(inside) || /^\d/.test(text.charAt(end))) found.push(start);
+  });
+  return found;
+}
+
+/** The stand-ins back to `$` wherever the parse put them (text, and the alt and URLs that text may become). */
+function restoreDollars(node: Root | RootContent): void {
+  const fields = node as { value?: unknown; alt?: unknown; url?: unknown; title?: unknown };
+  for (const key of ['value', 'alt', 'url', 'title'] as const) {
+    if (typeof fields[key] === 'string' && fields[key].includes(NOT_MATH)) fields[key] = fields[key].replaceAll(NOT_MATH, '$');
+  }
+  if ('children' in node) for (const child of node.children) restoreDollars(child);
+}
+
+/**
+ * rehype plugin: rehype-katex, with its failures as our positioned warnings and the source shown as
+ * code. `strict: 'ignore'`: KaTeX's LaTeX-compatibility notes would go to the console of a worker.
+ */
+export function rehypeMath() {
+  const katex = rehypeKatex({ output: 'htmlAndMathml', strict: 'ignore' }) as (tree: HastRoot, file: VFile) => void;
+  return (tree: HastRoot, file: VFile): void => {
+    const before = file.messages.length;
+    katex(tree, file);
+    // rehype-katex files its own message (source `rehype-katex`, no severity of ours): ours instead, with KaTeX's reason.
+    const failures = file.messages.splice(before).filter((message) => message.source === 'rehype-katex');
+    for (const failure of failures) {
+      const reason = (failure.cause as Error | undefined)?.message ?? failure.reason;
+      addMessage(file, `Math not typeset: ${reason}`, { place: failure.place && 'start' in failure.place ? failure.place.start : failure.place, ruleId: 'math-error', severity: 'warning' });
+    }
+    let typeset = false;
+    walk<Element>(tree, 'element', (node, index, parent) => {
+      const classes = classesOf(node);
+      if (classes.includes('katex')) typeset = true;
+      if (!classes.includes('katex-error') || parent === undefined || index === undefined) return classes.includes('katex') ? 'skip' : undefined;
+      // The source as the reader wrote it, styled as code by the theme, instead of KaTeX's red text.
+      (parent.children as ElementContent[])[index] = { type: 'element', tagName: 'code', properties: { className: ['math-error'] }, children: node.children };
+      return 'skip';
+    });
+    if (typeset) file.data.math = true;
+  };
+}
+
+/**
+ * rehype plugin, after the excerpt is cut: the excerpt's math as MathML alone. Lists show
+ * excerpts without the KaTeX stylesheet, and browsers draw MathML on their own; KaTeX's HTML
+ * rendering without its stylesheet is a jumble of letters.
+ */
+export function rehypeMathExcerpt() {
+  return (_: HastRoot, file: VFile): void => {
+    if (file.data.math && file.data.excerpt) mathmlOnly(file.data.excerpt, true);
+  };
+}
+
+/**
+ * Keep only KaTeX's MathML (`.katex-mathml`), for places without the KaTeX stylesheet (excerpts,
+ * feeds); `plain` also drops the TeX annotation, so text taken from the tree reads "x2", not "x2x^2".
+ */
+export function mathmlOnly(tree: HastRoot, plain = false): void {
+  walk<Element>(tree, 'element', (node) => {
+    if (!node.children.some((child) => child.type === 'element' && (classesOf(child).includes('katex-html') || (plain && child.tagName === 'annotation')))) return;
+    node.children = node.children.filter((child) => !(child.type === 'element' && (classesOf(child).includes('katex-html') || (plain && child.tagName === 'annotation'))));
+  });
+}
+
+/** `mathmlOnly` on an HTML body: feeds carry math as MathML, which readers draw without KaTeX's stylesheet. */
+export function mathmlOnlyHtml(html: string): string {
+  const tree = fromHtml(html, { fragment: true });
+  mathmlOnly(tree);
+  return toHtml(tree);
+}
+
+function classesOf(node: Element): string[] {
+  const className = node.properties.className;
+  return Array.isArray(className) ? className.map(String) : [];
+}
