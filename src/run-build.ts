@@ -152,6 +152,7 @@ async function runPipeline(options: RunOptions, root: string, out: string, confi
       searchPagesPerIndex: pagesPerIndexOf(env),
       checkpoint: env.checkpoint,
       leavePrevious: true,
+      chromium: env.env.CHROMIUM_PATH || undefined,
     },
     config,
   );

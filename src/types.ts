@@ -60,6 +60,10 @@ export interface BuildOptions {
    * Else the build removes it before it returns.
    */
   leavePrevious?: boolean;
+  /** Chromium for Mermaid diagrams: `CHROMIUM_PATH` from the environment, else /usr/bin/chromium (see media/mermaid.ts). */
+  chromium?: string;
+  /** Tests: draws Mermaid diagrams instead of Chromium. */
+  openDiagramRenderer?: () => Promise<{ draw(source: string): Promise<{ svg: string } | { error: string }>; close(): Promise<void> }>;
 }
 
 /** The points a build passes, in order: posts read, markdown rendered, half the pages staged, every page staged, between the swap's two renames, swapped in. */

@@ -13,7 +13,7 @@ const SRC = path.resolve(import.meta.dirname, '../src');
  * Stages in pipeline order. A module may import its own stage, any earlier one, and the shared
  * leaf; top-level modules (the CLI, build, run-build, config) put the stages together and may import any.
  */
-const STAGES = ['content', 'markdown', 'site', 'check', 'render', 'session', 'output', 'search', 'dev'] as const;
+const STAGES = ['content', 'markdown', 'media', 'site', 'check', 'render', 'session', 'output', 'search', 'dev'] as const;
 
 /** Modules every stage may use: plain types, messages, routes, the tree walker, file system errors, the cache store. */
 const SHARED = ['types.ts', 'messages.ts', 'site/routes.ts', 'shared/', 'cache/'];

@@ -15,6 +15,7 @@ import { readContent } from '../content/read.ts';
 import { fileFor } from '../messages.ts';
 import type { MarkdownResult } from '../markdown/render.ts';
 import { renderPosts, type MarkdownStats } from '../markdown/stage.ts';
+import { drawDiagrams, type CachedDrawing } from '../media/mermaid.ts';
 import { planSite, type Plan } from '../render/index.ts';
 import { configFileOf, isStaticFile, staticDirsOf } from '../shared/site-dirs.ts';
 import { checkRedirectsAgainstStatic } from '../site/redirects.ts';
@@ -57,7 +58,9 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   const markdownCache = openBucket<MarkdownResult>(cacheDir, 'markdown', useCache);
   const context = markdownContextFor(options.root, config, selected, options.cwd);
   const markdown = await renderPosts(selected, context, { cache: markdownCache, threads: options.threads, releaseTexts: !options.dryRun });
-  const rendered = markdown.rendered;
+  // Diagrams on this thread, in one browser at most, from their own cache (media/mermaid.ts).
+  const diagramCache = openBucket<CachedDrawing>(cacheDir, 'mermaid', useCache);
+  const rendered = await drawDiagrams(markdown.rendered, diagramCache, { chromium: options.chromium, open: options.openDiagramRenderer });
   options.checkpoint?.('markdown');
   // Links written for another generator's heading ids, pointed at ours: after the cache, as they depend on other posts.
   const shown = resolveForeignAnchors(rendered, context.basePath);
@@ -81,6 +84,7 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
       if (memo.added || memo.used.size !== memo.entries.size) frontMatterCache.set(memoKey, usedEntries(memo));
       frontMatterCache.prune(options.now);
       markdownCache.prune(options.now);
+      diagramCache.prune(options.now);
     },
   };
 }
