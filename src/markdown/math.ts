@@ -11,6 +11,8 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Root, RootContent } from 'mdast';
+import { toString } from 'hast-util-to-string';
+import katexModule from 'katex';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import type { Processor } from 'unified';
@@ -80,16 +82,30 @@ function restoreDollars(node: Root | RootContent): void {
   if ('children' in node) for (const child of node.children) restoreDollars(child);
 }
 
+/** The options KaTeX parses and renders with. `strict: 'ignore'`: its LaTeX-compatibility notes would go to a worker's console. */
+const KATEX_OPTIONS = { output: 'htmlAndMathml', strict: 'ignore' } as const;
+
 /**
- * rehype plugin: rehype-katex, with its failures as our positioned warnings and the source shown as
- * code. `strict: 'ignore'`: KaTeX's LaTeX-compatibility notes would go to the console of a worker.
+ * rehype plugin: rehype-katex, with failures as our positioned warnings and the source shown as
+ * code. Each formula is parsed first (KaTeX's parser alone, a fraction of rendering it), because
+ * rehype-katex draws some failures as red TeX among the math (`\badmacro`), which neither reads as
+ * a mistake nor meets contrast on a dark page.
  */
 export function rehypeMath() {
-  const katex = rehypeKatex({ output: 'htmlAndMathml', strict: 'ignore' }) as (tree: HastRoot, file: VFile) => void;
+  const katex = rehypeKatex(KATEX_OPTIONS) as (tree: HastRoot, file: VFile) => void;
   return (tree: HastRoot, file: VFile): void => {
+    walk<Element>(tree, 'element', (node, index, parent) => {
+      const formula = formulaOf(node);
+      if (formula === undefined || parent === undefined || index === undefined) return;
+      const failure = parseFailure(formula.tex, formula.display);
+      if (failure === undefined) return 'skip';
+      addMessage(file, `Math not typeset: ${failure}`, { place: node.position?.start, ruleId: 'math-error', severity: 'warning' });
+      (parent.children as ElementContent[])[index] = mathError(formula.tex, node);
+      return 'skip';
+    });
     const before = file.messages.length;
     katex(tree, file);
-    // rehype-katex files its own message (source `rehype-katex`, no severity of ours): ours instead, with KaTeX's reason.
+    // Anything else rehype-katex could not render (no parse error): its message as ours, its red text as code.
     const failures = file.messages.splice(before).filter((message) => message.source === 'rehype-katex');
     for (const failure of failures) {
       const reason = (failure.cause as Error | undefined)?.message ?? failure.reason;
@@ -100,12 +116,42 @@ export function rehypeMath() {
       const classes = classesOf(node);
       if (classes.includes('katex')) typeset = true;
       if (!classes.includes('katex-error') || parent === undefined || index === undefined) return classes.includes('katex') ? 'skip' : undefined;
-      // The source as the reader wrote it, styled as code by the theme, instead of KaTeX's red text.
-      (parent.children as ElementContent[])[index] = { type: 'element', tagName: 'code', properties: { className: ['math-error'] }, children: node.children };
+      (parent.children as ElementContent[])[index] = mathError(toString(node), node);
       return 'skip';
     });
     if (typeset) file.data.math = true;
   };
+}
+
+/** The TeX of an element rehype-katex would typeset, as it finds them: remark-math's classes, a ```math fence (display). */
+function formulaOf(node: Element): { tex: string; display: boolean } | undefined {
+  const classes = classesOf(node);
+  if (node.tagName === 'pre') {
+    const code = node.children.length === 1 && node.children[0]!.type === 'element' ? node.children[0] : undefined;
+    return code && classesOf(code).includes('language-math') ? { tex: toString(code), display: true } : undefined;
+  }
+  if (!classes.includes('language-math') && !classes.includes('math-display') && !classes.includes('math-inline')) return undefined;
+  return { tex: toString(node), display: classes.includes('math-display') };
+}
+
+type Parse = (tex: string, options: object) => unknown;
+/** KaTeX's parser (`__parse`, exported for tools like this), else its renderer: either throws a ParseError. */
+const parse: Parse = (katexModule as unknown as { __parse?: Parse }).__parse ?? katexModule.renderToString;
+
+/** KaTeX's reason for rejecting `tex` (`Undefined control sequence: \badmacro`), else undefined. */
+function parseFailure(tex: string, displayMode: boolean): string | undefined {
+  try {
+    parse(tex, { ...KATEX_OPTIONS, displayMode, throwOnError: true });
+    return undefined;
+  } catch (error) {
+    const { rawMessage, message } = error as { rawMessage?: string; message?: string };
+    return rawMessage ?? message ?? String(error);
+  }
+}
+
+/** A formula KaTeX rejected, as the reader wrote it, styled as code by the theme. */
+function mathError(tex: string, at: Element): Element {
+  return { type: 'element', tagName: 'code', properties: { className: ['math-error'] }, children: [{ type: 'text', value: tex }], position: at.position };
 }
 
 /**
