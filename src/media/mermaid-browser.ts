@@ -33,7 +33,7 @@ export const DRAWING_ID = 'blogsmith-mermaid-drawing';
 
 /**
  * How every diagram is drawn; part of each drawing's cache key. The neutral theme's greys on a
- * white card read in light and dark mode alike (the theme's CSS gives the figure its white);
+ * white ground (mermaid-svg.ts gives the drawing its own) read in light and dark mode alike;
  * SVG text rather than HTML labels, so the drawing is SVG alone (feeds, the HTML checker);
  * `strict`: no click handlers or scripts from a diagram's text.
  */

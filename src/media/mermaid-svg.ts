@@ -8,8 +8,9 @@ import { DRAWING_ID } from './mermaid-browser.ts';
 
 /**
  * The drawing as an image named by the diagram's title (`accTitle:`, a `title:` in its front
- * matter), else its first line; without the `name` attributes sequence diagrams put on shapes,
- * which SVG does not have (the HTML checker reports each).
+ * matter), else its first line, on a white ground (it reads in dark mode and in feeds alike);
+ * without the `name` attributes sequence diagrams put on shapes, which SVG does not have (the
+ * HTML checker reports each).
  */
 export function accessibleSvg(drawing: string, source: string): string {
   const label = `Diagram: ${titleOf(drawing, source) ?? firstLine(source)}`;
@@ -17,7 +18,9 @@ export function accessibleSvg(drawing: string, source: string): string {
   return svg.replace(/^<svg\b[^>]*>/, (open) =>
     open
       .replace(/\s(?:role|aria-roledescription|aria-labelledby)="[^"]*"/g, '')
-      .replace(/^<svg/, `<svg role="img" aria-label="${escapeAttribute(label)}"`),
+      .replace(/^<svg/, `<svg role="img" aria-label="${escapeAttribute(label)}"`)
+      // The theme's lines and labels are dark greys: on a dark page they need their own white ground.
+      .replace(/\sstyle="([^"]*)"/, (_, style: string) => ` style="${style.replace(/;?\s*$/, ';')} background-color: white;"`),
   );
 }
 
