@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { DiagramRenderer } from '../../src/media/mermaid-browser.ts';
 import { DRAWING_ID } from '../../src/media/mermaid-browser.ts';
 import { accessibleSvg, uniqueIds } from '../../src/media/mermaid-svg.ts';
+import { SiteSession } from '../../src/session/site-session.ts';
 import type { BuildOptions } from '../../src/types.ts';
 import { readOut, tempDir } from '../helpers/cli.ts';
 
@@ -133,6 +134,28 @@ describe('Mermaid diagrams', () => {
     expect(html.match(/<span class="code-lang">Mermaid<\/span>/g)).toHaveLength(3);
     expect(html).not.toContain('data-diagram');
     expect(messages).toEqual([7, 12, 18].map((line) => `${line}:1 info mermaid-not-drawn Mermaid diagram not drawn (no Chromium at ${missing} (set CHROMIUM_PATH to one)); shown as code`));
+  });
+});
+
+describe('the dev session', () => {
+  it('draws an edited diagram, the others from the cache, and files each message once', async () => {
+    const root = await site();
+    const renderer = countingRenderer();
+    const session = new SiteSession(root, await loadConfig(root, {}, root), () => new Date('2026-01-01T00:00:00Z'), root, { open: renderer.open });
+    await session.start();
+    const page = () => session.output.get('posts/diagrams/index.html')!;
+    const mermaidMessages = () => session.files.flatMap((file) => file.messages.filter((m) => m.ruleId?.startsWith('mermaid')).map((m) => `${m.line}:${m.ruleId}`));
+    expect(page().match(/<svg role="img"/g)).toHaveLength(2);
+    expect(renderer.counts.drawn).toBe(3);
+    expect(mermaidMessages()).toEqual(['20:mermaid-error']);
+
+    const file = path.join(root, 'content/posts/diagrams.md');
+    await writeFile(file, POST.replace('A[Start] --> B[End]', 'A[Start] --> C[Middle] --> B[End]').replace('Intro.', 'Intro, edited.'));
+    await session.update({ posts: new Set([file]), registries: false });
+    expect(renderer.counts).toEqual({ opened: 2, drawn: 4, closed: 2 });
+    expect(page()).toContain('Intro, edited.');
+    expect(page().match(/<svg role="img"/g)).toHaveLength(2);
+    expect(mermaidMessages()).toEqual(['20:mermaid-error']);
   });
 });
 
