@@ -24,6 +24,8 @@ declare module 'vfile' {
   interface DataMap {
     /** Set when KaTeX typeset something in the body: its page needs the KaTeX stylesheet. */
     math: boolean;
+    /** The excerpt's HTML before its math became MathML alone: what tells whether the body has more. */
+    excerptAsCut: string;
   }
 }
 
@@ -114,8 +116,13 @@ export function rehypeMath() {
     let typeset = false;
     walk<Element>(tree, 'element', (node, index, parent) => {
       const classes = classesOf(node);
-      if (classes.includes('katex')) typeset = true;
-      if (!classes.includes('katex-error') || parent === undefined || index === undefined) return classes.includes('katex') ? 'skip' : undefined;
+      if (classes.includes('katex')) {
+        typeset = true;
+        // KaTeX's drawing repeats the MathML's text for the eye alone: search indexes the MathML.
+        for (const child of node.children) if (child.type === 'element' && classesOf(child).includes('katex-html')) child.properties.dataPagefindIgnore = '';
+        return 'skip';
+      }
+      if (!classes.includes('katex-error') || parent === undefined || index === undefined) return;
       (parent.children as ElementContent[])[index] = mathError(toString(node), node);
       return 'skip';
     });
@@ -161,7 +168,9 @@ function mathError(tex: string, at: Element): Element {
  */
 export function rehypeMathExcerpt() {
   return (_: HastRoot, file: VFile): void => {
-    if (file.data.math && file.data.excerpt) mathmlOnly(file.data.excerpt, true);
+    if (!file.data.math || !file.data.excerpt) return;
+    file.data.excerptAsCut = toHtml(file.data.excerpt);
+    mathmlOnly(file.data.excerpt, true);
   };
 }
 

@@ -139,7 +139,8 @@ function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): Markdown
     ...shown,
     digest: digest(JSON.stringify(shown)),
     readingMinutes: readingMinutes(shown.html),
-    hasMore: hasMore(shown.excerptHtml, shown.html),
+    // The excerpt as cut, before its math became MathML alone (math.ts): "Read more" only when the body has more.
+    hasMore: hasMore(file.data.excerptAsCut ?? shown.excerptHtml, shown.html),
     toc: file.data.toc ?? [],
     facts: facts ? storedFacts(facts) : emptyResult(job).facts,
     messages: file.messages.map(storeMessage),

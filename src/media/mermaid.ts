@@ -18,6 +18,11 @@ export interface DiagramOptions {
   chromium?: string;
   /** Opens the renderer instead of Chromium (tests count its drawings). */
   open?: () => Promise<DiagramRenderer>;
+  /**
+   * Draw nothing new (`check`, which writes no pages: no browser for it): drawings and errors come
+   * from the cache, and diagrams not in it stay code blocks without a message.
+   */
+  cachedOnly?: boolean;
 }
 
 /** What the cache keeps per diagram: the drawing, made accessible, or Mermaid's error. */
@@ -53,7 +58,8 @@ export async function drawDiagrams(posts: readonly RenderedPost[], cache: CacheB
       }
     }
   }
-  const notDrawn = missing.size > 0 ? await drawMissing([...missing].map((key) => [key, sources.get(key)!] as const), drawings, cache, options) : undefined;
+  if (options.cachedOnly) for (const key of missing) drawings.set(key, { error: '' });
+  const notDrawn = missing.size > 0 && !options.cachedOnly ? await drawMissing([...missing].map((key) => [key, sources.get(key)!] as const), drawings, cache, options) : undefined;
   const filled = new Map(withDiagrams.map((post) => [post, fill(post, drawings, notDrawn)]));
   return posts.map((post) => filled.get(post) ?? post);
 }
@@ -117,6 +123,8 @@ function fill(post: RenderedPost, drawings: ReadonlyMap<string, CachedDrawing>, 
 }
 
 function report(file: RenderedPost['raw']['file'], diagram: { source: string; place?: Point }, drawing: CachedDrawing | undefined, notDrawn: string | undefined): void {
+  // Not drawn by `check`, which does not say so.
+  if (drawing && 'error' in drawing && drawing.error === '') return;
   if (drawing && 'error' in drawing) {
     // "Parse error on line 3: …": line 3 of the diagram is 3 lines below the fence.
     const line = Math.min(Number(/line (\d+)/.exec(drawing.error)?.[1] ?? 0), diagram.source.split('\n').length);

@@ -60,7 +60,7 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   const markdown = await renderPosts(selected, context, { cache: markdownCache, threads: options.threads, releaseTexts: !options.dryRun });
   // Diagrams on this thread, in one browser at most, from their own cache (media/mermaid.ts).
   const diagramCache = openBucket<CachedDrawing>(cacheDir, 'mermaid', useCache);
-  const rendered = await drawDiagrams(markdown.rendered, diagramCache, { chromium: options.chromium, open: options.openDiagramRenderer });
+  const rendered = await drawDiagrams(markdown.rendered, diagramCache, { chromium: options.chromium, open: options.openDiagramRenderer, cachedOnly: options.dryRun });
   options.checkpoint?.('markdown');
   // Links written for another generator's heading ids, pointed at ours: after the cache, as they depend on other posts.
   const shown = resolveForeignAnchors(rendered, context.basePath);

@@ -72,6 +72,15 @@ describe('math', () => {
     expect(html).toContain('katex-html');
   });
 
+  it('says "Read more" only when the body has more than its excerpt', () => {
+    expect(render('Only $x$ here.\n').hasMore).toBe(false);
+    expect(render('First $x$.\n\nSecond.\n').hasMore).toBe(true);
+  });
+
+  it("keeps KaTeX's drawing, which repeats the MathML's text, out of the search index", () => {
+    expect(render('See $x$.\n').html).toContain('<span class="katex-html" aria-hidden="true" data-pagefind-ignore="">');
+  });
+
   it('makes feed content MathML alone', () => {
     const feed = mathmlOnlyHtml(render('See $x^2$.\n').html);
     expect(feed).toContain('<math');

@@ -72,13 +72,13 @@ async function site(): Promise<string> {
   return root;
 }
 
-async function buildSite(root: string, extra: Partial<BuildOptions>) {
+async function buildSite(root: string, extra: Partial<BuildOptions>, written = true) {
   const config = await loadConfig(root, {}, root);
   const options: BuildOptions = { root, out: path.join(root, 'dist'), cwd: root, drafts: false, future: false, strict: false, dryRun: false, now: new Date('2026-01-01T00:00:00Z'), threads: 1, ...extra };
   const result = await build(options, config);
   expect(result.exitCode).toBe(0);
   const messages = result.files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column} ${m.fatal === false ? 'warning' : m.fatal ? 'error' : 'info'} ${m.ruleId} ${m.reason}`));
-  return { html: await readOut(path.join(root, 'dist'), 'posts/diagrams/index.html'), messages: messages.filter((m) => m.includes('mermaid')) };
+  return { html: written ? await readOut(path.join(root, 'dist'), 'posts/diagrams/index.html') : '', messages: messages.filter((m) => m.includes('mermaid')) };
 }
 
 describe('Mermaid diagrams', () => {
@@ -134,6 +134,20 @@ describe('Mermaid diagrams', () => {
     expect(html.match(/<span class="code-lang">Mermaid<\/span>/g)).toHaveLength(3);
     expect(html).not.toContain('data-diagram');
     expect(messages).toEqual([7, 12, 18].map((line) => `${line}:1 info mermaid-not-drawn Mermaid diagram not drawn (no Chromium at ${missing} (set CHROMIUM_PATH to one)); shown as code`));
+  });
+});
+
+describe('check', () => {
+  it('starts no browser: cached drawings and errors only, no message for the others', async () => {
+    const root = await site();
+    const renderer = countingRenderer();
+    const { messages } = await buildSite(root, { openDiagramRenderer: renderer.open, dryRun: true }, false);
+    expect(renderer.counts.opened).toBe(0);
+    expect(messages).toEqual([]);
+    await buildSite(root, { openDiagramRenderer: renderer.open });
+    const checked = await buildSite(root, { openDiagramRenderer: renderer.open, dryRun: true }, false);
+    expect(renderer.counts.opened).toBe(1);
+    expect(checked.messages).toEqual(['20:1 warning mermaid-error Mermaid diagram not drawn: Parse error on line 2: Expecting \'AMP\', got \'EOF\'']);
   });
 });
 
