@@ -8,13 +8,12 @@ import { DRAWING_ID } from './mermaid-browser.ts';
 
 /**
  * The drawing as an image named by the diagram's title (`accTitle:`, a `title:` in its front
- * matter), else its first line, on a white ground (it reads in dark mode and in feeds alike);
- * without the `name` attributes sequence diagrams put on shapes, which SVG does not have (the
- * HTML checker reports each).
+ * matter), else its first line, on a white ground (it reads in dark mode and in feeds alike),
+ * and without the attributes the HTML checker rejects (see `validSvg`).
  */
 export function accessibleSvg(drawing: string, source: string): string {
   const label = `Diagram: ${titleOf(drawing, source) ?? firstLine(source)}`;
-  const svg = drawing.replace(/(<[a-zA-Z]+\b[^>]*?)\sname="[^"]*"/g, '$1');
+  const svg = validSvg(drawing);
   return svg.replace(/^<svg\b[^>]*>/, (open) =>
     open
       .replace(/\s(?:role|aria-roledescription|aria-labelledby)="[^"]*"/g, '')
@@ -22,6 +21,21 @@ export function accessibleSvg(drawing: string, source: string): string {
       // The theme's lines and labels are dark greys: on a dark page they need their own white ground.
       .replace(/\sstyle="([^"]*)"/, (_, style: string) => ` style="${style.replace(/;?\s*$/, ';')} background-color: white;"`),
   );
+}
+
+/** Shapes that take no box of their own: Mermaid 11 gives some a `width`, `height` or `viewBox` anyway. */
+const SHAPE = /<(circle|ellipse|line|path|polygon|polyline)\b([^>]*)>/g;
+
+/**
+ * Mermaid's SVG without the attributes SVG does not have, which the W3C checker reports (found by
+ * checking a page of every common diagram kind): `name` on sequence diagrams' shapes, a box on
+ * shapes (state and flowchart circles, class diagram paths), empty `font-weight`/`font-style`.
+ */
+export function validSvg(svg: string): string {
+  return svg
+    .replace(/(<[a-zA-Z]+\b[^>]*?)\sname="[^"]*"/g, '$1')
+    .replace(SHAPE, (_, tag: string, attributes: string) => `<${tag}${attributes.replace(/\s(?:width|height|viewBox)="[^"]*"/g, '')}>`)
+    .replace(/\s(?:font-weight|font-style)=""/g, '');
 }
 
 function titleOf(svg: string, source: string): string | undefined {

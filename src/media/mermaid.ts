@@ -29,7 +29,7 @@ export interface DiagramOptions {
 export type CachedDrawing = Drawing;
 
 /** Changes whenever what is done to Mermaid's SVG before caching it (mermaid-svg.ts) changes. */
-const SVG_FORMAT = '2';
+const SVG_FORMAT = '3';
 
 /** Every diagram's key: its text, and everything else its drawing depends on. */
 export function drawingKey(source: string): string {

@@ -10,7 +10,7 @@ import { build } from '../../src/build.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DiagramRenderer } from '../../src/media/mermaid-browser.ts';
 import { DRAWING_ID } from '../../src/media/mermaid-browser.ts';
-import { accessibleSvg, uniqueIds } from '../../src/media/mermaid-svg.ts';
+import { accessibleSvg, uniqueIds, validSvg } from '../../src/media/mermaid-svg.ts';
 import { SiteSession } from '../../src/session/site-session.ts';
 import type { BuildOptions } from '../../src/types.ts';
 import { readOut, tempDir } from '../helpers/cli.ts';
@@ -182,6 +182,11 @@ describe('drawings on a page', () => {
     expect(svg).toContain('url(#mermaid-abc-1_arrow)');
     expect(svg).toContain('#mermaid-abc-1 .node{fill:#eee}');
     expect(svg).toContain('aria-labelledby="chart-title-mermaid-abc-1"');
+  });
+
+  it('drops the attributes Mermaid 11 writes that SVG has not (the W3C checker rejects each)', () => {
+    const svg = '<svg><rect name="Bob" x="1"></rect><circle r="5" width="10" height="10"></circle><path d="M0" viewBox="0 0 1 1"></path><tspan font-weight="" font-style="">a</tspan><rect width="3"></rect></svg>';
+    expect(validSvg(svg)).toBe('<svg><rect x="1"></rect><circle r="5"></circle><path d="M0"></path><tspan>a</tspan><rect width="3"></rect></svg>');
   });
 
   it('takes a `title:` from the diagram front matter, and escapes it', () => {
