@@ -13,7 +13,7 @@ import { DRAWING_ID } from '../../src/media/mermaid-browser.ts';
 import { accessibleSvg, uniqueIds, validSvg } from '../../src/media/mermaid-svg.ts';
 import { SiteSession } from '../../src/session/site-session.ts';
 import type { BuildOptions } from '../../src/types.ts';
-import { readOut, tempDir } from '../helpers/cli.ts';
+import { readOut, runCli, tempDir } from '../helpers/cli.ts';
 
 const FLOW = 'graph TD\n  A[Start] --> B[End]';
 const SEQUENCE = 'sequenceDiagram\n  accTitle: Greeting\n  Alice->>Bob: Hi';
@@ -170,6 +170,18 @@ describe('the dev session', () => {
     expect(page()).toContain('Intro, edited.');
     expect(page().match(/<svg role="img"/g)).toHaveLength(2);
     expect(mermaidMessages()).toEqual(['20:mermaid-error']);
+  });
+});
+
+describe('a build without Chromium', () => {
+  it('is not taken as the last word: the next run, with Chromium, draws', async () => {
+    const root = await site();
+    const first = await runCli(['build', '--root', root], { CHROMIUM_PATH: path.join(root, 'no-chromium') });
+    expect(first.stdout + first.stderr).toContain('mermaid-not-drawn');
+    // Nothing changed but the browser: a run that replayed the last one would draw nothing.
+    const again = await runCli(['build', '--root', root], { CHROMIUM_PATH: path.join(root, 'still-none') });
+    expect(again.stdout + again.stderr).not.toContain('nothing changed');
+    expect(again.stdout + again.stderr).toContain('mermaid-not-drawn');
   });
 });
 
