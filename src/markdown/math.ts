@@ -1,6 +1,6 @@
 /**
  * Math: `$…$` and `$$…$$` (remark-math) typeset by KaTeX at build time (rehype-katex), so readers
- * get no script, only a stylesheet on the pages that show math (see output/katex-assets.ts).
+ * get no script, only a stylesheet on the pages that show math (see render/katex.ts).
  *
  * Single dollars stay math, as in Docusaurus, Astro and GitHub, but with Pandoc's rule for
  * prices (its `tex_math_dollars`; MathJax leaves `$…$` off for the same reason): the opening `$`
@@ -179,9 +179,9 @@ export function rehypeMathExcerpt() {
  * feeds); `plain` also drops the TeX annotation, so text taken from the tree reads "x2", not "x2x^2".
  */
 export function mathmlOnly(tree: HastRoot, plain = false): void {
+  const dropped = (child: ElementContent) => child.type === 'element' && (classesOf(child).includes('katex-html') || (plain && child.tagName === 'annotation'));
   walk<Element>(tree, 'element', (node) => {
-    if (!node.children.some((child) => child.type === 'element' && (classesOf(child).includes('katex-html') || (plain && child.tagName === 'annotation')))) return;
-    node.children = node.children.filter((child) => !(child.type === 'element' && (classesOf(child).includes('katex-html') || (plain && child.tagName === 'annotation'))));
+    if (node.children.some(dropped)) node.children = node.children.filter((child) => !dropped(child));
   });
 }
 
