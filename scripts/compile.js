@@ -5,7 +5,7 @@
  * inside. A worker then starts by reading a few files instead of resolving some 700 small modules
  * of `node_modules` (0.33 s of CPU against 0.80 s to load the markdown chain, measured on Node 20).
  * Packages that find files of their own at run time (Pagefind's binary, piscina's worker,
- * esbuild's binary, chokidar's optional fsevents) stay imports of `node_modules`.
+ * esbuild's binary, chokidar's optional fsevents, playwright-core's driver files) stay imports of `node_modules`.
  *
  * Plain JavaScript because it runs before anything is compiled: `npm install` runs it (`prepare`),
  * and `bin/blogsmith.js` calls `ensureCompiled()` on every run, which compiles again when a source,

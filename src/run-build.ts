@@ -112,7 +112,9 @@ export async function runBuild(options: RunOptions, env: RunEnv): Promise<RunRes
       remember = { inputs, stamp };
     }
     const { result, exitCode } = await runPipeline(options, root, out, config, env);
-    if (remember && exitCode === 0 && result.validUntil !== undefined) {
+    // A build that left diagrams undrawn (no Chromium) is not the last word: with Chromium the same inputs give more.
+    const undrawn = result.files.some((file) => file.messages.some((message) => message.ruleId === 'mermaid-not-drawn'));
+    if (remember && exitCode === 0 && result.validUntil !== undefined && !undrawn) {
       rememberBuild(remember.inputs, remember.stamp, { files: result.files, posts: result.site?.posts.length ?? 0, written: result.written, validUntil: result.validUntil });
     }
     const posts = result.site?.posts.length ?? 0;
@@ -155,6 +157,7 @@ async function runPipeline(options: RunOptions, root: string, out: string, confi
       searchPagesPerIndex: pagesPerIndexOf(env),
       checkpoint: env.checkpoint,
       leavePrevious: true,
+      chromium: env.env.CHROMIUM_PATH || undefined,
     },
     config,
   );

@@ -60,6 +60,10 @@ export interface BuildOptions {
    * Else the build removes it before it returns.
    */
   leavePrevious?: boolean;
+  /** Chromium for Mermaid diagrams: `CHROMIUM_PATH` from the environment, else /usr/bin/chromium (see media/mermaid.ts). */
+  chromium?: string;
+  /** Tests: draws Mermaid diagrams instead of Chromium. */
+  openDiagramRenderer?: () => Promise<{ draw(source: string): Promise<{ svg: string } | { error: string }>; close(): Promise<void> }>;
 }
 
 /** The points a build passes, in order: posts read, markdown rendered, half the pages staged, every page staged, between the swap's two renames, swapped in. */
@@ -227,6 +231,10 @@ export interface RenderedPost extends Post {
   /** Reading time and whether the excerpt is shorter than the body, from the markdown stage (lists need them, not the body). */
   readingMinutes?: number;
   hasMore?: boolean;
+  /** The body has math typeset by KaTeX: its page needs the KaTeX stylesheet. */
+  math?: boolean;
+  /** The body's Mermaid diagrams, in the order of their placeholders (see markdown/mermaid.ts). */
+  diagrams?: Array<{ source: string; place?: Point }>;
 }
 
 /** A tag across the whole site. */

@@ -73,7 +73,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   /** A new session from the config on disk (at start, and when the config changes). */
   const begin = async () => {
     const config = await loadConfig(options.root, overrides, cwd);
-    const next = new SiteSession(options.root, { ...config, url: devUrl(config.url, options.host, port) }, now, cwd);
+    const next = new SiteSession(options.root, { ...config, url: devUrl(config.url, options.host, port) }, now, cwd, { chromium: process.env.CHROMIUM_PATH || undefined });
     const result = await next.start();
     session = next;
     routes = routesFor(next.config);

@@ -51,10 +51,12 @@ function anchored(heading: Element, id: string): Element {
   return { type: 'element', tagName: 'div', properties: { className: ['heading'] }, children: [heading, link], position: heading.position };
 }
 
-/** The heading's text as a reader sees it, without footnote calls (`Intro[^1]` is "Intro", not "Intro1"). */
+/** The heading's text as a reader sees it, without footnote calls (`Intro[^1]` is "Intro", not "Intro1") or math twice. */
 function textOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;
   if (node.type !== 'element') return '';
+  // Typeset math once, as its MathML reads ("x2"): not KaTeX's hidden drawing of it, nor its TeX annotation.
+  if (node.tagName === 'annotation' || node.properties.ariaHidden === 'true') return '';
   if (node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && child.properties.dataFootnoteRef !== undefined)) return '';
   return node.children.map(textOf).join('');
 }

@@ -16,6 +16,7 @@ import type { CheckFacts } from './facts/facts.ts';
 import { packUrlFacts } from './facts/packed-urls.ts';
 import type { LinkContext, LinkDependency, TocEntry } from './data.ts';
 import type { DialectContext } from './dialects/context.ts';
+import type { DiagramSource } from './mermaid.ts';
 import { applyExpansion, expandTemplates, mayHoldTemplates } from './dialects/index.ts';
 import type { HeroImage, ImageJob } from '../media/image-plan.ts';
 import { localImage } from './images.ts';
@@ -66,6 +67,10 @@ export interface MarkdownResult {
   /** For lists, which show these but not the body (see reading.ts). */
   readingMinutes: number;
   hasMore: boolean;
+  /** KaTeX typeset math in the body: its page links the KaTeX stylesheet. Absent when not. */
+  math?: true;
+  /** Mermaid diagrams, drawn into their placeholders on the main thread (media/mermaid.ts). Absent when none. */
+  diagrams?: DiagramSource[];
 }
 
 /** The job for one normalised post. */
@@ -143,12 +148,15 @@ function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): Markdown
     ...shown,
     digest: digest(JSON.stringify(shown)),
     readingMinutes: readingMinutes(shown.html),
-    hasMore: hasMore(shown.excerptHtml, shown.html),
+    // The excerpt as cut, before its math became MathML alone (math.ts): "Read more" only when the body has more.
+    hasMore: hasMore(file.data.excerptAsCut ?? shown.excerptHtml, shown.html),
     toc: file.data.toc ?? [],
     images: file.data.images ?? [],
     facts: facts ? storedFacts(facts) : emptyResult(job).facts,
     messages: file.messages.map(storeMessage),
     deps: distinct(deps),
+    ...(file.data.math ? { math: true as const } : {}),
+    ...(file.data.diagrams ? { diagrams: file.data.diagrams } : {}),
   };
 }
 
@@ -232,6 +240,8 @@ export function applyResult(post: Post, result: MarkdownResult, context: Markdow
     digest: result.digest,
     readingMinutes: result.readingMinutes,
     hasMore: result.hasMore,
+    ...(result.math ? { math: true } : {}),
+    ...(result.diagrams ? { diagrams: result.diagrams } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import type { OutputFile } from './output-file.ts';
 import { attributeText, cdataText, ensureRootAttribute, escapeHtml, LT_PLACEHOLDER, xmlText } from './feed-text.ts';
 import { postsKey, type Plan } from './plan.ts';
 import { routePath } from '../site/routes.ts';
+import { mathmlOnlyHtml } from '../markdown/math.ts';
 
 /** At most this many posts in a feed, newest first. */
 export const FEED_ITEM_LIMIT = 20;
@@ -79,7 +80,8 @@ const absoluteContent = new WeakMap<RenderedPost, { link: string; source: string
 function contentOf(post: RenderedPost, link: string): string {
   const cached = absoluteContent.get(post);
   if (cached?.link === link && cached.source === post.html) return cached.html;
-  const html = absolutizeHtml(post.html, link);
+  // KaTeX's HTML needs its stylesheet, which no feed reader loads: math goes as MathML alone.
+  const html = absolutizeHtml(post.math ? mathmlOnlyHtml(post.html) : post.html, link);
   absoluteContent.set(post, { link, source: post.html, html });
   return html;
 }

@@ -2,6 +2,7 @@
 import type { Site } from '../types.ts';
 import { planFeeds } from './feeds.ts';
 import { renderRobots, sitemapEntries, sitemapFiles } from './host-files.ts';
+import { katexPlans } from './katex.ts';
 import { planPages } from './pages.ts';
 import type { Plan } from './plan.ts';
 import { renderRedirectsFile } from './redirects-file.ts';
@@ -37,6 +38,7 @@ export function planSite(site: Site, wants?: (file: string) => boolean): Plan[] 
     ...pages,
     ...feeds,
     ...sitemaps,
+    ...katexPlans(site.posts),
     { file: routePath('robots'), key: site.config.url, posts: [], render: () => renderRobots(site).contents },
     // Its whole text is its key: a handful of lines, all it depends on.
     ...(redirects ? [{ file: redirects.path, key: redirects.contents, posts: [], render: () => redirects.contents }] : []),

@@ -205,6 +205,8 @@ export interface PageView {
   noindex: boolean;
   /** JSON-LD of list pages (a post page emits its own `post.jsonLd`). */
   jsonLd: string | null;
+  /** On pages that show typeset math: the KaTeX stylesheet's href (render/katex.ts). Absent elsewhere. */
+  math?: { stylesheet: string } | null;
 }
 
 /** One page of a paginated list. */

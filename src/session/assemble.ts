@@ -15,6 +15,7 @@ import { readContent } from '../content/read.ts';
 import { addMessage, fileFor } from '../messages.ts';
 import type { MarkdownResult } from '../markdown/render.ts';
 import { renderPosts, type MarkdownStats } from '../markdown/stage.ts';
+import { drawDiagrams, type CachedDrawing } from '../media/mermaid.ts';
 import { planSite, type Plan } from '../render/index.ts';
 import { robotsNote } from '../render/host-files.ts';
 import { themeNotes, withTheme } from '../render/theme-assets.ts';
@@ -59,7 +60,9 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   const markdownCache = openBucket<MarkdownResult>(cacheDir, 'markdown', useCache);
   const context = markdownContextFor(options.root, config, selected, options.cwd);
   const markdown = await renderPosts(selected, context, { cache: markdownCache, threads: options.threads, releaseTexts: !options.dryRun });
-  const rendered = markdown.rendered;
+  // Diagrams on this thread, in one browser at most, from their own cache (media/mermaid.ts).
+  const diagramCache = openBucket<CachedDrawing>(cacheDir, 'mermaid', useCache);
+  const rendered = await drawDiagrams(markdown.rendered, diagramCache, { chromium: options.chromium, open: options.openDiagramRenderer, cachedOnly: options.dryRun });
   options.checkpoint?.('markdown');
   // Links written for another generator's heading ids, pointed at ours: after the cache, as they depend on other posts.
   const shown = resolveForeignAnchors(rendered, context.basePath);
@@ -87,6 +90,7 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
       if (memo.added || memo.used.size !== memo.entries.size) frontMatterCache.set(memoKey, usedEntries(memo));
       frontMatterCache.prune(options.now);
       markdownCache.prune(options.now);
+      diagramCache.prune(options.now);
     },
   };
 }

@@ -13,8 +13,9 @@ export function sameIds(a: ReadonlySet<string> | undefined, b: ReadonlySet<strin
 /** Everything about a post that other pages place or name it by: lists, neighbours, feeds' order, redirects, plan keys. */
 export function shapeOf(post: RenderedPost | undefined): string {
   if (!post) return '';
-  // Aliases too: each is a redirect page of its own, planned with the site.
-  return JSON.stringify([post.raw.file.path, post.path, post.title, post.published.iso, post.updated?.iso, post.draft, post.future, post.tags, post.authors, post.lang, post.aliases]);
+  // Aliases too: each is a redirect page of its own, planned with the site. Math too: the site's
+  // KaTeX stylesheet is planned with the site, when the first post with math comes (render/katex.ts).
+  return JSON.stringify([post.raw.file.path, post.path, post.title, post.published.iso, post.updated?.iso, post.draft, post.future, post.tags, post.authors, post.lang, post.aliases, post.math]);
 }
 
 /** A plan's fields but its key, read without working out a lazy key (render/page-context.ts). */

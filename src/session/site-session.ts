@@ -16,6 +16,7 @@ import { firstCommitDates, listPosts, PAGES_FOLDER, readPostSync, readRegistries
 import { cacheDirOf, openBucket } from '../cache/store.ts';
 import { jobOf, renderJob, type MarkdownContext, type MarkdownResult } from '../markdown/render.ts';
 import { renderPosts } from '../markdown/stage.ts';
+import { drawDiagrams, type CachedDrawing, type DiagramOptions } from '../media/mermaid.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { templateFailure } from '../render/template-error.ts';
 import { withTheme } from '../render/theme-assets.ts';
@@ -91,6 +92,8 @@ export class SiteSession {
     private readonly now: () => Date,
     /** The folder messages name files relative to. */
     private readonly cwd: string,
+    /** How Mermaid diagrams are drawn (media/mermaid.ts). */
+    private readonly diagrams: DiagramOptions = {},
   ) {
     this.postsDir = path.join(root, 'content', 'posts');
     this.pagesDir = path.join(root, 'content', PAGES_FOLDER);
@@ -129,7 +132,9 @@ export class SiteSession {
     const before = entries.map((entry) => entry.file.messages.length);
     const cache = openBucket<MarkdownResult>(cacheDirOf(this.root), 'markdown', true);
     const context = markdownContextFor(this.root, this.config, posts, this.cwd);
-    const { rendered } = await renderPosts(posts, context, { cache, threads: undefined });
+    const { rendered: markdown } = await renderPosts(posts, context, { cache, threads: undefined });
+    // Before the messages are set aside below: a diagram's message is one of its post's markdown messages.
+    const rendered = await drawDiagrams(markdown, this.diagramCache(), this.diagrams);
     // The links just resolved against these URLs: the first refresh has nothing to resolve again.
     this.lookups.reset(context);
     // Posts came from workers or the cache, so this thread has never run the markdown chain, and
@@ -185,6 +190,27 @@ export class SiteSession {
     return this.update({ posts: new Set(posts), registries: false });
   }
 
+  /** The diagram cache, as the build's: an edited diagram is drawn once, then found there. */
+  private diagramCache() {
+    return openBucket<CachedDrawing>(cacheDirOf(this.root), 'mermaid', true);
+  }
+
+  /**
+   * Draw the diagrams of entries rendered afresh (a reused rendering was drawn already). Their
+   * messages join the entry's markdown messages, which a reused rendering files again.
+   */
+  private async draw(entries: Iterable<Entry>): Promise<void> {
+    const pending = [...entries].filter((entry) => entry.rendered?.diagrams !== undefined);
+    if (pending.length === 0) return;
+    const before = pending.map((entry) => entry.file.messages.length);
+    const drawn = await drawDiagrams(pending.map((entry) => entry.rendered!), this.diagramCache(), this.diagrams);
+    pending.forEach((entry, index) => {
+      if (drawn[index] === entry.rendered) return;
+      entry.rendered = drawn[index];
+      entry.markdownMessages = [...(entry.markdownMessages ?? []), ...entry.file.messages.slice(before[index])];
+    });
+  }
+
   private async readRegistries(): Promise<void> {
     const { registries, files } = await readRegistries(path.join(this.root, 'content'), this.cwd);
     this.registries = registries;
@@ -237,6 +263,7 @@ export class SiteSession {
       const moved = entry.rendered !== undefined && entry.rendered.path !== post.path;
       if (touched.has(absolute) || stale || moved) renderEntry(entry, post, context, stale);
     }
+    await this.draw(this.entries.values());
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));
     await this.makeImages(rendered);
@@ -307,6 +334,7 @@ export class SiteSession {
     // No URL moved: links resolve as at the last refresh.
     const context = { ...markdownContextFor(this.root, this.config, [], this.cwd), postPaths: this.lookups.lastPostPaths };
     for (const [entry] of edits) renderEntry(entry, entry.post!, context, false);
+    await this.draw(edits.map(([entry]) => entry));
     if (edits.some(([entry, old]) => shapeOf(entry.rendered) !== shapeOf(old))) return undefined;
 
     const rendered = [...this.entries.values()].flatMap((entry) => (entry.rendered ? [entry.rendered] : []));

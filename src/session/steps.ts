@@ -14,6 +14,7 @@ import { readShortcodeTemplates } from '../markdown/dialects/shortcode-templates
 import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import { routesFor } from '../site/routes.ts';
 import type { Author, Post, RawPost, RenderedPost, SiteConfig } from '../types.ts';
+import { katexFonts } from '../render/katex.ts';
 
 /** Normalise one post; front matter problems point at the key's line in the YAML/TOML block. */
 export function normalizeOne(raw: RawPost, registries: Registries, config: SiteConfig, now: Date): Post {
@@ -62,5 +63,7 @@ export function markdownContextFor(root: string, config: SiteConfig, posts: read
 export function assetsOf(posts: readonly RenderedPost[]): Map<string, string> {
   const assets = new Map<string, string>();
   for (const post of posts) for (const [source, target] of post.assets) assets.set(target, source);
+  // KaTeX's fonts when some post has math; its stylesheet is a plan (render/katex.ts).
+  for (const [target, source] of katexFonts(posts)) assets.set(target, source);
   return assets;
 }

@@ -58,6 +58,8 @@ export const ROUTES = {
   // Files a post links to outside its own folder keep their place under content/ (markdown/links.ts).
   // Never reserved: posts have always been allowed there, and none of these files is a page.
   asset: { pattern: 'assets/:file', shared: true },
+  // KaTeX's stylesheet and fonts, only when some post has math (render/katex.ts); `:file` may hold a folder (`fonts/x.woff2`).
+  katex: { pattern: 'assets/katex-:version/:file', shared: true },
   // A post's old URL (`aliases`, `redirect_from`): a page sending the reader on. Any path a post
   // could have, so it reserves nothing; site/redirects.ts keeps it off pages and other redirects.
   redirect: { pattern: ':path', shared: true },

@@ -3,6 +3,7 @@ import type { RenderedPost } from '../../types.ts';
 import type { PageContext } from '../page-context.ts';
 import { outputFileOf } from '../../site/routes.ts';
 import { postsKey } from '../plan.ts';
+import { KATEX_STYLESHEET } from '../katex.ts';
 
 /** Plan one page per post. */
 export function planPosts({ site, views, add, page, wants }: PageContext): void {
@@ -33,6 +34,8 @@ export function planPosts({ site, views, add, page, wants }: PageContext): void 
             modifiedTime: post.updated?.iso ?? null,
             twitterSite: post.twitterUsername ? `@${post.twitterUsername.replace(/^@/, '')}` : null,
             noindex: post.draft,
+            // Only pages with math load KaTeX's stylesheet (and, through it, its fonts).
+            math: current.math ? { stylesheet: site.routes.href(KATEX_STYLESHEET) } : null,
           }),
           post,
         };
