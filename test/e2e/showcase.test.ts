@@ -1,0 +1,144 @@
+/**
+ * Issue 17's site: one-line custom.css, a config nav, an About page, a head hook and `language: de`,
+ * and a post holding what real posts hold (a 2,400 px photo, math, a Mermaid diagram, a YouTube
+ * embed, a 12-column table). In Chromium at 375 and 1280 px, light and dark: no sideways scroll, no
+ * layout shift (CLS measured in the page: 0), math typeset in KaTeX's fonts, the diagram drawn;
+ * the W3C checker and axe clean on every page type. Screenshots go to test-results/screenshots/.
+ */
+import { cp, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT, tempDir } from '../helpers/cli.ts';
+import { formatViolations, seriousViolations } from './axe.ts';
+import { launchBrowser } from './browser.ts';
+import { SCREENSHOTS, serveSite, type ServedSample } from './sample-site.ts';
+import { vnu, vnuErrors } from './vnu.ts';
+
+let site: ServedSample;
+let browser: Browser;
+
+/** A 2,400 × 1,600 photo-like JPEG: smooth gradients under fine noise, which compresses as photos do (a flat colour would not). */
+async function photo(file: string): Promise<void> {
+  const width = 2400;
+  const height = 1600;
+  const pixels = Buffer.alloc(width * height * 3);
+  let seed = 17;
+  for (let i = 0; i < pixels.length; i += 3) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    const x = (i / 3) % width;
+    const y = Math.floor(i / 3 / width);
+    const noise = (seed >> 16) % 48;
+    pixels[i] = (x / width) * 200 + noise;
+    pixels[i + 1] = (y / height) * 180 + noise;
+    pixels[i + 2] = 120 + noise;
+  }
+  await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toFile(file);
+}
+
+beforeAll(async () => {
+  const root = await tempDir('showcase-');
+  await cp(path.join(PROJECT, 'test/sites/showcase'), root, { recursive: true });
+  await photo(path.join(root, 'content/posts/alles-drin/photo.jpg'));
+  site = await serveSite({ root, mount: '/' });
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** The page at `relative`, with layout shifts summed from the first paint on (as CLS counts them, without input). */
+async function open(relative: string, width: number, scheme: 'light' | 'dark'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { __shifts: number[] }).__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(site.url(relative), { waitUntil: 'load' });
+  return page;
+}
+
+describe('the showcase post', () => {
+  describe.each([375, 1280])('at %i px', (width) => {
+    it.each(['light', 'dark'] as const)('in %s: no sideways scroll, no layout shift, math and diagram drawn', async (scheme) => {
+      const page = await open('posts/alles-drin/', width, scheme);
+      // Every lazy image and the embed come into view, as a reader scrolling down would see them.
+      await page.evaluate(async () => {
+        for (let y = 0; y <= document.body.scrollHeight; y += 400) {
+          window.scrollTo(0, y);
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        }
+        await Promise.all([...document.images].map((image) => (image.complete ? undefined : new Promise((resolve) => image.addEventListener('load', resolve, { once: true })))));
+        window.scrollTo(0, 0);
+      });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `showcase-${width}-${scheme}.png`), fullPage: true });
+      const facts = await page.evaluate(async () => {
+        await document.fonts.ready;
+        const images = [...document.querySelectorAll('.post img')] as HTMLImageElement[];
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+          cls: (window as unknown as { __shifts: number[] }).__shifts.reduce((sum, value) => sum + value, 0),
+          unsized: images.filter((image) => !image.getAttribute('width') || !image.getAttribute('height')).map((image) => image.src),
+          photoWidth: images.map((image) => image.currentSrc).find((src) => /photo/.test(src)),
+          formulas: document.querySelectorAll('.katex').length,
+          katexFont: document.fonts.check('16px KaTeX_Main'),
+          diagramNodes: document.querySelectorAll('.post svg .node').length,
+          iframeRatio: (() => {
+            const frame = document.querySelector('.post iframe')!.getBoundingClientRect();
+            return frame.width / frame.height;
+          })(),
+          hook: document.querySelector('meta[name="showcase-hook"]') !== null,
+          accent: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+        };
+      });
+      expect(facts.scrollWidth, 'sideways scroll').toBeLessThanOrEqual(facts.clientWidth);
+      expect(facts.cls).toBe(0);
+      expect(facts.unsized).toEqual([]);
+      // A responsive copy, not the 2,400 px original.
+      expect(facts.photoWidth).toMatch(/\.(webp|avif)$/);
+      expect(facts.formulas).toBeGreaterThanOrEqual(3);
+      expect(facts.katexFont).toBe(true);
+      expect(facts.diagramNodes).toBeGreaterThanOrEqual(4);
+      expect(facts.iframeRatio).toBeCloseTo(560 / 315, 1);
+      expect(facts.hook).toBe(true);
+      expect(facts.accent).toMatch(/7a1fa2|e2b8ff|122, 31, 162|226, 184, 255/i);
+      await page.context().close();
+    });
+  });
+});
+
+describe('the showcase site', () => {
+  it('speaks German, links the About page from its nav', async () => {
+    const page = await open('', 1280, 'light');
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    await expect.poll(() => page.locator('.site-nav a', { hasText: 'Über' }).getAttribute('href')).toBe('/about/');
+    expect(await page.locator('main').textContent()).toContain('Weiterlesen');
+    // List excerpts are text: the photo is not in them.
+    expect(await page.locator('.excerpt img').count()).toBe(0);
+    await page.goto(site.url('about/'));
+    expect(await page.locator('h1').textContent()).toBe('Über dieses Blog');
+    await page.context().close();
+  });
+
+  it('passes the W3C checker on every page', async () => {
+    const errors = vnuErrors(await vnu(site.out), site.out);
+    expect(errors.join('\n')).toBe('');
+  }, 120_000);
+
+  describe.each(['light', 'dark'] as const)('axe-core in %s mode', (scheme) => {
+    it.each(['', 'posts/alles-drin/', 'about/', 'tags/', 'tags/medien/', 'archive/', 'authors/', 'search/', 'no-such-page/'])('finds nothing serious on /%s', async (relative) => {
+      const page = await open(relative, 1280, scheme);
+      const violations = await seriousViolations(page);
+      await page.context().close();
+      expect(formatViolations(violations)).toBe('');
+    });
+  });
+});
