@@ -8,9 +8,9 @@
 import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT, tempDir } from '../helpers/cli.ts';
+import { photoJpeg } from '../media/images-photo.ts';
 import { formatViolations, seriousViolations } from './axe.ts';
 import { launchBrowser } from './browser.ts';
 import { SCREENSHOTS, serveSite, type ServedSample } from './sample-site.ts';
@@ -19,28 +19,10 @@ import { vnu, vnuErrors } from './vnu.ts';
 let site: ServedSample;
 let browser: Browser;
 
-/** A 2,400 × 1,600 photo-like JPEG: smooth gradients under fine noise, which compresses as photos do (a flat colour would not). */
-async function photo(file: string): Promise<void> {
-  const width = 2400;
-  const height = 1600;
-  const pixels = Buffer.alloc(width * height * 3);
-  let seed = 17;
-  for (let i = 0; i < pixels.length; i += 3) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    const x = (i / 3) % width;
-    const y = Math.floor(i / 3 / width);
-    const noise = (seed >> 16) % 48;
-    pixels[i] = (x / width) * 200 + noise;
-    pixels[i + 1] = (y / height) * 180 + noise;
-    pixels[i + 2] = 120 + noise;
-  }
-  await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toFile(file);
-}
-
 beforeAll(async () => {
   const root = await tempDir('showcase-');
   await cp(path.join(PROJECT, 'test/sites/showcase'), root, { recursive: true });
-  await photo(path.join(root, 'content/posts/alles-drin/photo.jpg'));
+  await writeFile(path.join(root, 'content/posts/alles-drin/photo.jpg'), await photoJpeg(2400, 1600));
   site = await serveSite({ root, mount: '/' });
   browser = await launchBrowser();
 }, 180_000);
