@@ -83,9 +83,6 @@ export async function runBuild(options: RunOptions, env: RunEnv): Promise<RunRes
     return { exitCode: 2, files: [], problem: error.message };
   }
   const elapsed = () => `${Math.round(env.now().getTime() - started)} ms`;
-  if (options.command === 'build' && isLoopback(config.url)) {
-    env.log(`Warning: the site URL is ${config.url}, so canonical links, feeds and the sitemap point at this machine. Set \`url\` in the site config or pass --base-url before you deploy.`);
-  }
   let lock: ReturnType<typeof lockBuild> | undefined;
   let stopListening: (() => void) | undefined;
   try {
@@ -174,12 +171,6 @@ async function runPipeline(options: RunOptions, root: string, out: string, confi
     log: env.log,
   });
   return { result, exitCode };
-}
-
-/** Whether a URL names this machine (the default `http://localhost:3000/` among them): no reader can follow it. */
-function isLoopback(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\./.test(host);
 }
 
 /** Pages per search index: the environment's number when it is a whole one from 1, else the default. */

@@ -96,6 +96,17 @@ export function robotsNote(site: Site): string | undefined {
   return `robots.txt lands at ${robots}, where crawlers never look (they read the host's /robots.txt only): submit the sitemap ${sitemap} to search engines, or name it in the host's own robots.txt`;
 }
 
+/**
+ * A site URL that names this machine (the default `http://localhost:3000/` among them) puts every
+ * canonical link, feed entry and sitemap URL out of readers' reach: a build says so, once.
+ */
+export function localUrlNote(site: Site): string | undefined {
+  const host = new URL(site.config.url).hostname;
+  const local = host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\./.test(host);
+  if (!local) return undefined;
+  return `the site URL is ${site.config.url}, so canonical links, feeds and the sitemap point at this machine: set \`url\` in the site config, or pass --base-url, before you deploy`;
+}
+
 /** `sitemap.xml` (with its parts on big sites) and `robots.txt` for the given site-relative page paths (`''`, `posts/x/`, `tags/`). */
 export function renderHostFiles(site: Site, pagePaths: readonly string[], limit = SITEMAP_LIMIT): OutputFile[] {
   const sitemaps = sitemapFiles(site, sitemapEntries(site, pagePaths), limit);

@@ -34,7 +34,9 @@ export async function initSite(options: InitOptions): Promise<{ dir: string; fil
     return { problem: `${shown} already exists and is not an empty folder: name a new one` };
   }
   const title = titleOf(path.basename(dir));
-  const fill = (text: string) => text.replaceAll('__TITLE__', title).replaceAll('__DATE__', options.now.toISOString().slice(0, 10));
+  // `__TITLE_JSON__` is a string literal in TypeScript (`Bob's blog` must not end it); `__TITLE__` is Markdown text.
+  const fill = (text: string) =>
+    text.replaceAll('__TITLE_JSON__', JSON.stringify(title)).replaceAll('__TITLE__', title).replaceAll('__DATE__', options.now.toISOString().slice(0, 10));
   const files: string[] = [];
   const write = async (name: string, text: string) => {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
@@ -47,17 +49,14 @@ export async function initSite(options: InitOptions): Promise<{ dir: string; fil
 }
 
 /**
- * Where the new site gets blogsmith from: this checkout itself (`file:`, relative to the new folder)
- * when it runs from one, else the registry release it is.
+ * Where the new site gets blogsmith from: the registry release this is, when it is one; else (a
+ * checkout, or a package marked private, which no registry holds) this very folder, as a `file:`
+ * path relative to the new site. `--from` names a tarball or a git URL instead.
  */
 export function defaultSpec(dir: string): string {
-  if (!existsSync(path.join(PROJECT_ROOT, 'src'))) return `^${ownVersion()}`;
-  const relative = path.relative(dir, PROJECT_ROOT).split(path.sep).join('/');
-  return `file:${relative}`;
-}
-
-function ownVersion(): string {
-  return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const own = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string; private?: boolean };
+  if (!existsSync(path.join(PROJECT_ROOT, 'src')) && !own.private) return `^${own.version}`;
+  return `file:${path.relative(dir, PROJECT_ROOT).split(path.sep).join('/')}`;
 }
 
 function packageJson(folderName: string, spec: string): string {

@@ -17,7 +17,7 @@ import type { MarkdownResult } from '../markdown/render.ts';
 import { renderPosts, type MarkdownStats } from '../markdown/stage.ts';
 import { drawDiagrams, type CachedDrawing } from '../media/mermaid.ts';
 import { planSite, type Plan } from '../render/index.ts';
-import { robotsNote } from '../render/host-files.ts';
+import { localUrlNote, robotsNote } from '../render/host-files.ts';
 import { themeNotes, withTheme } from '../render/theme-assets.ts';
 import { configFileOf, isStaticFile, PROJECT_ROOT, staticDirsOf } from '../shared/site-dirs.ts';
 import { checkRedirectsAgainstStatic } from '../site/redirects.ts';
@@ -73,6 +73,8 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   const summary = fileFor(configFileOf(options.root), '', options.cwd);
   runChecks(site, { files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)), summary });
   // Notes about the output: a build's, not `check`'s (content only).
+  const local = options.dryRun ? undefined : localUrlNote(site);
+  if (local) addMessage(summary, local, { place: { line: 1, column: 1 }, ruleId: 'local-url', severity: 'warning' });
   const robots = options.dryRun ? undefined : robotsNote(site);
   if (robots) addMessage(summary, robots, { place: { line: 1, column: 1 }, ruleId: 'robots-under-base-path', severity: 'info' });
   for (const note of options.dryRun ? [] : themeNotes(path.join(options.root, 'static'), path.join(PROJECT_ROOT, 'static'))) addMessage(summary, note, { place: { line: 1, column: 1 }, ruleId: 'theme-override', severity: 'info' });

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT, runCli, tempDir } from '../helpers/cli.ts';
+import { jsonMessages, PROJECT, runCli, tempDir } from '../helpers/cli.ts';
 import { main } from '../../src/cli.ts';
 
 /** The CLI in `cwd` at a fixed moment. */
@@ -24,8 +24,8 @@ let site: string;
 
 beforeAll(async () => {
   parent = await tempDir('init-');
-  site = path.join(parent, 'My Blog');
-  const init = await run(['init', 'My Blog'], parent);
+  site = path.join(parent, "Bob's Blog");
+  const init = await run(['init', "Bob's Blog"], parent);
   expect(init.stderr).toBe('');
   expect(init.code).toBe(0);
   // What `npm install` makes of a `file:` dependency: a link to the package folder.
@@ -36,7 +36,7 @@ beforeAll(async () => {
 describe('blogsmith init', () => {
   it('writes a site that depends on this blogsmith, with its dot files named as they must be', async () => {
     const manifest = JSON.parse(await readFile(path.join(site, 'package.json'), 'utf8'));
-    expect(manifest.name).toBe('my-blog');
+    expect(manifest.name).toBe('bobs-blog');
     expect(manifest.scripts).toMatchObject({ dev: 'blogsmith dev', build: 'blogsmith build' });
     // A checkout is depended on as a folder, relative to the new site.
     expect(path.resolve(site, manifest.dependencies.blogsmith.replace(/^file:/, ''))).toBe(PROJECT);
@@ -44,7 +44,8 @@ describe('blogsmith init', () => {
       expect(existsSync(path.join(site, file)), file).toBe(true);
     }
     expect(await readFile(path.join(site, '.gitignore'), 'utf8')).toContain('dist/');
-    expect(await readFile(path.join(site, 'site.config.ts'), 'utf8')).toContain("title: 'My Blog'");
+    // A name with a quote stays one string in the config's TypeScript.
+    expect(await readFile(path.join(site, 'site.config.ts'), 'utf8')).toContain(`title: "Bob's Blog"`);
     expect(await readFile(path.join(site, 'content/posts/hello-world.md'), 'utf8')).toContain('date: 2026-03-01');
     const workflow = await readFile(path.join(site, '.github/workflows/deploy.yml'), 'utf8');
     expect(workflow).toContain('npm run build -- --base-url "${{ steps.pages.outputs.base_url }}/"');
@@ -59,13 +60,23 @@ describe('blogsmith init', () => {
     expect(post).toContain('<title>Hello, world');
     expect(post).toContain('https://example.org/blog/posts/hello-world/');
     // The config's own title, read through the compiled config module.
-    expect(await readFile(path.join(site, 'dist/index.html'), 'utf8')).toContain('My Blog');
+    expect(await readFile(path.join(site, 'dist/index.html'), 'utf8')).toContain('Bob&#39;s Blog');
+  });
+
+  it('warns once, as a message on the config, while the site URL is the default', async () => {
+    const build = await runCli(['build', '--root', site, '--format', 'json']);
+    expect(build.code).toBe(0);
+    const local = jsonMessages(build).filter((message) => message.rule === 'local-url');
+    expect(local).toMatchObject([{ file: expect.stringMatching(/site\.config\.ts$/), severity: 'warning', line: 1, column: 1 }]);
+    expect(local[0]!.message).toContain('http://localhost:3000/');
+    // `--strict` will not publish a site whose links lead to localhost.
+    expect((await runCli(['build', '--root', site, '--strict'])).code).toBe(1);
   });
 
   it('refuses a folder that holds anything, writing nothing', async () => {
-    const again = await run(['init', 'My Blog'], parent);
+    const again = await run(['init', "Bob's Blog"], parent);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('My Blog already exists and is not an empty folder');
+    expect(again.stderr).toContain("Bob's Blog already exists and is not an empty folder");
   });
 
   it('takes --from for the dependency', async () => {
