@@ -10,6 +10,7 @@ import type { PageContext } from '../page-context.ts';
 import { tocView, type TocEntry } from '../toc.ts';
 import { dateView } from '../view.ts';
 import type { DateView, TocItemView } from '../view-types.ts';
+import { KATEX_STYLESHEET } from '../katex.ts';
 
 /** What `page.liquid` gets as `entry`: the page's own content (the layout's `page` holds its head meta). */
 export interface StandalonePageView {
@@ -64,6 +65,8 @@ export function planStandalonePages({ site, add, page }: PageContext): void {
             twitterSite: current.twitterUsername ? `@${current.twitterUsername.replace(/^@/, '')}` : null,
             twitterCard: current.image ? 'summary_large_image' : 'summary',
             noindex: current.draft,
+            // As on a post's page: only pages with math load KaTeX's stylesheet (and, through it, its fonts).
+            math: current.math ? { stylesheet: site.routes.href(KATEX_STYLESHEET) } : null,
           }),
           entry,
         };
