@@ -8,7 +8,7 @@ import { formatLongDate } from './date-format.ts';
 import { blogPostingJsonLd } from './jsonld.ts';
 import { absoluteRefUrl, absolutizeUrl } from './absolute-html.ts';
 import { tocView, type TocEntry } from './toc.ts';
-import { heroView } from './hero.ts';
+import { heroView, THUMBNAIL_SIZES } from './hero.ts';
 import { stringsFor } from './strings/index.ts';
 import { themeOf } from './theme-assets.ts';
 import { relatedPosts } from '../site/related.ts';
@@ -135,6 +135,9 @@ export function createViews(site: Site) {
       summary: post.summary,
       image: post.image ? absolutizeUrl(post.image, site.routes.absolute(post.path)) : null,
       thumbnail: post.image ?? null,
+      // The hero's resized copies: told the slot's width, a browser fetches the narrowest that fills it, not the original.
+      thumbnailSources: post.image ? (post.hero?.sources ?? []) : [],
+      thumbnailSizes: THUMBNAIL_SIZES,
       draft: post.draft,
       future: post.future,
       readingMinutes: reading.minutes,
