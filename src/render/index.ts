@@ -38,7 +38,8 @@ export function planSite(site: Site, wants?: (file: string) => boolean): Plan[] 
     ...pages,
     ...feeds,
     ...sitemaps,
-    ...katexPlans(site.posts),
+    // Standalone pages count too: a page alone with math needs the stylesheet (assetsOf copies the fonts for both).
+    ...katexPlans([...site.posts, ...(site.pages ?? [])]),
     { file: routePath('robots'), key: site.config.url, posts: [], render: () => renderRobots(site).contents },
     // Its whole text is its key: a handful of lines, all it depends on.
     ...(redirects ? [{ file: redirects.path, key: redirects.contents, posts: [], render: () => redirects.contents }] : []),

@@ -1,6 +1,6 @@
 /**
- * KaTeX's stylesheet and fonts, in the output only when some post has math, and linked only from
- * the pages that show it (the post view's `page.math`). The stylesheet is KaTeX's own with its
+ * KaTeX's stylesheet and fonts, in the output only when some post or standalone page has math, and
+ * linked only from the pages that show it (the layout's `page.math`, set by kinds/post.ts and kinds/page.ts). The stylesheet is KaTeX's own with its
  * fonts as WOFF2 alone: every browser that draws MathML-era CSS reads WOFF2, and the WOFF and TTF
  * copies would triple the fonts (1.2 MB against 0.3 MB) for none. The folder is named by KaTeX's
  * version, so a site that upgrades never serves old CSS from a cache; its fonts are relative

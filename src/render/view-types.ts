@@ -62,6 +62,10 @@ export interface PostSummaryView {
   image: string | null;
   /** The same image as an href (root-relative with the base path, or as written when absolute): lists show it small. */
   thumbnail: string | null;
+  /** The thumbnail's resized copies as `<source>`s, best format first; empty for a remote or unresizable image. */
+  thumbnailSources: Array<{ type: string; srcset: string }>;
+  /** The `sizes` of those sources: the thumbnail's shown width (render/hero.ts). */
+  thumbnailSizes: string;
   draft: boolean;
   /** Dated after the build: only shown in dev or with `--future`. */
   future: boolean;

@@ -8,6 +8,7 @@ import { formatLongDate } from './date-format.ts';
 import { blogPostingJsonLd } from './jsonld.ts';
 import { absoluteRefUrl, absolutizeUrl } from './absolute-html.ts';
 import { tocView, type TocEntry } from './toc.ts';
+import { heroView, THUMBNAIL_SIZES } from './hero.ts';
 import { stringsFor } from './strings/index.ts';
 import { themeOf } from './theme-assets.ts';
 import { relatedPosts } from '../site/related.ts';
@@ -134,6 +135,9 @@ export function createViews(site: Site) {
       summary: post.summary,
       image: post.image ? absolutizeUrl(post.image, site.routes.absolute(post.path)) : null,
       thumbnail: post.image ?? null,
+      // The hero's resized copies: told the slot's width, a browser fetches the narrowest that fills it, not the original.
+      thumbnailSources: post.image ? (post.hero?.sources ?? []) : [],
+      thumbnailSizes: THUMBNAIL_SIZES,
       draft: post.draft,
       future: post.future,
       readingMinutes: reading.minutes,
@@ -165,9 +169,7 @@ export function createViews(site: Site) {
       related: related(current).map((other) => ({ ...link(other)!, published: dateView(other.published, base.lang) })),
       // A card with only a name would repeat the byline: only authors with a bio or an avatar get one.
       authorCards: current.authors.filter((author) => author.bio || author.avatar).map(authorCard),
-      // Without alt text the hero is decorative (`alt=""`): the post title right beside it already says what it is about.
-      // A local image also gets its size (no layout shift) and resized copies (media/image-plan.ts).
-      hero: current.image ? { src: current.image, alt: current.imageAlt ?? '', width: current.hero?.width ?? null, height: current.hero?.height ?? null, sources: current.hero?.sources ?? [], sizes: current.hero?.sizes ?? '' } : null,
+      hero: heroView(current),
       indexable: !current.draft && !current.future,
     };
   };

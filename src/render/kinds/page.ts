@@ -9,7 +9,9 @@ import { scriptSafeJson } from '../jsonld.ts';
 import type { PageContext } from '../page-context.ts';
 import { tocView, type TocEntry } from '../toc.ts';
 import { dateView } from '../view.ts';
-import type { DateView, TocItemView } from '../view-types.ts';
+import type { DateView, HeroView, TocItemView } from '../view-types.ts';
+import { heroView } from '../hero.ts';
+import { KATEX_STYLESHEET } from '../katex.ts';
 
 /** What `page.liquid` gets as `entry`: the page's own content (the layout's `page` holds its head meta). */
 export interface StandalonePageView {
@@ -26,8 +28,8 @@ export interface StandalonePageView {
   /** The front matter's date, when it gives one; a page needs none. */
   published: DateView | null;
   updated: DateView | null;
-  /** The `image` at the top of the page (alt `""` unless `imageAlt` says otherwise). */
-  hero: { src: string; alt: string } | null;
+  /** The `image` at the top of the page, sized and with its resized copies as a post's (render/hero.ts). */
+  hero: HeroView | null;
   toc: TocItemView[];
   lang: string;
   draft: boolean;
@@ -64,6 +66,8 @@ export function planStandalonePages({ site, add, page }: PageContext): void {
             twitterSite: current.twitterUsername ? `@${current.twitterUsername.replace(/^@/, '')}` : null,
             twitterCard: current.image ? 'summary_large_image' : 'summary',
             noindex: current.draft,
+            // As on a post's page: only pages with math load KaTeX's stylesheet (and, through it, its fonts).
+            math: current.math ? { stylesheet: site.routes.href(KATEX_STYLESHEET) } : null,
           }),
           entry,
         };
@@ -85,7 +89,7 @@ export function standalonePageView(current: RenderedPost, site: Site): Standalon
     summary: current.summary,
     published: current.undated ? null : dateView(current.published, lang),
     updated: current.updated ? dateView(current.updated, lang) : null,
-    hero: current.image ? { src: current.image, alt: current.imageAlt ?? '' } : null,
+    hero: heroView(current),
     toc: tocView(current.toc as TocEntry[] | undefined, current.showToc),
     lang,
     draft: current.draft,
