@@ -65,13 +65,27 @@ describe('theme keys in the config', () => {
       new ConfigError(
         [
           'site.config.json: "nav[0]".label must be a non-empty string, got ""',
-          '"nav[0]".url must be a root-relative path ("/about/") or an absolute URL, got "about/"',
+          '"nav[0]".url must be a root-relative path ("/about/"), an http(s) URL or a mailto: address, got "about/"',
           '"nav[1]" must be an object { label, url }, got "Home"',
           '"nav[2]" has unknown key "target" (known: label, url)',
-          '"css[0]" must be a path in static/ ("extra.css") or an absolute URL, got "../secret.css"',
-          '"favicon" must be a path in static/ ("/icon.svg") or an absolute URL, got 3',
+          '"css[0]" must be a path in static/ ("extra.css") or an http(s) URL, got "../secret.css"',
+          '"favicon" must be a path in static/ ("/icon.svg") or an http(s) URL, got 3',
           `unknown UI string "readMoar" in "strings" (known: ${STRING_KEYS.join(', ')})`,
           '"strings.home" must be a string, got 4',
+        ].join('; '),
+      ),
+    );
+  });
+
+  it('takes no scheme but http(s) for stylesheets, the favicon and the image, which pages would link as written', () => {
+    const input = { css: ['javascript:alert(1)', '//cdn.example/a.css'], favicon: 'data:image/png;base64,AAAA', image: 'mailto:me@example.org', nav: [{ label: 'JS', url: 'javascript:alert(1)' }] };
+    expect(() => validateConfig(input, 'site.config.json')).toThrow(
+      new ConfigError(
+        [
+          'site.config.json: "nav[0]".url must be a root-relative path ("/about/"), an http(s) URL or a mailto: address, got "javascript:alert(1)"',
+          '"css[0]" must be a path in static/ ("extra.css") or an http(s) URL, got "javascript:alert(1)"',
+          '"favicon" must be a path in static/ ("/icon.svg") or an http(s) URL, got "data:image/png;base64,AAAA"',
+          '"image" must be a path in static/ ("/card.png") or an http(s) URL, got "mailto:me@example.org"',
         ].join('; '),
       ),
     );

@@ -108,6 +108,9 @@ describe('config nav, image and favicon', () => {
       'Schlagwörter /blog/tags/',
       'Autoren /blog/authors/',
       'Über uns /blog/posts/about/ (current)',
+      // The query and fragment as written, not percent-encoded into the path (/blog/posts/about/%23team).
+      'Team /blog/posts/about/#team',
+      'Tabellen /blog/search/?q=tabelle',
       'Code https://code.example/thema',
     ]);
     expect(nav(await page('posts/wide/index.html'))).not.toContain('Über uns /blog/posts/about/ (current)');
