@@ -133,6 +133,26 @@ describe('config nav, image and favicon', () => {
   });
 });
 
+describe('config keys naming what the site lacks', () => {
+  it('warn on the config file: a stylesheet, favicon or image not in static/, a nav path the site does not produce', async () => {
+    const root = await copySite('theme');
+    const config = JSON.parse(await readFile(path.join(root, 'site.config.json'), 'utf8'));
+    const nav = [...config.nav, { label: 'Weg', url: '/nope/#x' }];
+    await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ ...config, nav, css: ['extra.css', 'nope.css'], favicon: 'missing.ico', image: '/nope.png' }));
+    const run = await runCli(['check', '--root', root, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const found = jsonMessages(run).filter((message) => message.rule === 'missing-asset' || message.rule === 'broken-link');
+    expect(found.map(({ file, line, severity, rule, message }) => [path.basename(file), line, severity, rule, message])).toEqual([
+      ['site.config.json', 1, 'warning', 'missing-asset', '"css[1]" names "nope.css", which is not in static/: every page links a file that is not there'],
+      ['site.config.json', 1, 'warning', 'missing-asset', '"favicon" names "missing.ico", which is not in static/: every page links a file that is not there'],
+      ['site.config.json', 1, 'warning', 'missing-asset', '"image" names "/nope.png", which is not in static/: every page links a file that is not there'],
+      ['site.config.json', 1, 'warning', 'broken-link', '"nav[4]".url "/nope/#x" is neither a page of the site nor a file in static/'],
+    ]);
+    // The fixture's own keys, nav with a fragment and a query among them, name what is there.
+    expect(jsonMessages(site.run).filter((message) => message.rule === 'missing-asset' || message.rule === 'broken-link')).toEqual([]);
+  });
+});
+
 describe('hook partials', () => {
   it('render the site’s own partials where the theme calls them', async () => {
     const post = await page('posts/wide/index.html');
