@@ -4,7 +4,7 @@
  * partials, UI strings in the site language, and the note on robots.txt under a sub-path.
  */
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevServer } from '../../src/dev/index.ts';
@@ -80,7 +80,7 @@ describe('the theme files a build links', () => {
     expect(jsonMessages(site.run).filter((message) => message.rule === 'theme-override')).toEqual([]);
   });
 
-  it('keep their plain names in the dev server, whose live reload swaps a changed stylesheet in place, and render a partial added meanwhile', async () => {
+  it('keep their plain names in the dev server, whose live reload swaps a changed stylesheet in place, and render a partial or custom.css added meanwhile', async () => {
     const root = await copySite('theme');
     const dev: DevServer = await startDev({ root, port: 0, host: '127.0.0.1', out: path.join(root, 'dist'), log: () => undefined });
     try {
@@ -90,6 +90,12 @@ describe('the theme files a build links', () => {
       // A hook partial the site adds while the server runs shows on the next rebuild.
       await writeFile(path.join(root, 'templates/partials/before-content.liquid'), '<p class="banner">Neu hier?</p>\n');
       await expect.poll(async () => (await fetch(new URL('/blog/archive/', dev.url))).text(), { timeout: 15_000 }).toContain('<p class="banner">Neu hier?</p>');
+      // custom.css deleted and created again while the server runs: pages stop linking it, then link it again.
+      const linked = async () => stylesheets(parseHtml(await (await fetch(new URL('/blog/posts/wide/', dev.url))).text()));
+      await rm(path.join(root, 'static/custom.css'));
+      await expect.poll(linked, { timeout: 15_000 }).toEqual(['/blog/style.css', '/blog/extra.css']);
+      await writeFile(path.join(root, 'static/custom.css'), 'h1 { color: teal; }\n');
+      await expect.poll(linked, { timeout: 15_000 }).toEqual(['/blog/style.css', '/blog/custom.css', '/blog/extra.css']);
     } finally {
       await dev.close();
     }
