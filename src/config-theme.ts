@@ -3,6 +3,7 @@
  * problem collected, as config.ts does for the others: one run names them all, and exits 2.
  */
 import { isStringKey, STRING_KEYS, type StringKey } from './render/strings/index.ts';
+import { hasScheme, isAbsoluteHttpUrl, isExternalLink } from './shared/url.ts';
 
 declare module './types.ts' {
   interface SiteConfig {
@@ -30,17 +31,18 @@ type ThemeConfig = {
   strings?: Partial<Record<StringKey, string>>;
 };
 
-const ABSOLUTE = /^(?:https?:)?\/\//i;
-
 /** A URL of the same site (`/about/`) or of another (`https://…`, `mailto:`): not a relative path, which would change meaning from page to page. */
 function isNavUrl(url: string): boolean {
-  return (url.startsWith('/') && !url.startsWith('//')) || (URL.canParse(url) && /^(https?|mailto):$/.test(new URL(url).protocol));
+  return (url.startsWith('/') && !url.startsWith('//')) || isExternalLink(url);
 }
 
-/** A file in `static/` (`extra.css`, `/img/card.png`) or an absolute http(s) URL. */
+/**
+ * A file in `static/` (`extra.css`, `/img/card.png`) or an absolute http(s) URL. Any other scheme
+ * (`javascript:`, `data:`) is neither: pages would link it as it stands.
+ */
 function isAssetRef(ref: string): boolean {
-  if (ABSOLUTE.test(ref)) return URL.canParse(ref.startsWith('//') ? `https:${ref}` : ref);
-  return ref.trim() !== '' && !/[?#\s\\]/.test(ref) && !ref.split('/').some((segment) => segment === '..' || segment === '.');
+  if (isAbsoluteHttpUrl(ref)) return true;
+  return ref.trim() !== '' && !hasScheme(ref) && !ref.startsWith('//') && !/[?#\s\\]/.test(ref) && !ref.split('/').some((segment) => segment === '..' || segment === '.');
 }
 
 /** Check the theme keys of `user`, pushing every problem onto `problems`; the valid ones are returned. */
@@ -57,7 +59,7 @@ export function validateThemeConfig(user: Record<string, unknown>, problems: str
       config.css = [];
       for (const [index, ref] of (list as unknown[]).entries()) {
         if (typeof ref === 'string' && isAssetRef(ref)) config.css.push(ref);
-        else problems.push(`"css[${index}]" must be a path in static/ ("extra.css") or an absolute URL, got ${JSON.stringify(ref)}`);
+        else problems.push(`"css[${index}]" must be a path in static/ ("extra.css") or an http(s) URL, got ${JSON.stringify(ref)}`);
       }
     }
   }
@@ -65,7 +67,7 @@ export function validateThemeConfig(user: Record<string, unknown>, problems: str
     const ref = user[key];
     if (ref === undefined) continue;
     if (typeof ref === 'string' && isAssetRef(ref)) config[key] = ref;
-    else problems.push(`"${key}" must be a path in static/ ("/${key === 'image' ? 'card.png' : 'icon.svg'}") or an absolute URL, got ${JSON.stringify(ref)}`);
+    else problems.push(`"${key}" must be a path in static/ ("/${key === 'image' ? 'card.png' : 'icon.svg'}") or an http(s) URL, got ${JSON.stringify(ref)}`);
   }
   if (user.strings !== undefined) config.strings = validateStrings(user.strings, problems);
   return config;
@@ -83,7 +85,7 @@ function validateNav(entries: unknown[], problems: string[]): Array<{ label: str
     const before = problems.length;
     for (const key of Object.keys(rest)) problems.push(`${where} has unknown key "${key}" (known: label, url)`);
     if (typeof label !== 'string' || label.trim() === '') problems.push(`${where}.label must be a non-empty string, got ${JSON.stringify(label)}`);
-    if (typeof url !== 'string' || !isNavUrl(url)) problems.push(`${where}.url must be a root-relative path ("/about/") or an absolute URL, got ${JSON.stringify(url)}`);
+    if (typeof url !== 'string' || !isNavUrl(url)) problems.push(`${where}.url must be a root-relative path ("/about/"), an http(s) URL or a mailto: address, got ${JSON.stringify(url)}`);
     if (problems.length === before) nav.push({ label: (label as string).trim(), url: url as string });
   }
   return nav;

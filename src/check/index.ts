@@ -18,6 +18,7 @@ import { checkInvisibleChars } from './rules/invisible-chars.ts';
 import { checkMojibake } from './rules/mojibake.ts';
 import { checkNoExcerpt } from './rules/no-excerpt.ts';
 import { checkSimilarTags } from './rules/similar-tags.ts';
+import { checkThemeRefs } from './rules/theme-refs.ts';
 import { indexSite, type SiteIndex } from './site-index.ts';
 
 export { indexSite, type SiteIndex } from './site-index.ts';
@@ -84,6 +85,8 @@ export function runChecks(site: Site, options: CheckOptions): void {
   if (!options.only && severityOf('similar-tags', settings) !== undefined) checkSimilarTags(site, (post) => checks.get(post));
   // From every post, also those a dev rebuild did not check again: their findings still hold.
   if (options.summary && severityOf('broken-link', settings) !== undefined) summarizeForeignLinks(everyPost, options.summary);
+  // The config's css, favicon, image and nav: a static file added or removed in dev changes what they find, so every run.
+  if (options.summary) checkThemeRefs(site, index, options.summary);
   applySettings(files, settings);
   // Each stage appended its own messages; in position order they read as the file does (JSON lines too).
   for (const file of postFiles) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

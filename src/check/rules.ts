@@ -21,10 +21,10 @@ export interface RuleInfo {
  * `unknown-variable` are filed by earlier stages (links, authors, the template pass of markdown/dialects/).
  */
 export const RULES = {
-  'broken-link': { severity: 'error', finds: 'a link to a post, tag, author, page or static file the site does not produce (a warning where the blog has no URLs)' },
+  'broken-link': { severity: 'error', finds: 'a link to a post, tag, author, page or static file the site does not produce (a warning where the blog has no URLs, and in the config nav)' },
   'broken-anchor': { severity: 'error', finds: 'a #fragment naming no id on the target post (or this one)' },
   'foreign-anchor': { severity: 'info', finds: "a #fragment in another generator's heading ids (Zola, Hugo, Jekyll), pointed at ours; fixable" },
-  'missing-asset': { severity: 'warning', finds: 'a local image, video, audio, script, stylesheet or icon that does not exist' },
+  'missing-asset': { severity: 'warning', finds: 'a local image, video, audio, script, stylesheet or icon that does not exist, in a post or the config (css, favicon, image)' },
   'image-alt': { severity: 'warning', finds: 'an image with empty or no alt text' },
   mojibake: { severity: 'warning', finds: 'UTF-8 text decoded as Windows-1252 (ðŸ˜› for 😛); fixable' },
   'invisible-chars': { severity: 'warning', finds: 'stray variation selectors, zero-width or bidi control characters, NUL; fixable' },

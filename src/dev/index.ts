@@ -107,6 +107,9 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       // a width and height: the posts naming them render again, as a build would render them.
       result = await session!.assetsChanged([...batch.assets, ...[...batch.statics].filter((file) => !file.endsWith('.css'))]);
     }
+    // A stylesheet added or deleted (custom.css) changes which ones pages link: not a swap in place.
+    const restyled = batch.config || ![...batch.statics].some((file) => file.endsWith('.css')) ? undefined : await session!.stylesheetsChanged();
+    if (restyled) result = result ? { ...restyled, changed: [...result.changed, ...restyled.changed], removed: [...result.removed, ...restyled.removed], ms: result.ms + restyled.ms } : restyled;
     if (result) {
       const pages = [...result.changed, ...result.removed].filter((file) => file.endsWith('.html')).map(hrefOf);
       if (pages.length > 0) live.send('reload', { paths: pages });

@@ -20,7 +20,7 @@ import { planImage, type ImageJob, type ImagePlan } from '../media/image-plan.ts
 import { safeDecode } from '../shared/decode.ts';
 import { walk } from '../shared/walk.ts';
 import type { Point } from '../types.ts';
-import { splitUrl } from './local-files.ts';
+import { splitUrl } from '../shared/url.ts';
 
 declare module 'vfile' {
   interface DataMap {

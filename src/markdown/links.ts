@@ -17,7 +17,8 @@ import { hrefUnder, routePath, underPrefix } from '../site/routes.ts';
 import type { Severity } from '../types.ts';
 import type { LinkContext } from './data.ts';
 import { safeDecode } from '../shared/decode.ts';
-import { fileExists, isInside, pageOf, realPath, splitUrl } from './local-files.ts';
+import { fileExists, isInside, pageOf, realPath } from './local-files.ts';
+import { splitUrl } from '../shared/url.ts';
 
 /** Attributes that hold one URL, per element (the check stage reads the same ones). */
 export const URL_ATTRIBUTES: Record<string, readonly string[]> = {

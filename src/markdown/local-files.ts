@@ -34,9 +34,3 @@ export function pageOf(context: LinkContext, file: string): string | undefined {
   return page;
 }
 
-/** `a/b.png?x#y` → the path `a/b.png` and what follows it, `?x#y`. */
-export function splitUrl(url: string): { pathname: string; suffix: string } {
-  const index = url.search(/[?#]/);
-  return index === -1 ? { pathname: url, suffix: '' } : { pathname: url.slice(0, index), suffix: url.slice(index) };
-}
-

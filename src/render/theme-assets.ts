@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isFile } from '../shared/files.ts';
+import { isAbsoluteHttpUrl } from '../shared/url.ts';
 import { routePath } from '../site/routes.ts';
 import type { Site, SiteConfig, ThemeAssets } from '../types.ts';
 
@@ -19,8 +20,6 @@ export const CUSTOM_CSS = 'custom.css';
 
 /** The icon the theme ships in static/. */
 export const DEFAULT_FAVICON = 'favicon.svg';
-
-const ABSOLUTE = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
 
 /** The file the output gets for `name`: the last static folder that has it wins, as when copying. */
 function sourceOf(staticDirs: readonly string[], name: string): string | undefined {
@@ -42,7 +41,7 @@ export function themeAssets(staticDirs: readonly string[], config: SiteConfig, f
   const files = new Map<string, string>();
   const link = (ref: string): string => {
     const name = ref.replace(/^\/+/, '');
-    if (ABSOLUTE.test(ref)) return ref;
+    if (isAbsoluteHttpUrl(ref)) return ref;
     const source = fingerprint ? sourceOf(staticDirs, name) : undefined;
     if (source === undefined) return name;
     const contents = readFileSync(source, 'utf8');

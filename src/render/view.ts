@@ -12,6 +12,7 @@ import { heroView, THUMBNAIL_SIZES } from './hero.ts';
 import { stringsFor } from './strings/index.ts';
 import { themeOf } from './theme-assets.ts';
 import { relatedPosts } from '../site/related.ts';
+import { isExternalLink, splitUrl } from '../shared/url.ts';
 import { routePath } from '../site/routes.ts';
 import { hasMore, readingMinutes } from '../markdown/reading.ts';
 import type {
@@ -34,9 +35,14 @@ export function dateView(date: PostDate, language: string): DateView {
   return { iso: date.iso, day: date.day, display: formatLongDate(date.day, language) };
 }
 
-/** A URL from config or the theme: absolute ones stay, site paths (`/about/`, `style.css`) get the base path. */
+/**
+ * A URL from config or the theme: http(s) and mailto: ones stay (the config allows no other
+ * scheme), site paths (`/about/#team`, `style.css`) get the base path, their query and fragment kept as written.
+ */
 function linkHref(site: Site, ref: string): string {
-  return /^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(ref) ? ref : site.routes.href(ref);
+  if (isExternalLink(ref)) return ref;
+  const { pathname, suffix } = splitUrl(ref);
+  return site.routes.href(pathname) + suffix;
 }
 
 /** The site part of every template context. */

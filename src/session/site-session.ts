@@ -19,7 +19,7 @@ import { renderPosts } from '../markdown/stage.ts';
 import { drawDiagrams, type CachedDrawing, type DiagramOptions } from '../media/mermaid.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { templateFailure } from '../render/template-error.ts';
-import { withTheme } from '../render/theme-assets.ts';
+import { themeAssets, withTheme } from '../render/theme-assets.ts';
 import { pageKeys } from './page-keys.ts';
 import { createSite } from '../site/model.ts';
 import { placePosts } from '../site/places.ts';
@@ -74,6 +74,8 @@ export class SiteSession {
   private keys = new Map<string, string>();
   /** The plans of the output, by file: a page an edit does not touch keeps the plan it was rendered from. */
   private plans = new Map<string, Plan>();
+  /** The stylesheets pages link after the theme's, as of the last refresh (`custom.css` is linked only when it exists). */
+  private linked: readonly string[] = [];
   /** The link index of the last full refresh: output files and heading ids, which an edit that keeps its shape and ids leaves as they are. */
   private checkIndex?: SiteIndex;
   /** Output files whose last render failed (a template error): rendered again on every rebuild until they pass. */
@@ -190,6 +192,16 @@ export class SiteSession {
     return this.update({ posts: new Set(posts), registries: false });
   }
 
+  /**
+   * Stylesheets appeared in or left static/: when that changes which ones pages link (a new
+   * `custom.css`), every page renders again; a stylesheet merely edited is the live reload's to swap.
+   */
+  async stylesheetsChanged(): Promise<RebuildResult | undefined> {
+    const linked = themeAssets(staticDirsOf(this.root), this.config, false).stylesheets;
+    if (linked.join('\n') === this.linked.join('\n')) return undefined;
+    return this.refresh(new Set(), performance.now());
+  }
+
   /** The diagram cache, as the build's: an edited diagram is drawn once, then found there. */
   private diagramCache() {
     return openBucket<CachedDrawing>(cacheDirOf(this.root), 'mermaid', true);
@@ -270,6 +282,7 @@ export class SiteSession {
     // As a build does: links to another generator's heading ids point at ours (check/anchors/resolve.ts).
     const shown = resolveForeignAnchors(rendered, context.basePath);
     const site = withTheme(createSite(shown, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now())), staticDirsOf(this.root), false);
+    this.linked = site.theme!.stylesheets;
     const plans = planSite(site);
     // The same checks as a build, so the overlay shows broken links too.
     // Posts rendered again for a template have new findings too: then every post is checked.

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, validateConfig } from '../../src/config.ts';
 import { STRING_KEYS, STRING_TABLES, stringsFor } from '../../src/render/strings/index.ts';
-import { runCli } from '../helpers/cli.ts';
+import { PROJECT, runCli } from '../helpers/cli.ts';
+import { findAll, parseHtml } from '../helpers/html.ts';
+import { createEngine } from '../../src/render/liquid.ts';
+import { toString } from 'hast-util-to-string';
 import { copySite } from '../helpers/site-copy.ts';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,8 +35,61 @@ describe('string tables', () => {
     expect(stringsFor(language).readMore).toBe(readMore);
   });
 
+  it.each([
+    ['zh-TW', 'Read more'],
+    ['zh-Hant', 'Read more'],
+    ['zh-HK', 'Read more'],
+    ['zh-Hans-HK', '阅读全文'],
+    ['zh-CN', '阅读全文'],
+  ])('a Traditional Chinese tag, %j, reads English rather than Simplified: %j', (language, readMore) => {
+    expect(stringsFor(language).readMore).toBe(readMore);
+  });
+
+  it('show readers no markup, and Portuguese in its Brazilian forms', () => {
+    for (const [language, table] of Object.entries(STRING_TABLES)) {
+      for (const [key, text] of Object.entries(table)) expect(text, `${language}.${key}`).not.toMatch(/`/);
+    }
+    expect(STRING_TABLES.pt!.searching).toBe('Pesquisando…');
+    // European Portuguese: "a" + infinitive for a continuing action (A pesquisar), "etiqueta" for a tag.
+    expect(Object.values(STRING_TABLES.pt!).join('\n')).not.toMatch(/\bA \p{L}+ar\b|etiqueta/iu);
+    expect(STRING_TABLES.de!.searchUnavailable).toContain('beim Erstellen der Website');
+  });
+
   it('takes the config’s own strings over the table', () => {
     expect(stringsFor('de', { readMore: 'Ganzer Beitrag' })).toMatchObject({ readMore: 'Ganzer Beitrag', home: 'Startseite' });
+  });
+});
+
+describe('bylines and the feed links', () => {
+  const engine = createEngine([path.join(PROJECT, 'templates')]);
+  const byline = (language: string, names: string[], overrides = {}) => {
+    const post = { published: { iso: '2025-01-02', display: '2. Januar 2025' }, readingMinutes: 1, authors: names.map((name) => ({ name, href: '/a/' })) };
+    const html = engine.renderFileSync('_post-meta', { post }, { globals: { t: stringsFor(language, overrides) } }) as string;
+    return toString(findAll(parseHtml(html), (el) => el.tagName === 'span' && String(el.properties.className) === 'authors')[0]!);
+  };
+
+  it.each([
+    ['en', ['Ann', 'Bo', 'Cy'], '· by Ann, Bo and Cy'],
+    ['fr', ['Ann', 'Bo'], '· par Ann et Bo'],
+    ['ja', ['山田', '佐藤'], '· 著者：山田、佐藤'],
+    ['ja', ['山田', '佐藤', '鈴木'], '· 著者：山田、佐藤、鈴木'],
+    ['zh', ['王', '李', '张'], '· 作者：王、李和张'],
+  ])('read naturally in %s: %j', (language, names, expected) => {
+    expect(byline(language, names)).toBe(expected);
+  });
+
+  it('keep the spacing with a site’s own words written without it', () => {
+    expect(byline('de', ['Ann', 'Bo'], { by: 'geschrieben von', and: 'sowie' })).toBe('· geschrieben von Ann sowie Bo');
+  });
+
+  it('have their colon from the strings: French puts a no-break space before it', () => {
+    const footer = (language: string) => {
+      const html = engine.renderFileSync('base', { site: { feeds: { rss: '/rss.xml' } }, page: {} }, { globals: { t: stringsFor(language) } }) as string;
+      return toString(findAll(parseHtml(html), (el) => String(el.properties.className) === 'feeds')[0]!);
+    };
+    expect(footer('fr')).toBe('S’abonner\u00a0: RSS · Atom · JSON Feed');
+    expect(footer('en')).toBe('Subscribe: RSS · Atom · JSON Feed');
+    expect(footer('ja')).toBe('購読：RSS · Atom · JSON Feed');
   });
 });
 
@@ -65,13 +121,27 @@ describe('theme keys in the config', () => {
       new ConfigError(
         [
           'site.config.json: "nav[0]".label must be a non-empty string, got ""',
-          '"nav[0]".url must be a root-relative path ("/about/") or an absolute URL, got "about/"',
+          '"nav[0]".url must be a root-relative path ("/about/"), an http(s) URL or a mailto: address, got "about/"',
           '"nav[1]" must be an object { label, url }, got "Home"',
           '"nav[2]" has unknown key "target" (known: label, url)',
-          '"css[0]" must be a path in static/ ("extra.css") or an absolute URL, got "../secret.css"',
-          '"favicon" must be a path in static/ ("/icon.svg") or an absolute URL, got 3',
+          '"css[0]" must be a path in static/ ("extra.css") or an http(s) URL, got "../secret.css"',
+          '"favicon" must be a path in static/ ("/icon.svg") or an http(s) URL, got 3',
           `unknown UI string "readMoar" in "strings" (known: ${STRING_KEYS.join(', ')})`,
           '"strings.home" must be a string, got 4',
+        ].join('; '),
+      ),
+    );
+  });
+
+  it('takes no scheme but http(s) for stylesheets, the favicon and the image, which pages would link as written', () => {
+    const input = { css: ['javascript:alert(1)', '//cdn.example/a.css'], favicon: 'data:image/png;base64,AAAA', image: 'mailto:me@example.org', nav: [{ label: 'JS', url: 'javascript:alert(1)' }] };
+    expect(() => validateConfig(input, 'site.config.json')).toThrow(
+      new ConfigError(
+        [
+          'site.config.json: "nav[0]".url must be a root-relative path ("/about/"), an http(s) URL or a mailto: address, got "javascript:alert(1)"',
+          '"css[0]" must be a path in static/ ("extra.css") or an http(s) URL, got "javascript:alert(1)"',
+          '"favicon" must be a path in static/ ("/icon.svg") or an http(s) URL, got "data:image/png;base64,AAAA"',
+          '"image" must be a path in static/ ("/card.png") or an http(s) URL, got "mailto:me@example.org"',
         ].join('; '),
       ),
     );

@@ -4,7 +4,7 @@
  * partials, UI strings in the site language, and the note on robots.txt under a sub-path.
  */
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevServer } from '../../src/dev/index.ts';
@@ -80,7 +80,7 @@ describe('the theme files a build links', () => {
     expect(jsonMessages(site.run).filter((message) => message.rule === 'theme-override')).toEqual([]);
   });
 
-  it('keep their plain names in the dev server, whose live reload swaps a changed stylesheet in place, and render a partial added meanwhile', async () => {
+  it('keep their plain names in the dev server, whose live reload swaps a changed stylesheet in place, and render a partial or custom.css added meanwhile', async () => {
     const root = await copySite('theme');
     const dev: DevServer = await startDev({ root, port: 0, host: '127.0.0.1', out: path.join(root, 'dist'), log: () => undefined });
     try {
@@ -90,6 +90,12 @@ describe('the theme files a build links', () => {
       // A hook partial the site adds while the server runs shows on the next rebuild.
       await writeFile(path.join(root, 'templates/partials/before-content.liquid'), '<p class="banner">Neu hier?</p>\n');
       await expect.poll(async () => (await fetch(new URL('/blog/archive/', dev.url))).text(), { timeout: 15_000 }).toContain('<p class="banner">Neu hier?</p>');
+      // custom.css deleted and created again while the server runs: pages stop linking it, then link it again.
+      const linked = async () => stylesheets(parseHtml(await (await fetch(new URL('/blog/posts/wide/', dev.url))).text()));
+      await rm(path.join(root, 'static/custom.css'));
+      await expect.poll(linked, { timeout: 15_000 }).toEqual(['/blog/style.css', '/blog/extra.css']);
+      await writeFile(path.join(root, 'static/custom.css'), 'h1 { color: teal; }\n');
+      await expect.poll(linked, { timeout: 15_000 }).toEqual(['/blog/style.css', '/blog/custom.css', '/blog/extra.css']);
     } finally {
       await dev.close();
     }
@@ -108,6 +114,9 @@ describe('config nav, image and favicon', () => {
       'Schlagwörter /blog/tags/',
       'Autoren /blog/authors/',
       'Über uns /blog/posts/about/ (current)',
+      // The query and fragment as written, not percent-encoded into the path (/blog/posts/about/%23team).
+      'Team /blog/posts/about/#team',
+      'Tabellen /blog/search/?q=tabelle',
       'Code https://code.example/thema',
     ]);
     expect(nav(await page('posts/wide/index.html'))).not.toContain('Über uns /blog/posts/about/ (current)');
@@ -127,6 +136,26 @@ describe('config nav, image and favicon', () => {
     expect(icon(parseHtml(await plain.read('index.html')))).toEqual([['/blog/favicon.svg', 'image/svg+xml']]);
     expect(await plain.read('favicon.svg')).toContain('<svg');
     expect(meta(parseHtml(await plain.read('index.html')), 'og:image')).toBeUndefined();
+  });
+});
+
+describe('config keys naming what the site lacks', () => {
+  it('warn on the config file: a stylesheet, favicon or image not in static/, a nav path the site does not produce', async () => {
+    const root = await copySite('theme');
+    const config = JSON.parse(await readFile(path.join(root, 'site.config.json'), 'utf8'));
+    const nav = [...config.nav, { label: 'Weg', url: '/nope/#x' }];
+    await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ ...config, nav, css: ['extra.css', 'nope.css'], favicon: 'missing.ico', image: '/nope.png' }));
+    const run = await runCli(['check', '--root', root, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const found = jsonMessages(run).filter((message) => message.rule === 'missing-asset' || message.rule === 'broken-link');
+    expect(found.map(({ file, line, severity, rule, message }) => [path.basename(file), line, severity, rule, message])).toEqual([
+      ['site.config.json', 1, 'warning', 'missing-asset', '"css[1]" names "nope.css", which is not in static/: every page links a file that is not there'],
+      ['site.config.json', 1, 'warning', 'missing-asset', '"favicon" names "missing.ico", which is not in static/: every page links a file that is not there'],
+      ['site.config.json', 1, 'warning', 'missing-asset', '"image" names "/nope.png", which is not in static/: every page links a file that is not there'],
+      ['site.config.json', 1, 'warning', 'broken-link', '"nav[4]".url "/nope/#x" is neither a page of the site nor a file in static/'],
+    ]);
+    // The fixture's own keys, nav with a fragment and a query among them, name what is there.
+    expect(jsonMessages(site.run).filter((message) => message.rule === 'missing-asset' || message.rule === 'broken-link')).toEqual([]);
   });
 });
 

@@ -8,7 +8,8 @@ export const en = {
   authors: 'Authors',
   search: 'Search',
   darkTheme: 'Dark theme',
-  subscribe: 'Subscribe',
+  /** Before the feed links, with its punctuation and spacing (French: `S’abonner\u00a0: `; Japanese: `購読：`). */
+  subscribe: 'Subscribe: ',
   tableOfContents: 'Table of contents',
   contents: 'Contents',
   relatedPosts: 'Related posts',
@@ -16,8 +17,10 @@ export const en = {
   previous: 'Previous',
   next: 'Next',
   updated: 'Updated',
-  by: 'by',
-  and: 'and',
+  /** A post's byline; `{names}` are the author links. */
+  by: 'by {names}',
+  /** Between the last two names, with its spacing (Japanese: `、`). */
+  and: ' and ',
   minRead: '{n} min read',
   draft: 'Draft',
   scheduled: 'Scheduled',
@@ -34,7 +37,7 @@ export const en = {
   searchOne: '1 post matches “{query}”.',
   searchMany: '{n} posts match “{query}”.',
   searchFirst: 'The first {shown} are shown.',
-  searchUnavailable: 'Search is not available here: its index is made by `npm run build` (the dev server does not make one).',
+  searchUnavailable: 'Search is not available here: its index is made when the site is built (the development server does not make one).',
   searchNeedsScript: 'Searching needs JavaScript. Without it, browse the archive or the tags:',
   latestPosts: 'Latest posts',
   noPosts: 'No posts yet.',
@@ -59,6 +62,8 @@ export const en = {
   copyFailed: 'Copy failed',
   codeCopied: 'Code copied to the clipboard',
   codeNotCopied: 'Could not copy the code',
+  /** Between names of a list but the last two, which `and` joins. */
+  comma: ', ',
 };
 
 /** The keys of the UI strings. */

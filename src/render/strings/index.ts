@@ -24,10 +24,33 @@ export function isStringKey(key: string): key is StringKey {
   return Object.hasOwn(en, key);
 }
 
+/**
+ * The table for a language tag. `zh` is Simplified Chinese: a tag in Traditional script
+ * (`zh-Hant`, or `zh-TW`/`zh-HK`/`zh-MO` without a script) gets English rather than characters its readers do not write.
+ */
+function tableFor(language: string): Strings {
+  const [primary = 'en', ...rest] = language.toLowerCase().split(/[-_]/);
+  if (primary === 'zh' && !rest.includes('hans') && (rest.includes('hant') || rest.some((tag) => ['tw', 'hk', 'mo'].includes(tag)))) return en;
+  return STRING_TABLES[primary] ?? en;
+}
+
+/**
+ * A site's own text for `key`, given the spacing and placeholder the templates expect of it:
+ * `by: 'von'` (written before bylines took `{names}`) reads `von {names}`, `and: 'sowie'` ` sowie `
+ * where the table's `and` is spaced.
+ */
+function fitted(text: string, own: string): string {
+  let fit = own.includes('{names}') && !text.includes('{names}') ? `${text.trimEnd()} {names}` : text;
+  if (/^\s/.test(own) && !/^\s/.test(fit)) fit = ` ${fit}`;
+  if (/\s$/.test(own) && !/\s$/.test(fit)) fit = `${fit} `;
+  return fit;
+}
+
 /** The table for a BCP 47 language tag, with the site's own overrides on top. */
 export function stringsFor(language: string, overrides: Readonly<Partial<Strings>> = {}): Strings {
-  const primary = language.toLowerCase().split(/[-_]/)[0] ?? 'en';
-  return { ...(STRING_TABLES[primary] ?? en), ...overrides };
+  const table = tableFor(language);
+  const own = Object.entries(overrides).map(([key, text]) => [key, fitted(text, table[key as StringKey])]);
+  return { ...table, ...Object.fromEntries(own) };
 }
 
 /** A UI string with its `{placeholders}` filled. */

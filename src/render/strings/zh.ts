@@ -10,7 +10,7 @@ export const zh: Strings = {
   authors: '作者',
   search: '搜索',
   darkTheme: '深色主题',
-  subscribe: '订阅',
+  subscribe: '订阅：',
   tableOfContents: '目录',
   contents: '目录',
   relatedPosts: '相关文章',
@@ -18,7 +18,7 @@ export const zh: Strings = {
   previous: '上一篇',
   next: '下一篇',
   updated: '更新于',
-  by: '作者：',
+  by: '作者：{names}',
   and: '和',
   minRead: '阅读约需 {n} 分钟',
   draft: '草稿',
@@ -61,4 +61,5 @@ export const zh: Strings = {
   copyFailed: '复制失败',
   codeCopied: '代码已复制到剪贴板',
   codeNotCopied: '无法复制代码',
+  comma: '、',
 };
