@@ -5,11 +5,11 @@
  * layout shift (CLS measured in the page: 0), math typeset in KaTeX's fonts, the diagram drawn;
  * the W3C checker and axe clean on every page type. Screenshots go to test-results/screenshots/.
  */
-import { cp, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT, tempDir } from '../helpers/cli.ts';
+import { PROJECT, runCli, tempDir } from '../helpers/cli.ts';
 import { photoJpeg } from '../media/images-photo.ts';
 import { formatViolations, seriousViolations } from './axe.ts';
 import { launchBrowser } from './browser.ts';
@@ -18,9 +18,10 @@ import { vnu, vnuErrors } from './vnu.ts';
 
 let site: ServedSample;
 let browser: Browser;
+let root: string;
 
 beforeAll(async () => {
-  const root = await tempDir('showcase-');
+  root = await tempDir('showcase-');
   await cp(path.join(PROJECT, 'test/sites/showcase'), root, { recursive: true });
   await writeFile(path.join(root, 'content/posts/alles-drin/photo.jpg'), await photoJpeg(2400, 1600));
   site = await serveSite({ root, mount: '/' });
@@ -98,6 +99,23 @@ describe('the showcase post', () => {
 });
 
 describe('the showcase site', () => {
+  it('re-encodes no image and starts no browser on a warm build', async () => {
+    const out = path.join(await tempDir('showcase-warm-'), 'site');
+    const build = (env: Record<string, string> = {}) => runCli(['build', '--root', root, '--out', out, '--base-url', 'https://example.org/'], env);
+    const cold = await build();
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(cold.stderr).toMatch(/images: [1-9]\d* encoded, 0 cached/);
+    // Edited text, so the build is not skipped as "nothing changed"; a browser that is not there, so
+    // the diagram can only come from the cache.
+    const post = path.join(root, 'content/posts/zweiter.md');
+    await writeFile(post, `${await readFile(post, 'utf8')}\nNoch ein Satz.\n`);
+    const warm = await build({ CHROMIUM_PATH: path.join(root, 'no-chromium-here') });
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(warm.stderr).toMatch(/images: 0 encoded, [1-9]\d* cached/);
+    expect(warm.stderr).not.toContain('mermaid-not-drawn');
+    expect(await readFile(path.join(out, 'posts/alles-drin/index.html'), 'utf8')).toMatch(/<figure class="diagram"[^>]*>\s*<svg/);
+  }, 120_000);
+
   it('speaks German, links the About page from its nav', async () => {
     const page = await open('', 1280, 'light');
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
