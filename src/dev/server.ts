@@ -4,10 +4,11 @@
  * requests are decoded, normalised and refused if they would climb out of a folder.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { CODE_DIR } from '../shared/code-dir.ts';
+import { staticSource } from '../shared/static-files.ts';
 import { hrefUnder, outputFileOf, routePath } from '../site/routes.ts';
 
 /** Where the server finds what it serves. */
@@ -133,13 +134,10 @@ async function serve(site: ServedSite, urlPath: string, response: http.ServerRes
   const asset = site.assets.get(candidate);
   if (asset !== undefined) return sendFile(site, response, candidate, asset);
   for (const dir of site.staticDirs) {
-    const absolute = path.join(dir, candidate);
-    // Belt and braces: `requestedFile` already refused every way out of the folder.
-    if (!absolute.startsWith(dir + path.sep)) continue;
-    const found = await stat(absolute).catch(() => undefined);
-    // A symlink inside static/ must not lead out of it either.
-    const real = found?.isFile() ? await realpath(absolute) : undefined;
-    if (real && real.startsWith((await realpath(dir)) + path.sep)) return sendFile(site, response, candidate, absolute);
+    // Belt and braces: `requestedFile` already refused every way out of the folder. A symlink that
+    // leaves the site is refused too, as a build leaves it out (shared/static-files.ts).
+    const source = staticSource(dir, candidate);
+    if (source !== undefined) return sendFile(site, response, candidate, source);
   }
   // `/posts/x` → `/posts/x/`, as static hosts do.
   if (!file.endsWith('/') && site.output.has(outputFileOf(`${file}/`))) {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { Plan } from '../render/plan.ts';
-import { filesUnder } from '../shared/files.ts';
+import { listStatic } from '../shared/static-files.ts';
 import { routePath } from '../site/routes.ts';
 import type { FileStamp, Staging } from './write.ts';
 
@@ -51,7 +51,7 @@ function withOwnRedirects(plans: readonly Plan[], copies: ReadonlyMap<string, st
 
 export async function emitSite(input: EmitInput, staging: Staging | undefined, checkpoint?: (point: BuildPoint) => void): Promise<Emitted> {
   const copies = new Map<string, string>();
-  for (const dir of input.staticDirs) for (const file of filesUnder(dir)) copies.set(file, path.join(dir, file));
+  for (const dir of input.staticDirs) for (const file of listStatic(dir).files) copies.set(file, path.join(dir, file));
   for (const [target, source] of input.assets) copies.set(target, source);
   const plans = withOwnRedirects(input.plans, copies);
   for (const plan of plans) copies.delete(plan.file);

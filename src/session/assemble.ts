@@ -20,6 +20,7 @@ import { planSite, type Plan } from '../render/index.ts';
 import { localUrlNote, robotsNote } from '../render/host-files.ts';
 import { themeNotes, withTheme } from '../render/theme-assets.ts';
 import { configFileOf, isStaticFile, PROJECT_ROOT, staticDirsOf } from '../shared/site-dirs.ts';
+import { staticLinkWarnings } from '../shared/static-files.ts';
 import { checkRedirectsAgainstStatic } from '../site/redirects.ts';
 import { createSite } from '../site/model.ts';
 import { placePosts } from '../site/places.ts';
@@ -50,7 +51,8 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   const memo = emptyMemo(frontMatterCache.get(memoKey));
   const content = await readContent(options.root, options.cwd, memo);
   options.checkpoint?.('read');
-  const files = content.files;
+  // Links in static/ that leave the site: left out of the output (shared/static-files.ts), said here for `check` too.
+  const files = [...content.files, ...staticLinkWarnings(options.root, options.cwd)];
   const normalised = content.posts.map((raw) => normalizeOne(raw, content, config, options.now));
   const selected = placePosts(selectPosts(normalised, options));
   checkUrls(selected);

@@ -10,6 +10,7 @@ import type { VFile } from 'vfile';
 import { fileFor } from '../messages.ts';
 import { assetsOf, defaultAuthorOf, markdownContextFor, normalizeOne } from './steps.ts';
 import { configFileOf, isStaticFile, staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
+import { staticLinkWarnings } from '../shared/static-files.ts';
 import { checkRedirectsAgainstStatic } from '../site/redirects.ts';
 import { indexSite, resolveForeignAnchors, runChecks, shownAs, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, PAGES_FOLDER, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
@@ -67,6 +68,8 @@ export class SiteSession {
   private readonly entries = new Map<string, Entry>();
   private registries: Registries = { authors: new Map(), tags: new Map() };
   private registryFiles: VFile[] = [];
+  /** Links in static/ that leave the site, which the server refuses as a build leaves them out. */
+  private staticLinkFiles: VFile[] = [];
   private templateFile?: VFile;
   /** Lines the checks file about the whole site (links outside the blog, per prefix). */
   private readonly summary: VFile;
@@ -106,7 +109,7 @@ export class SiteSession {
   /** Every file with its messages: posts, registries, a failed template. */
   get files(): VFile[] {
     const posts = [...this.entries.values()].map((entry) => entry.file);
-    return [...posts, ...this.registryFiles, this.summary, ...(this.templateFile ? [this.templateFile] : [])];
+    return [...posts, ...this.registryFiles, ...this.staticLinkFiles, this.summary, ...(this.templateFile ? [this.templateFile] : [])];
   }
 
   /** Read and render everything. */
@@ -114,6 +117,7 @@ export class SiteSession {
     const started = performance.now();
     this.gitDates = await firstCommitDates(this.postsDir);
     await this.readRegistries();
+    this.staticLinkFiles = staticLinkWarnings(this.root, this.cwd);
     // Links to posts elsewhere in the site count as posts, as in a build (read.ts).
     const relPaths = [...(await listPosts(this.postsDir)), ...(await symlinksIn(this.root, this.postsDir)).inside];
     for (const relPath of relPaths) this.reread(path.join(this.postsDir, relPath));
@@ -189,6 +193,7 @@ export class SiteSession {
       // The text is unchanged, so the markdown cache would answer: forget it.
       if (entry) entry.renderedText = undefined;
     }
+    this.staticLinkFiles = staticLinkWarnings(this.root, this.cwd);
     return this.update({ posts: new Set(posts), registries: false });
   }
 
