@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isFile } from '../shared/files.ts';
+import { staticSource } from '../shared/static-files.ts';
 import { isAbsoluteHttpUrl } from '../shared/url.ts';
 import { routePath } from '../site/routes.ts';
 import type { Site, SiteConfig, ThemeAssets } from '../types.ts';
@@ -21,9 +22,12 @@ export const CUSTOM_CSS = 'custom.css';
 /** The icon the theme ships in static/. */
 export const DEFAULT_FAVICON = 'favicon.svg';
 
-/** The file the output gets for `name`: the last static folder that has it wins, as when copying. */
+/**
+ * The file the output gets for `name`: the last static folder that has it wins, as when copying,
+ * and a link that leaves the site is no file here either (shared/static-files.ts).
+ */
 function sourceOf(staticDirs: readonly string[], name: string): string | undefined {
-  return [...staticDirs].reverse().map((dir) => path.join(dir, name)).find(isFile);
+  return [...staticDirs].reverse().map((dir) => staticSource(dir, name)).find((source) => source !== undefined);
 }
 
 /** `style.css` → `style.<10 hex digits of its SHA-256>.css`. */

@@ -18,7 +18,7 @@ function outsideLinks(messages: readonly JsonMessage[]): string[] {
     .sort();
 }
 
-const EXPECTED = ['static/home:1:1 warning', 'static/key.txt:1:1 warning'];
+const EXPECTED = ['static/custom.css:1:1 warning', 'static/home:1:1 warning', 'static/key.txt:1:1 warning'];
 
 beforeAll(async () => {
   const parent = await tempDir('blog-static-links-');
@@ -35,6 +35,9 @@ beforeAll(async () => {
   // `static/key -> ~/.ssh/id_rsa` and `static/home -> ~`, with the home folder played by `outside/`.
   await symlink(path.join(parent, 'outside/id_rsa'), path.join(root, 'static/key.txt'));
   await symlink(path.join(parent, 'outside/folder'), path.join(root, 'static/home'));
+  // The theme reads custom.css to fingerprint it: a link there must not publish its target either.
+  await writeFile(path.join(parent, 'outside/custom.css'), 'body { --secret: "PRIVATE CSS"; }');
+  await symlink(path.join(parent, 'outside/custom.css'), path.join(root, 'static/custom.css'));
   await symlink('../content/shared.txt', path.join(root, 'static/shared.txt'));
   await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ title: 'Static links', url: 'https://static-links.example/' }));
 });
