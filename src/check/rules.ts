@@ -17,7 +17,7 @@ export interface RuleInfo {
 }
 
 /**
- * Every rule a site config may configure. `missing-asset`, `unknown-author`, `unknown-shortcode` and
+ * Every rule a site config may configure. `missing-asset`, `unknown-author`, `control-chars`, `unknown-shortcode` and
  * `unknown-variable` are filed by earlier stages (links, authors, the template pass of markdown/dialects/).
  */
 export const RULES = {
@@ -28,6 +28,7 @@ export const RULES = {
   'image-alt': { severity: 'warning', finds: 'an image with empty or no alt text' },
   mojibake: { severity: 'warning', finds: 'UTF-8 text decoded as Windows-1252 (ðŸ˜› for 😛); fixable' },
   'invisible-chars': { severity: 'warning', finds: 'stray variation selectors, zero-width or bidi control characters, NUL; fixable' },
+  'control-chars': { severity: 'warning', finds: 'a control character (\\x00, \\x1b) in a front matter title, description, tag or author: removed' },
   'unknown-author': { severity: 'warning', finds: 'an author key that is not in authors.yml and not a full name' },
   'similar-tags': { severity: 'warning', finds: 'two tags that are probably one (kubernets ~ kubernetes)' },
   'empty-url': { severity: 'warning', finds: 'an href/src that is empty, // alone, or javascript:' },

@@ -4,7 +4,7 @@
  * so that every later message can point at file:line:column.
  */
 import matter from 'gray-matter';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { location } from 'vfile-location';
 import type { FrontMatter, KeyPath, Point } from '../types.ts';
@@ -23,8 +23,15 @@ export type FrontMatterResult =
   | { ok: true; frontMatter: FrontMatter }
   | { ok: false; problems: FrontMatterProblem[] };
 
-/** Aliases beyond this many are refused, so a "billion laughs" document cannot expand. */
+/** Aliases beyond this many are refused, so a "billion laughs" document cannot expand (merge keys count too). */
 const MAX_ALIASES = 100;
+
+/**
+ * YAML 1.2 core schema (timestamps stay strings, so dates are ours to validate), with YAML 1.1's
+ * `<<: *defaults` merge keys, which Hugo, Jekyll and js-yaml apply: without them the merged keys
+ * were silently missing.
+ */
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true } as const;
 
 type Parsed = { data: unknown; locateOffset: (path: KeyPath) => number | undefined };
 
@@ -115,8 +122,7 @@ export function parseFrontMatter(whole: string): FrontMatterResult {
 }
 
 function parseYamlBlock(block: string, at: (offset: number) => Point, problems: FrontMatterProblem[]): Parsed {
-  // YAML 1.2 core schema: timestamps stay strings, so dates are ours to validate.
-  const doc = parseDocument(block, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(block, YAML_OPTIONS);
   for (const error of doc.errors) {
     problems.push({ reason: `Invalid YAML front matter: ${firstLine(error.message)}`, place: at(error.pos[0]), ruleId: 'frontmatter-syntax' });
   }
@@ -136,7 +142,7 @@ function parseYamlBlock(block: string, at: (offset: number) => Point, problems: 
  */
 function lazyYamlOffset(block: string): (path: KeyPath) => number | undefined {
   // Not kept after answering either: a post with an `image` is asked once, for its job (render.ts).
-  return (path) => yamlOffset(parseDocument(block, { uniqueKeys: true, prettyErrors: false }), path);
+  return (path) => yamlOffset(parseDocument(block, YAML_OPTIONS), path);
 }
 
 /** Offset of the value at `path`, else of the deepest key found on the way. */
@@ -145,7 +151,7 @@ function yamlOffset(doc: Document, path: KeyPath): number | undefined {
   let best: number | undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairOf(doc, node, String(segment));
       if (!pair) return best;
       best = (pair.key as Node).range?.[0] ?? best;
       node = pair.value;
@@ -157,6 +163,23 @@ function yamlOffset(doc: Document, path: KeyPath): number | undefined {
     best = (node as Node | null)?.range?.[0] ?? best;
   }
   return best;
+}
+
+/** The pair of `map` with key `key`, own keys first, then those merged in by `<<` (first source wins, as in toJS). */
+function pairOf(doc: Document, map: YAMLMap, key: string, depth = 0): YAMLMap['items'][number] | undefined {
+  const own = map.items.find((item) => isPair(item) && isScalar(item.key) && typeof item.key.value !== 'symbol' && String(item.key.value) === key);
+  if (own || depth > 10) return own;
+  for (const merge of map.items) {
+    // With `merge: true` the parser gives a plain `<<` key a symbol for value (a quoted "<<" is an ordinary key).
+    if (!isScalar(merge.key) || typeof merge.key.value !== 'symbol') continue;
+    const sources = isSeq(merge.value) ? merge.value.items : [merge.value];
+    for (const source of sources) {
+      const target = isAlias(source) ? source.resolve(doc) : source;
+      const found = isMap(target) ? pairOf(doc, target, key, depth + 1) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 function parseTomlBlock(block: string, at: (offset: number) => Point, problems: FrontMatterProblem[]): Parsed {

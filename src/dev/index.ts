@@ -56,7 +56,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const { server, live } = createDevServer(async () => {
     await firstBuild;
     return served(session!);
-  });
+  }, { host: options.host });
   const errors = () => toJsonMessages(session?.files ?? []).filter((message) => message.severity === 'error');
   live.greeting = () => [
     { event: 'hello', data: { version } },

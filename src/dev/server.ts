@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { CODE_DIR } from '../shared/code-dir.ts';
 import { staticSource } from '../shared/static-files.ts';
@@ -78,8 +79,47 @@ export function requestedFile(urlPath: string, basePath: string): string | undef
   return segments.filter((segment, index) => segment !== '' || index === segments.length - 1).join('/');
 }
 
+/** `name` or `name:port`, `[v6]` or `[v6]:port`: what a Host header may be; anything else is refused. */
+const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d*)?$/i;
+
+/**
+ * Whether a request's Host header names this dev server: `localhost` (and `*.localhost`, which
+ * browsers resolve to loopback themselves), an IP literal, or the `--host` value. Any other name
+ * is a DNS rebinding attempt: a page the author visits points its own name at 127.0.0.1 and would
+ * read the preview, drafts included. IP literals are safe: rebinding needs a name it controls.
+ * (Vite's `server.allowedHosts` check, and webpack-dev-server's, allow the same.)
+ */
+export function hostAllowed(header: string | undefined, host: string): boolean {
+  const match = HOST_HEADER.exec(header?.trim() ?? '');
+  if (!match) return false;
+  const name = match[1]!.toLowerCase();
+  const bare = name.startsWith('[') ? name.slice(1, -1) : name;
+  if (name.startsWith('[') ? isIP(bare) === 6 : isIP(bare) === 4) return true;
+  if (bare === 'localhost' || bare.endsWith('.localhost')) return true;
+  const configured = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return bare === configured;
+}
+
+/** The 403 a request under a foreign name gets; true when it was refused. */
+function refuseForeignHost(request: http.IncomingMessage, response: http.ServerResponse, host: string): boolean {
+  if (hostAllowed(request.headers.host, host)) return false;
+  const name = request.headers.host ?? '(none)';
+  response.writeHead(403, { 'Content-Type': TYPES['.txt']! }).end(
+    `Blocked request: this dev server answers only to localhost, its IP addresses and its --host value, not to Host "${name}".\n` +
+      `A page can point any name at 127.0.0.1 to read the preview (DNS rebinding).\n` +
+      `To open it under that name, start it with --host ${name.replace(/:\d*$/, '')}\n`,
+  );
+  return true;
+}
+
+/** Options of the dev server. */
+export interface DevServerOptions {
+  /** `--host`: the name or address it listens on, allowed as a Host header besides localhost and IP literals. */
+  host?: string;
+}
+
 /** Create the server; `site` is asked on every request (and waited for during the first build), so rebuilds show at once. */
-export function createDevServer(site: () => ServedSite | Promise<ServedSite>): { server: http.Server; live: LiveReload } {
+export function createDevServer(site: () => ServedSite | Promise<ServedSite>, options: DevServerOptions = {}): { server: http.Server; live: LiveReload } {
   const clients = new Set<http.ServerResponse>();
   const live: LiveReload = {
     send(event, data) {
@@ -94,6 +134,8 @@ export function createDevServer(site: () => ServedSite | Promise<ServedSite>): {
 
   const server = http.createServer((request, response) => {
     response.setHeader('Cache-Control', 'no-store');
+    // Before anything is read or streamed: the live-reload stream and the client script too.
+    if (refuseForeignHost(request, response, options.host ?? '127.0.0.1')) return;
     // A request line no URL parser accepts must not take the server down.
     const url = URL.parse(request.url ?? '/', 'http://localhost');
     if (!url) {

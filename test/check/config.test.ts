@@ -29,7 +29,7 @@ describe('rules in the site config', () => {
 
   it.each([
     [{ rules: ['image-alt'] }, 'test: "rules" must be an object of rule ids to "error", "warning", "info", "on" or "off"'],
-    [{ rules: { 'image-alts': 'error' } }, 'test: unknown rule "image-alts" in "rules" (known: broken-link, broken-anchor, foreign-anchor, missing-asset, image-alt, mojibake, invisible-chars, unknown-author, similar-tags, empty-url, unknown-shortcode, unknown-variable, heading-id, unknown-component, mdx-expression, mdx-syntax, no-excerpt, unknown-callout)'],
+    [{ rules: { 'image-alts': 'error' } }, 'test: unknown rule "image-alts" in "rules" (known: broken-link, broken-anchor, foreign-anchor, missing-asset, image-alt, mojibake, invisible-chars, control-chars, unknown-author, similar-tags, empty-url, unknown-shortcode, unknown-variable, heading-id, unknown-component, mdx-expression, mdx-syntax, no-excerpt, unknown-callout)'],
     [{ rules: { 'image-alt': 'loud' } }, 'test: rule "image-alt" must be one of "error", "warning", "info", "off", "on", got "loud"'],
   ])('rejects %j', (input, message) => {
     expect(() => validateConfig(input, 'test')).toThrow(new ConfigError(message));

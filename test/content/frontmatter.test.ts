@@ -32,6 +32,19 @@ describe('parseFrontMatter', () => {
       expect(frontMatter.data).toEqual(data);
     });
 
+    it('applies YAML merge keys (`<<: *defaults`), as Hugo, Jekyll and js-yaml do; own keys win', () => {
+      const frontMatter = ok('---\n_defaults: &defaults\n  tags: [yaml, merge]\n  author: Jane\n<<: *defaults\nauthor: Joe\n---\n');
+      expect(frontMatter.data).toEqual({ _defaults: { tags: ['yaml', 'merge'], author: 'Jane' }, tags: ['yaml', 'merge'], author: 'Joe' });
+      // A message about a merged value points at where it was written: the anchor's mapping.
+      expect(frontMatter.locate(['tags', 1])).toEqual({ line: 3, column: 16 });
+      expect(frontMatter.locate(['author'])).toEqual({ line: 6, column: 9 });
+    });
+
+    it('merges a list of anchors, the first winning', () => {
+      const text = '---\na: &a { x: 1 }\nb: &b { x: 2, y: 2 }\nc:\n  <<: [*a, *b]\n---\n';
+      expect(ok(text).data.c).toEqual({ x: 1, y: 2 });
+    });
+
     it('keeps timestamps as strings (YAML 1.2 core schema), so dates are validated by us', () => {
       expect(ok('---\ndate: 2025-02-03T10:00:00+02:00\n---\n').data.date).toBe('2025-02-03T10:00:00+02:00');
     });
@@ -65,6 +78,17 @@ describe('parseFrontMatter', () => {
       ['broken TOML', '+++\ntitle = \n+++\n', ['2:9 frontmatter-syntax Invalid TOML front matter: Invalid TOML document: invalid value']],
     ])('%s', (_name, text, expected) => {
       expect(problems(text)).toEqual(expected);
+    });
+
+    it('refuses a YAML alias bomb made of merge keys too', () => {
+      const bomb = ['---', 'a: &a { k0: x, k1: x, k2: x, k3: x, k4: x, k5: x, k6: x, k7: x, k8: x }'];
+      for (const [name, previous] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd']]) {
+        bomb.push(`${name}: &${name} [${Array(9).fill(`{ <<: *${previous} }`).join(', ')}]`);
+      }
+      bomb.push('---', '');
+      expect(problems(bomb.join('\n'))).toEqual([
+        '2:1 frontmatter-syntax Invalid YAML front matter: Excessive alias count indicates a resource exhaustion attack',
+      ]);
     });
 
     it('refuses a YAML alias bomb instead of expanding it', () => {

@@ -90,7 +90,7 @@ describe('dev server over HTTP', () => {
   it('answers 400 to a request line no URL parser accepts, and keeps serving', async () => {
     const { port } = new URL(dev.url);
     const answer = await new Promise<string>((resolve, reject) => {
-      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: x\r\n\r\n'));
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: localhost\r\n\r\n'));
       let data = '';
       socket.on('data', (chunk) => (data += chunk.toString()));
       socket.on('end', () => resolve(data));
@@ -99,6 +99,22 @@ describe('dev server over HTTP', () => {
     });
     expect(answer).toMatch(/^HTTP\/1\.1 400/);
     expect((await get(dev.url, '/blog/')).status).toBe(200);
+  });
+
+  it('answers 403 to a page under a rebound name (DNS rebinding), drafts included', async () => {
+    const { port } = new URL(dev.url);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port, path: '/blog/posts/draft-post/', headers: { Host: `rebind.attacker.example:${port}` } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatch(/--host rebind\.attacker\.example\n/);
   });
 
   it('redirects the base path without its slash', async () => {

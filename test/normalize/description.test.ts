@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutAtWord, explicitDescription } from '../../src/content/normalize/description.ts';
+import { makeContext } from './context.ts';
 
 const SEO_TEXT =
   'In 2026, OpenInfra staff were on the ground across FOSDEM devrooms, policy sessions, Birds of a Feather discussions, and community events, but also several of the ancillary events — listening, contributing, and helping connect the dots across ecosystems.';
@@ -15,7 +16,9 @@ describe('explicitDescription', () => {
       ['seo.description before shortDescription', { seo: { description: 'S' }, shortDescription: 'SD' }, 'S'],
       ['none', {}, undefined],
     ])('%s', (_name, data, expected) => {
-      expect(explicitDescription(data)).toBe(expected);
+      const ctx = makeContext();
+      expect(explicitDescription(data, ctx)).toBe(expected);
+      expect(ctx.messages).toEqual([]);
     });
   });
 
@@ -27,8 +30,11 @@ describe('explicitDescription', () => {
       ['blank description falls through', { description: '   ', summary: 'Su' }, 'Su'],
       ['folded YAML line breaks become spaces', { description: 'one\n  two\tthree ' }, 'one two three'],
       ['non-strings are ignored', { description: 42, seo: 'x', summary: ['a'] }, undefined],
+      ['tab and line breaks are white space, not controls', { description: 'one\r\ntwo\tthree' }, 'one two three'],
     ])('%s', (_name, data, expected) => {
-      expect(explicitDescription(data)).toBe(expected);
+      const ctx = makeContext();
+      expect(explicitDescription(data, ctx)).toBe(expected);
+      expect(ctx.messages).toEqual([]);
     });
   });
 });

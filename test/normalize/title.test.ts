@@ -58,6 +58,18 @@ describe('normalizeTitle', () => {
       expect(ctx.messages).toEqual([{ reason, path, severity: 'error', ruleId: 'invalid-title' }]);
     });
   });
+
+  describe('control characters: removed, with a warning at the key', () => {
+    it.each([
+      [{ title: 'A\x00B\x1bC' }, 'ABC', 'Control characters U+0000, U+001B removed from the title "A\\u{0}B\\u{1B}C": HTML and feeds do not allow them', ['title']],
+      [{ title: 'Del\x7f and C1\x9b' }, 'Del and C1', 'Control characters U+007F, U+009B removed from the title "Del\\u{7F} and C1\\u{9B}": HTML and feeds do not allow them', ['title']],
+      [{ seo: { title: '\x1b[31mRed' } }, '[31mRed', 'Control character U+001B removed from the title "\\u{1B}[31mRed": HTML and feeds do not allow them', ['seo', 'title']],
+    ])('%j', (data, expected, reason, path) => {
+      const ctx = makeContext();
+      expect(normalizeTitle(data, ctx)).toBe(expected);
+      expect(ctx.messages).toEqual([{ reason, path, severity: 'warning', ruleId: 'control-chars' }]);
+    });
+  });
 });
 
 describe('humanizeFileName', () => {

@@ -2,6 +2,7 @@
 import type { Author, AuthorEntry, KeyPath } from '../../types.ts';
 import { AUTHOR_OBJECT_KEYS, FRONT_MATTER_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
+import { withoutControls } from './control-chars.ts';
 import { isRecord, isSafeLinkUrl, quote, valueAt } from './fields.ts';
 import { slugify } from './slug.ts';
 
@@ -78,7 +79,7 @@ class AuthorReader {
   }
 
   private readName(text: string, path: KeyPath): void {
-    const name = text.normalize('NFC').trim();
+    const name = withoutControls(text, path, 'author', this.ctx).normalize('NFC').trim();
     if (name === '') return;
     const link = linkedName(name);
     if (link && link.name !== '') return this.readLink(name, link, path);
@@ -109,8 +110,9 @@ class AuthorReader {
   }
 
   private readObject(object: Record<string, unknown>, path: KeyPath): void {
-    const name = pick(object, AUTHOR_OBJECT_KEYS.name)?.normalize('NFC');
-    if (name === undefined) {
+    const picked = pick(object, AUTHOR_OBJECT_KEYS.name);
+    const name = picked === undefined ? undefined : withoutControls(picked, path, 'author', this.ctx).normalize('NFC').trim();
+    if (name === undefined || name === '') {
       this.ctx.report(`Author ${quote(object)} has no name: add name: "Full Name"`, { path, severity: 'error', ruleId: 'invalid-author' });
       return;
     }

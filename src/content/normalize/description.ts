@@ -1,5 +1,7 @@
 /** The post's explicit description, and the word-boundary cut used for derived ones. */
 import { FRONT_MATTER_KEYS } from '../keys.ts';
+import type { NormalizeContext } from './context.ts';
+import { withoutControls } from './control-chars.ts';
 import { valueAt } from './fields.ts';
 
 /** White space folded to single spaces, trimmed: descriptions end up in one-line meta tags. */
@@ -8,12 +10,12 @@ function foldSpace(text: string): string {
 }
 
 /** The description the author wrote: `description` → `seo.description` → `shortDescription` → `summary`. */
-export function explicitDescription(data: Record<string, unknown>): string | undefined {
+export function explicitDescription(data: Record<string, unknown>, ctx: NormalizeContext): string | undefined {
   for (const path of FRONT_MATTER_KEYS.description) {
     const value = valueAt(data, path);
     // `shortDescription:` left empty (YAML null) is common; it must not hide `summary`.
     if (typeof value !== 'string') continue;
-    const text = foldSpace(value);
+    const text = foldSpace(withoutControls(value, path, 'description', ctx));
     if (text !== '') return text;
   }
   return undefined;

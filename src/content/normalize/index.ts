@@ -42,7 +42,7 @@ export function normalizePost(raw: RawPost, ctx: NormalizeContext): Post {
   if (folderPath !== undefined) post.folderPath = folderPath;
   if (aliases.length > 0) post.aliases = aliases;
   if (updated !== undefined) post.updated = updated;
-  const description = explicitDescription(data);
+  const description = explicitDescription(data, ctx);
   if (description !== undefined) post.description = description;
   return post;
 }

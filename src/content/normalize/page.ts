@@ -57,7 +57,7 @@ export function normalizePage(raw: RawPost, ctx: NormalizeContext): Post {
   if (aliases.length > 0) page.aliases = aliases;
   if (title !== undefined) page.title = title;
   if (updated !== undefined) page.updated = updated;
-  const description = explicitDescription(data);
+  const description = explicitDescription(data, ctx);
   if (description !== undefined) page.description = description;
   return page;
 }

@@ -2,6 +2,7 @@
 import type { KeyPath, TagEntry, TagRef } from '../../types.ts';
 import { FRONT_MATTER_KEYS, TAG_OBJECT_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
+import { withoutControls } from './control-chars.ts';
 import { isRecord, quote, valueAt } from './fields.ts';
 import { tagKey } from './slug.ts';
 
@@ -44,7 +45,7 @@ export function normalizeTags(data: Record<string, unknown>, ctx: NormalizeConte
   const tags: TagRef[] = [];
 
   const add = (text: string, path: KeyPath): void => {
-    const spelling = text.normalize('NFC').trim();
+    const spelling = withoutControls(text, path, 'tag', ctx).normalize('NFC').trim();
     if (spelling === '') return;
     const own = tagKey(spelling);
     if (own === '') {

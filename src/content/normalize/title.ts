@@ -1,6 +1,7 @@
 /** The post title from front matter, and the humanised file name that is its last resort. */
 import { FRONT_MATTER_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
+import { withoutControls } from './control-chars.ts';
 import { quote, valueAt } from './fields.ts';
 import { undatedStem } from './file-name.ts';
 
@@ -33,7 +34,7 @@ export function normalizeTitle(data: Record<string, unknown>, ctx: NormalizeCont
       ctx.report(`Invalid title ${quote(value)}: expected text`, { path, severity: 'error', ruleId: 'invalid-title' });
       continue;
     }
-    const cleaned = cleanTitle(text);
+    const cleaned = cleanTitle(withoutControls(text, path, 'title', ctx));
     if (title === undefined && cleaned !== '') title = cleaned;
   }
   return title;
