@@ -6,6 +6,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { shown } from '../messages.ts';
 import type { Site } from '../types.ts';
 import { fileCheckMessage, type Place } from './file-message.ts';
 import { severityOf } from './rules.ts';
@@ -65,8 +66,8 @@ export async function checkExternalLinks(site: Site, options: ExternalOptions = 
   for (const [url, places] of uses) {
     const outcome = outcomes.get(url)!;
     for (const { file, place } of places) {
-      if (outcome.status === 'broken') fileCheckMessage(file, `Broken external link ${url}: ${outcome.detail}`, 'broken-link', severity, place);
-      if (outcome.status === 'unknown') fileCheckMessage(file, `Could not check external link ${url}: ${outcome.detail} (unknown, not counted as broken)`, 'broken-link', 'info', place);
+      if (outcome.status === 'broken') fileCheckMessage(file, `Broken external link ${shown(url)}: ${outcome.detail}`, 'broken-link', severity, place);
+      if (outcome.status === 'unknown') fileCheckMessage(file, `Could not check external link ${shown(url)}: ${outcome.detail} (unknown, not counted as broken)`, 'broken-link', 'info', place);
     }
   }
   return { fetched: toFetch.length, remembered };

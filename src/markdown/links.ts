@@ -12,7 +12,7 @@ import type { Element, Root } from 'hast';
 import { isPostFile } from '../shared/post-files.ts';
 import { walk } from '../shared/walk.ts';
 import type { VFile } from 'vfile';
-import { addMessage } from '../messages.ts';
+import { addMessage, shown } from '../messages.ts';
 import { hrefUnder, routePath, underPrefix } from '../site/routes.ts';
 import type { Severity } from '../types.ts';
 import type { LinkContext } from './data.ts';
@@ -118,7 +118,7 @@ export function resolveLocal(url: string, context: LinkContext, assets: Map<stri
     const file = context.staticDirs
       .map((dir) => ({ dir, candidate: path.join(dir, safeDecode(pathname)) }))
       .find(({ dir, candidate }) => isInside(dir, candidate) && fileExists(context.deps, candidate))?.candidate;
-    if (media && file === undefined) report(`Missing local file ${url} (not in static/)`, 'missing-asset');
+    if (media && file === undefined) report(`Missing local file ${shown(url)} (not in static/)`, 'missing-asset');
     return { url: context.basePath + url.slice(1), file };
   }
 
@@ -132,14 +132,14 @@ export function resolveLocal(url: string, context: LinkContext, assets: Map<stri
   if (!exists) {
     if (!media) {
       // A relative link may name a page, and the checks look at it; a Zola link names a file of content/.
-      if (internal) report(`Link to a file that is not in content/: ${url}`, 'broken-link', 'error');
+      if (internal) report(`Link to a file that is not in content/: ${shown(url)}`, 'broken-link', 'error');
       return { url };
     }
-    report(`Missing local file ${url} (looked for ${path.relative(context.cwd, target)})`, 'missing-asset');
+    report(`Missing local file ${shown(url)} (looked for ${shown(path.relative(context.cwd, target))})`, 'missing-asset');
   }
   // Where the file really is: a symbolic link in content/ to `~/.ssh/id_rsa` must not be copied.
   if (!isInside(context.contentDir, target) || (exists && !isInside(realPath(context.contentDir), realPath(target)))) {
-    report(`Local file ${url} is outside content/ and is not copied`, 'asset-outside-content');
+    report(`Local file ${shown(url)} is outside content/ and is not copied`, 'asset-outside-content');
     return { url };
   }
   const output = assetOutputPath(context, target);
@@ -154,12 +154,12 @@ function linkToPost(url: string, target: string, suffix: string, internal: boole
   const pagePath = pageOf(context, target);
   if (pagePath !== undefined) return hrefUnder(context.basePath, pagePath) + suffix;
   if (internal && path.basename(target) === '_index.md') {
-    report(`Link to a Zola section, which this blog has no page for: ${url}`, 'broken-link', 'error');
+    report(`Link to a Zola section, which this blog has no page for: ${shown(url)}`, 'broken-link', 'error');
     return url;
   }
   // A post this build leaves out (a draft, a future post) is a warning: publishing it mends the link.
   // A file that is not there at all is a broken link, an error (see src/check/rules.ts).
-  report(`Link to a post that does not exist or is not published: ${url}${internal ? postsHint(url, context) : ''}`, 'broken-link', fileExists(context.deps, target) ? 'warning' : 'error');
+  report(`Link to a post that does not exist or is not published: ${shown(url)}${internal ? postsHint(url, context) : ''}`, 'broken-link', fileExists(context.deps, target) ? 'warning' : 'error');
   return url;
 }
 

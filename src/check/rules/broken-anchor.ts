@@ -1,5 +1,6 @@
 /** `broken-anchor`: a `#fragment` naming no id on the post it leads to (or on this post). */
 import { slug } from 'github-slugger';
+import { shown } from '../../messages.ts';
 import { outputFileOf } from '../../site/routes.ts';
 import { guessAnchor, unresolvedFragment } from '../anchors/match.ts';
 import type { PostCheck } from '../context.ts';
@@ -19,12 +20,12 @@ export function checkBrokenAnchors(check: PostCheck, index: SiteIndex): void {
     if (guess?.kind === 'one') continue;
     const where = target.file === outputFileOf(check.post.path) ? 'this page' : target.href;
     const hint = guess ? ` (other generators give that id to several headings: ${guess.ids.map((id) => `#${id}`).join(', ')})` : suggestion(fragment, target.ids!);
-    check.report('broken-anchor', `Broken anchor #${fragment}: no heading or element with that id on ${where}${hint}`, fact.place);
+    check.report('broken-anchor', `Broken anchor #${shown(fragment)}: no heading or element with that id on ${shown(where)}${hint}`, fact.place);
   }
 }
 
 /** `#Details` or `#Über uns` usually means the heading's slug: offer it when one matches. */
 function suggestion(fragment: string, ids: ReadonlySet<string>): string {
   const guess = slug(fragment);
-  return guess !== fragment && ids.has(guess) ? ` (did you mean #${guess}?)` : '';
+  return guess !== fragment && ids.has(guess) ? ` (did you mean #${shown(guess)}?)` : '';
 }

@@ -1,4 +1,5 @@
 /** `empty-url`: an href or src that leads nowhere: empty, `//` with no host, or a `javascript:` URL. */
+import { quote } from '../../messages.ts';
 import type { PostCheck } from '../context.ts';
 
 /** Why a URL leads nowhere, or undefined when it is a real URL. */
@@ -15,6 +16,6 @@ function problem(url: string): string | undefined {
 export function checkEmptyUrls({ facts, report }: PostCheck): void {
   for (const fact of facts?.urls ?? []) {
     const why = problem(fact.url);
-    if (why !== undefined) report('empty-url', `<${fact.tagName} ${fact.attribute}="${fact.url}"> ${why}`, fact.place);
+    if (why !== undefined) report('empty-url', `<${fact.tagName} ${fact.attribute}=${quote(fact.url)}> ${why}`, fact.place);
   }
 }

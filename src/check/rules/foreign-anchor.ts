@@ -2,6 +2,7 @@
  * `foreign-anchor` (info): a `#fragment` written for another generator's heading ids, which the
  * anchor step (check/anchors/resolve.ts) pointed at ours. The fix writes our id into the file.
  */
+import { quote, shown } from '../../messages.ts';
 import { outputFileOf } from '../../site/routes.ts';
 import type { FragmentFact, UrlFact } from '../../markdown/facts/facts.ts';
 import { generatorsName, guessAnchor, unresolvedFragment, writtenFragment } from '../anchors/match.ts';
@@ -22,10 +23,10 @@ export function checkForeignAnchors(check: PostCheck, index: SiteIndex): void {
     const where = target.file === outputFileOf(check.post.path) ? 'this page' : target.href;
     const place = written.get(fact);
     const to = writtenFragment(id);
-    const fix = place ? 'check --fix writes it into the file' : `write #${to} in the file to keep it so`;
+    const fix = place ? 'check --fix writes it into the file' : `write #${shown(to)} in the file to keep it so`;
     check.report(
       'foreign-anchor',
-      `Anchor #${fragment} is how ${generatorsName(rules)} the heading "${text}" on ${where}; here its id is #${id}, and the link leads there (${fix})`,
+      `Anchor #${shown(fragment)} is how ${generatorsName(rules)} the heading ${quote(text)} on ${shown(where)}; here its id is #${shown(id)}, and the link leads there (${fix})`,
       place?.place ?? fact.place,
       place && { text: to, actual: place.written },
     );

@@ -1,6 +1,7 @@
 /** `similar-tags`: two tags that are probably one, a typo (`kubernets` ~ `kubernetes`) or a plural (`conference` ~ `conferences`). */
 import { FRONT_MATTER_KEYS, TAG_OBJECT_KEYS } from '../../content/keys.ts';
 import { valueAt } from '../../content/normalize/fields.ts';
+import { quote } from '../../messages.ts';
 import type { KeyPath, RenderedPost, Site, Tag } from '../../types.ts';
 import type { PostCheck } from '../context.ts';
 
@@ -18,7 +19,7 @@ export function checkSimilarTags(site: Site, checkOf: (post: RenderedPost) => Po
         const spelling = post.tags.find((ref) => ref.key === rare.key)?.spelling ?? rare.label;
         checkOf(post)?.report(
           'similar-tags',
-          `Tag "${spelling}" looks like "${common.label}" (${count}): if they are one tag, use one spelling or add an alias in tags.yml`,
+          `Tag ${quote(spelling)} looks like ${quote(common.label)} (${count}): if they are one tag, use one spelling or add an alias in tags.yml`,
           post.raw.frontMatter.locate(tagPath(post, spelling)) ?? { line: 1, column: 1 },
         );
       }

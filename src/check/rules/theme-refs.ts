@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { quote } from '../../messages.ts';
 import { isFile } from '../../shared/files.ts';
 import { isExternalLink, splitUrl } from '../../shared/url.ts';
 import type { Site } from '../../types.ts';
@@ -29,7 +30,7 @@ export function checkThemeRefs(site: Site, index: SiteIndex, summary: VFile): vo
       if (ref === undefined || isExternalLink(ref)) continue;
       const name = ref.replace(/^\/+/, '');
       if (index.staticDirs.some((dir) => isFile(path.join(dir, name)))) continue;
-      fileCheckMessage(summary, `"${key}" names ${JSON.stringify(ref)}, which is not in static/: every page links a file that is not there`, 'missing-asset', assets, TOP);
+      fileCheckMessage(summary, `"${key}" names ${quote(ref)}, which is not in static/: every page links a file that is not there`, 'missing-asset', assets, TOP);
     }
   }
   const links = severityOf('broken-link', settings, 'warning');
@@ -38,7 +39,7 @@ export function checkThemeRefs(site: Site, index: SiteIndex, summary: VFile): vo
     if (isExternalLink(url)) continue;
     const target = resolveTarget(index, site.routes.href(splitUrl(url).pathname), '');
     if (target.kind === 'missing' || target.kind === 'foreign') {
-      fileCheckMessage(summary, `"nav[${i}]".url ${JSON.stringify(url)} is neither a page of the site nor a file in static/`, 'broken-link', links, TOP);
+      fileCheckMessage(summary, `"nav[${i}]".url ${quote(url)} is neither a page of the site nor a file in static/`, 'broken-link', links, TOP);
     }
   }
 }

@@ -17,32 +17,8 @@ export function valueAt(data: unknown, path: KeyPath): unknown {
   return current;
 }
 
-/** Longest value a message repeats: a 50 KB title belongs in the file, not in the terminal. */
-const QUOTE_MAX = 100;
-
-/** A value as it appears in a message: strings quoted, objects as compact JSON, both cut short and made visible. */
-export function quote(value: unknown): string {
-  if (typeof value === 'string') return `"${visible(value)}"`;
-  // String() keeps `Infinity` and `NaN` readable, where JSON would print `null`.
-  if (typeof value !== 'object' || value === null) return String(value);
-  if (value instanceof Date) return `"${Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()}"`;
-  try {
-    return visible(JSON.stringify(value) ?? String(value));
-  } catch {
-    // Cyclic or otherwise unprintable values still deserve a message.
-    return visible(String(value));
-  }
-}
-
-/**
- * Control and format characters (NUL, bidi overrides, zero-width marks) written as `\u{…}`:
- * raw, they garble or reorder the terminal line that shows them. Long text ends in `…`.
- */
-function visible(text: string): string {
-  const points = [...text];
-  const shown = points.length > QUOTE_MAX ? `${points.slice(0, QUOTE_MAX).join('')}…` : text;
-  return shown.replace(/[\p{Cc}\p{Cf}]/gu, (char) => `\\u{${char.codePointAt(0)!.toString(16).toUpperCase()}}`);
-}
+/** Values as messages quote them: cut short and made visible (shared by every stage, see messages.ts). */
+export { quote } from '../../messages.ts';
 
 /** Schemes a link may use; `javascript:`, `data:` and the like never reach an href. */
 const SAFE_SCHEMES = /^(?:https?|mailto):/i;

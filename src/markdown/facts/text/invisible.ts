@@ -5,6 +5,7 @@
  * The left-to-right and right-to-left marks (U+200E, U+200F) are left alone: right-to-left
  * writers need them to place punctuation.
  */
+import { quote } from '../../../messages.ts';
 
 /** A character to remove: `text.slice(start, end)`, with its code point and name. */
 export interface Invisible {
@@ -61,7 +62,7 @@ function misplaced(char: string, before: string, after: string): string | undefi
 
 function withNothingBefore(before: string): string {
   if (before === '') return 'at the start of the text';
-  return /\s/u.test(before) ? 'after white space, not an emoji' : `after "${before}", which has no variants`;
+  return /\s/u.test(before) ? 'after white space, not an emoji' : `after ${quote(before)}, which has no variants`;
 }
 
 /** Every invisible character in `text` that is out of place. */
