@@ -38,13 +38,13 @@ export function toJsonMessages(files: readonly VFile[]): JsonMessage[] {
 /** Findings of one rule in one file the text report lists; the rest are counted (`--format json` keeps all). */
 export const RULE_CAP = 20;
 
-/** Text for the terminal; empty when there is nothing to say. */
-export function formatReport(files: readonly VFile[], format: 'text' | 'json'): string {
+/** Text for the terminal; empty when there is nothing to say. `textReporter` is vfile-reporter but in tests of its failure. */
+export function formatReport(files: readonly VFile[], format: 'text' | 'json', textReporter: (files: VFile[]) => string = reporter): string {
   if (format === 'json') return toJsonMessages(files).map((message) => JSON.stringify(message) + '\n').join('');
   const withMessages = files.filter((file) => file.messages.length > 0).map(capped);
   if (withMessages.length === 0) return '';
   try {
-    return reporter(withMessages) + '\n';
+    return textReporter(withMessages) + '\n';
   } catch {
     // vfile-reporter has overflowed its stack on 200,000 messages and crawled on huge non-Latin-1 lines:
     // whatever it trips on, the findings still reach the terminal, one plain line each.
