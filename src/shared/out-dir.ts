@@ -1,0 +1,72 @@
+/**
+ * The one place that judges an output folder (`--out`) before anything is written: a build swaps
+ * the output folder away and its staging folder in, so an output folder that is, holds or sits
+ * inside the site's own files would delete them. Judged on real paths (symbolic links resolved),
+ * because a site reached through a link and an output named by its real path are the same folder
+ * to the file system, and different strings to `path.resolve`.
+ */
+import { lstatSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+
+/** Folders of a site (and of this project) that an output folder may never be or sit inside. */
+const OWN_FOLDERS = ['content', 'templates', 'static', '.git'];
+
+/**
+ * The real path of `file`, even when it does not exist yet: the real path of its deepest existing
+ * ancestor, with the missing rest appended (a new `--out` is judged where it will be created).
+ */
+export function realPathOf(file: string): string {
+  const missing: string[] = [];
+  let dir = path.resolve(file);
+  for (;;) {
+    try {
+      return path.join(realpathSync.native(dir), ...missing.reverse());
+    } catch {
+      const parent = path.dirname(dir);
+      // The file system root always exists; a failure there (no permission) leaves the path as given.
+      if (parent === dir) return path.join(dir, ...missing.reverse());
+      missing.push(path.basename(dir));
+      dir = parent;
+    }
+  }
+}
+
+/** Whether `inner` is `outer` or below it (both real, absolute). */
+function within(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+}
+
+/**
+ * Why `out` can't be the output of a site, or undefined when it can. `roots` are the site and this
+ * project (whose default templates and static files a build reads), each with how to name it; `outArg` is
+ * `--out` as given, named in the message with its real path when that differs.
+ */
+export function unsafeOutDir(roots: readonly { dir: string; name: string }[], out: string, outArg: string, cwd: string): string | undefined {
+  const shown = (file: string) => path.relative(cwd, file) || '.';
+  let isLink = false;
+  try {
+    isLink = lstatSync(out).isSymbolicLink();
+  } catch {
+    // Missing: a new folder, judged below by where it will be.
+  }
+  // The swap renames the output away and a folder in its place: a link would be replaced, not written through.
+  if (isLink) return `The output folder ${outArg} is a symbolic link (to ${realPathOf(out)}): name the real folder with --out`;
+
+  const realOut = realPathOf(out);
+  const named = realOut === path.resolve(out) ? outArg : `${outArg} (really ${realOut})`;
+  for (const { dir: root, name } of roots) {
+    const realRoot = realPathOf(root);
+    const site = realRoot === path.resolve(root) ? shown(root) : `${shown(root)} (really ${realRoot})`;
+    if (within(realRoot, realOut)) {
+      const what = realRoot === realOut ? 'is' : 'contains';
+      return `The output folder ${named} ${what} the ${name} ${site}: choose another --out`;
+    }
+    for (const own of OWN_FOLDERS) {
+      const realOwn = realPathOf(path.join(root, own));
+      if (within(realOut, realOwn)) {
+        return `The output folder ${named} is inside ${own}/ of the ${name} ${site}: choose another --out`;
+      }
+    }
+  }
+  return undefined;
+}
