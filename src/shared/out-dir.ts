@@ -8,8 +8,11 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
-/** Folders of a site (and of this project) that an output folder may never be or sit inside. */
-const OWN_FOLDERS = ['content', 'templates', 'static', '.git'];
+/**
+ * Folders of a site (and of this project) that an output folder may never be or sit inside:
+ * its sources, its history, and its cache (which holds the build lock a swap would move away).
+ */
+const OWN_FOLDERS = ['content', 'templates', 'static', '.git', '.cache'];
 
 /**
  * The real path of `file`, even when it does not exist yet: the real path of its deepest existing
@@ -43,14 +46,11 @@ function within(inner: string, outer: string): boolean {
  */
 export function unsafeOutDir(roots: readonly { dir: string; name: string }[], out: string, outArg: string, cwd: string): string | undefined {
   const shown = (file: string) => path.relative(cwd, file) || '.';
-  let isLink = false;
-  try {
-    isLink = lstatSync(out).isSymbolicLink();
-  } catch {
-    // Missing: a new folder, judged below by where it will be.
-  }
-  // The swap renames the output away and a folder in its place: a link would be replaced, not written through.
-  if (isLink) return `The output folder ${outArg} is a symbolic link (to ${realPathOf(out)}): name the real folder with --out`;
+  const stats = lstatSync(out, { throwIfNoEntry: false });
+  // The swap renames the output away and a folder in its place: a file (site.config.json) would be
+  // removed with the previous output, and a link replaced rather than written through.
+  if (stats && !stats.isDirectory() && !stats.isSymbolicLink()) return `The output folder ${outArg} is a file: choose another --out`;
+  if (stats?.isSymbolicLink()) return `The output folder ${outArg} is a symbolic link (to ${realPathOf(out)}): name the real folder with --out`;
 
   const realOut = realPathOf(out);
   const named = realOut === path.resolve(out) ? outArg : `${outArg} (really ${realOut})`;

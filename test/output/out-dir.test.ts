@@ -20,6 +20,7 @@ async function makeSite(): Promise<{ parent: string; root: string }> {
     'static/img/logo.txt': 'logo\n',
     '.git/HEAD': 'ref: refs/heads/main\n',
     '.git/objects/info/packs': '\n',
+    '.cache/keep.txt': 'cache\n',
     'site.config.json': JSON.stringify({ title: 'Out', url: 'https://out.example/' }),
   };
   for (const [file, text] of Object.entries(files)) {
@@ -41,7 +42,7 @@ async function expectRefused(rootArg: string, out: string, keep: string) {
 }
 
 describe('--out inside the site’s own folders', () => {
-  it.each([['content/posts'], ['content/posts/new'], ['templates/partials'], ['static/img'], ['.git/objects'], ['.git']])(
+  it.each([['content/posts'], ['content/posts/new'], ['templates/partials'], ['static/img'], ['.git/objects'], ['.git'], ['.cache']])(
     'refuses --out %s with exit 2, every file in place',
     async (out) => {
       const { root } = await makeSite();
@@ -49,6 +50,13 @@ describe('--out inside the site’s own folders', () => {
       expect(await listFiles(path.join(root, 'content/posts'))).toEqual(['first.md', 'second.md']);
     },
   );
+});
+
+describe('--out naming a file', () => {
+  it('is refused with exit 2, the file kept', async () => {
+    const { root } = await makeSite();
+    await expectRefused(root, 'site.config.json', root);
+  });
 });
 
 describe('--root through a symbolic link', () => {
