@@ -5,8 +5,15 @@
  * because a site reached through a link and an output named by its real path are the same folder
  * to the file system, and different strings to `path.resolve`.
  */
-import { lstatSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+
+/**
+ * The file every output folder a build makes holds: the sign that the folder is the tool's own,
+ * to replace whole. Without it, an existing non-empty `--out` (`~/Documents`, a gh-pages checkout)
+ * is someone else's files, and the swap would delete them.
+ */
+export const OUTPUT_MARKER = '.blogsmith-output';
 
 /**
  * Folders of a site (and of this project) that an output folder may never be or sit inside:
@@ -34,19 +41,38 @@ export function realPathOf(file: string): string {
   }
 }
 
+/** `lstat` of `file`, or undefined when it can't be had: missing, or under a file (the build names that). */
+function statsOf(file: string) {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether `inner` is `outer` or below it (both real, absolute). */
 function within(inner: string, outer: string): boolean {
   return inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
 }
 
-/**
- * Why `out` can't be the output of a site, or undefined when it can. `roots` are the site and this
- * project (whose default templates and static files a build reads), each with how to name it; `outArg` is
- * `--out` as given, named in the message with its real path when that differs.
- */
-export function unsafeOutDir(roots: readonly { dir: string; name: string }[], out: string, outArg: string, cwd: string): string | undefined {
+/** An output folder to judge, and what it is judged against. */
+export interface OutDirQuestion {
+  /** The output folder, absolute. */
+  out: string;
+  /** `--out` as given (named in messages, with its real path when that differs). */
+  outArg: string;
+  /** The site's default output (`<root>/dist`): older builds made it without the marker, so it needs none. */
+  defaultOut: string;
+  /** The site and this project (whose default templates and static files a build reads), each with how to name it. */
+  roots: readonly { dir: string; name: string }[];
+  /** Paths in messages are relative to this. */
+  cwd: string;
+}
+
+/** Why `out` can't be the output of a site, or undefined when it can. */
+export function unsafeOutDir({ out, outArg, defaultOut, roots, cwd }: OutDirQuestion): string | undefined {
   const shown = (file: string) => path.relative(cwd, file) || '.';
-  const stats = lstatSync(out, { throwIfNoEntry: false });
+  const stats = statsOf(out);
   // The swap renames the output away and a folder in its place: a file (site.config.json) would be
   // removed with the previous output, and a link replaced rather than written through.
   if (stats && !stats.isDirectory() && !stats.isSymbolicLink()) return `The output folder ${outArg} is a file: choose another --out`;
@@ -67,6 +93,9 @@ export function unsafeOutDir(roots: readonly { dir: string; name: string }[], ou
         return `The output folder ${named} is inside ${own}/ of the ${name} ${site}: choose another --out`;
       }
     }
+  }
+  if (stats && realOut !== realPathOf(defaultOut) && !existsSync(path.join(out, OUTPUT_MARKER)) && readdirSync(out).length > 0) {
+    return `The output folder ${named} holds files this tool did not make (it has no ${OUTPUT_MARKER}): empty it or choose another --out`;
   }
   return undefined;
 }

@@ -44,6 +44,6 @@ export function siteFolders(rootArg: string | undefined, outArg: string | undefi
   const out = path.resolve(root, outArg ?? 'dist');
   if (!existsSync(root) || !statSync(root).isDirectory()) return { problem: `The site folder ${rootArg ?? '.'} does not exist` };
   const roots = [{ dir: root, name: 'site folder' }, { dir: PROJECT_ROOT, name: 'blogsmith folder' }];
-  const unsafe = unsafeOutDir(roots, out, outArg ?? 'dist', cwd);
+  const unsafe = unsafeOutDir({ out, outArg: outArg ?? 'dist', defaultOut: path.join(root, 'dist'), roots, cwd });
   return unsafe ? { problem: unsafe } : { root, out };
 }

@@ -1,12 +1,14 @@
 /**
  * `--out` judged on real paths: an output folder that is the site, sits inside its content/,
- * templates/, static/ or .git, holds the site, or is a symbolic link is refused with exit 2 and
- * every file left in place; the default dist/ and a new folder elsewhere still build.
+ * templates/, static/, .git or .cache, holds the site, is a file or a symbolic link, or holds files
+ * this tool did not make is refused with exit 2 and every file left in place; the default dist/
+ * (even an older build's, without the marker) and a new folder elsewhere still build.
  */
 import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OUTPUT_MARKER } from '../../src/shared/out-dir.ts';
 import { listFiles, runCli, tempDir } from '../helpers/cli.ts';
 
 /** A small site in a fresh folder, with a file in each folder an output must never replace. */
@@ -96,6 +98,29 @@ describe('--out that is a symbolic link', () => {
     expect(run.stderr).toContain('symbolic link');
     expect(lstatSync(path.join(root, 'dist')).isSymbolicLink()).toBe(true);
     expect(await listFiles(www)).toEqual(['index.html']);
+  });
+});
+
+describe('an existing folder this tool did not make', () => {
+  it('is refused with exit 2 when not empty, its files kept', async () => {
+    const { parent, root } = await makeSite();
+    const documents = path.join(parent, 'documents');
+    await mkdir(documents);
+    await writeFile(path.join(documents, 'taxes.txt'), 'keep me');
+    const run = await expectRefused(root, documents, documents);
+    expect(run.stderr).toContain(OUTPUT_MARKER);
+  });
+
+  it('is accepted once a build made it (it holds the marker), and as the default dist/ of an older build', async () => {
+    const { parent, root } = await makeSite();
+    const out = path.join(parent, 'public');
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    expect(existsSync(path.join(out, OUTPUT_MARKER))).toBe(true);
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    await mkdir(path.join(root, 'dist'));
+    await writeFile(path.join(root, 'dist/index.html'), 'older build, no marker');
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    expect(existsSync(path.join(root, 'dist', OUTPUT_MARKER))).toBe(true);
   });
 });
 
