@@ -10,6 +10,7 @@ import { constants, existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { withPath } from '../shared/fs-errors.ts';
+import { OUTPUT_MARKER } from '../shared/out-dir.ts';
 
 /** Size and mtime of one output file, as the manifest remembers them to know it untouched. */
 export interface FileStamp {
@@ -89,16 +90,18 @@ export async function openStaging(outDir: string, checkpoint?: (point: BuildPoin
     void running.finally(() => pending.delete(running));
   };
 
+  const put = (relative: string, contents: string | Uint8Array) =>
+    queue(relative, async () => {
+      const { target, previous } = await places(relative);
+      const bytes = Buffer.from(contents);
+      const before = await stampOf(previous);
+      if (before?.size === bytes.length && bytes.equals(await readFile(previous))) await linkOrCopy(previous, target);
+      // `wx`/EXCL everywhere: a write must never reach an existing inode, which may be the previous output's.
+      else await writeFile(target, bytes, { flag: 'wx' });
+    });
+
   return {
-    put: (relative, contents) =>
-      queue(relative, async () => {
-        const { target, previous } = await places(relative);
-        const bytes = Buffer.from(contents);
-        const before = await stampOf(previous);
-        if (before?.size === bytes.length && bytes.equals(await readFile(previous))) await linkOrCopy(previous, target);
-        // `wx`/EXCL everywhere: a write must never reach an existing inode, which may be the previous output's.
-        else await writeFile(target, bytes, { flag: 'wx' });
-      }),
+    put,
     keep: async (relative, stamp) => {
       const before = await stampOf(insideDir(out, relative));
       if (before?.size !== stamp.size || before.mtimeMs !== stamp.mtimeMs) return false;
@@ -122,6 +125,9 @@ export async function openStaging(outDir: string, checkpoint?: (point: BuildPoin
       return readFile(insideDir(staging, relative), 'utf8');
     },
     async commit() {
+      // Marks the folder as this tool's to replace whole next time (see shared/out-dir.ts); linked
+      // from the previous output like any unchanged file, so it keeps its mtime.
+      if (!claimed.has(insideDir(staging, OUTPUT_MARKER))) await put(OUTPUT_MARKER, 'Made by blogsmith: each build replaces this folder whole.\n');
       await Promise.all(pending);
       try {
         if (failure !== undefined) throw failure;

@@ -1,12 +1,13 @@
 /**
  * Where a site's parts are: template and static folders (its own and this project's defaults), and
- * which output folders are unsafe (named relative to `cwd` in the message). Kept apart from build.ts so the CLI can settle these before it
+ * whether an output folder is safe (out-dir.ts judges it). Kept apart from build.ts so the CLI can settle these before it
  * loads the pipeline (a build with nothing to do never loads it: see output/unchanged.ts).
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from './code-dir.ts';
 import { isFile } from './files.ts';
+import { unsafeOutDir } from './out-dir.ts';
 
 export { PROJECT_ROOT } from './code-dir.ts';
 
@@ -34,30 +35,15 @@ export function isStaticFile(staticDirs: readonly string[], file: string): boole
 }
 
 /**
- * Refuse an output folder that would replace the site's own files when swapped in:
- * the root, `content/`, `templates/`, `static/`, or any folder that contains them.
- */
-function unsafeOutDir(root: string, out: string, cwd: string): string | undefined {
-  const resolvedOut = path.resolve(out);
-  const protectedDirs = [root, ...['content', 'templates', 'static'].map((dir) => path.join(root, dir)), PROJECT_ROOT];
-  for (const dir of protectedDirs) {
-    const resolved = path.resolve(dir);
-    if (resolved === resolvedOut || resolved.startsWith(resolvedOut + path.sep)) {
-      return `The output folder ${out} would replace ${path.relative(cwd, resolved) || '.'}: choose another --out`;
-    }
-  }
-  return undefined;
-}
-
-
-/**
  * The site folder and output folder a command names (`--root`, `--out`), resolved against `cwd`,
- * or why they can't be used: the site folder is missing, or the output would replace the site.
+ * or why they can't be used: the site folder is missing, or the output would replace or sit inside
+ * the site's own files (judged in out-dir.ts, for build, check, dev and new alike).
  */
 export function siteFolders(rootArg: string | undefined, outArg: string | undefined, cwd: string): { root: string; out: string } | { problem: string } {
   const root = path.resolve(cwd, rootArg ?? '.');
   const out = path.resolve(root, outArg ?? 'dist');
   if (!existsSync(root) || !statSync(root).isDirectory()) return { problem: `The site folder ${rootArg ?? '.'} does not exist` };
-  const unsafe = unsafeOutDir(root, out, cwd);
+  const roots = [{ dir: root, name: 'site folder' }, { dir: PROJECT_ROOT, name: 'blogsmith folder' }];
+  const unsafe = unsafeOutDir({ out, outArg: outArg ?? 'dist', defaultOut: path.join(root, 'dist'), roots, cwd });
   return unsafe ? { problem: unsafe } : { root, out };
 }

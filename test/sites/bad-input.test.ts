@@ -14,6 +14,8 @@ beforeAll(async () => {
   out = path.join(parent, 'dist');
   await mkdir(out);
   await writeFile(path.join(out, 'index.html'), 'previous build');
+  // A previous build's output, marked as one (src/shared/out-dir.ts).
+  await writeFile(path.join(out, '.blogsmith-output'), '');
   run = await runCli(['build', '--root', ROOT, '--out', out, '--format', 'json']);
 });
 

@@ -48,6 +48,8 @@ describe('writing the site fails', () => {
     const out = path.join(mounted, 'dist');
     await mkdir(out);
     await writeFile(path.join(out, 'index.html'), 'previous build');
+    // A previous build's output, marked as one (src/shared/out-dir.ts).
+    await writeFile(path.join(out, '.blogsmith-output'), '');
     const run = await runCli(['build', '--root', site, '--out', out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Cannot write \S*tiny\/dist\/\S+: the disk is full \(ENOSPC\)\. The previous output is unchanged\./);
