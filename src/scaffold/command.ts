@@ -1,7 +1,7 @@
 /** `init` and `new` as commands: their messages and exit codes (the work is init.ts's and new-post.ts's). */
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.ts';
-import { siteFolders } from '../shared/site-dirs.ts';
+import { existsSync, statSync } from 'node:fs';
 import { initSite } from './init.ts';
 import { newPost } from './new-post.ts';
 
@@ -30,9 +30,10 @@ export async function newCommand(title: string, options: { root?: string; draft:
     io.stderr('A post needs a title: blogsmith new "Post title"\n');
     return 2;
   }
-  const folders = siteFolders(options.root, undefined, io.cwd);
-  if ('problem' in folders) {
-    io.stderr(`${folders.problem}\n`);
+  // Only the site folder: `new` writes no output, so where a build's output would go is no concern of it.
+  const folders = { root: path.resolve(io.cwd, options.root ?? '.') };
+  if (!existsSync(folders.root) || !statSync(folders.root).isDirectory()) {
+    io.stderr(`The site folder ${options.root ?? '.'} does not exist\n`);
     return 2;
   }
   let timezone: string;
