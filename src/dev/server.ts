@@ -10,6 +10,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { CODE_DIR } from '../shared/code-dir.ts';
 import { staticSource } from '../shared/static-files.ts';
+import { isLocalhostName } from '../shared/url.ts';
 import { hrefUnder, outputFileOf, routePath } from '../site/routes.ts';
 
 /** Where the server finds what it serves. */
@@ -95,7 +96,7 @@ export function hostAllowed(header: string | undefined, host: string): boolean {
   const name = match[1]!.toLowerCase();
   const bare = name.startsWith('[') ? name.slice(1, -1) : name;
   if (name.startsWith('[') ? isIP(bare) === 6 : isIP(bare) === 4) return true;
-  if (bare === 'localhost' || bare.endsWith('.localhost')) return true;
+  if (isLocalhostName(bare)) return true;
   const configured = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
   return bare === configured;
 }

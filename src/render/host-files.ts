@@ -2,6 +2,7 @@
 import type { Site } from '../types.ts';
 import type { OutputFile } from './output-file.ts';
 import { routePath } from '../site/routes.ts';
+import { isLocalhostName } from '../shared/url.ts';
 
 const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
@@ -102,7 +103,7 @@ export function robotsNote(site: Site): string | undefined {
  */
 export function localUrlNote(site: Site): string | undefined {
   const host = new URL(site.config.url).hostname;
-  const local = host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\./.test(host);
+  const local = isLocalhostName(host) || host === '[::1]' || /^127\./.test(host);
   if (!local) return undefined;
   return `the site URL is ${site.config.url}, so canonical links, feeds and the sitemap point at this machine: set \`url\` in the site config, or pass --base-url, before you deploy`;
 }

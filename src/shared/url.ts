@@ -25,3 +25,8 @@ export function splitUrl(url: string): { pathname: string; suffix: string } {
   const index = url.search(/[?#]/);
   return index === -1 ? { pathname: url, suffix: '' } : { pathname: url.slice(0, index), suffix: url.slice(index) };
 }
+
+/** `localhost` or a `*.localhost` name (lower case): browsers resolve them to this machine themselves. */
+export function isLocalhostName(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost');
+}
