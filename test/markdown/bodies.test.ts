@@ -69,7 +69,7 @@ describe('bodies kept in a file', () => {
 });
 
 describe('the body store', () => {
-  it('holds no body in memory once it is written: only where to read it back', () => {
+  it('holds no body in memory once it is written: only where to read it back', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const store = openBodyStore();
@@ -77,9 +77,16 @@ describe('the body store', () => {
     gc();
     const before = process.memoryUsage().arrayBuffers;
     const loads = Array.from({ length: 40 }, (_, i) => store.keep(body(i)));
+    const grown = () => process.memoryUsage().arrayBuffers - before;
+    // V8 frees the backing stores of collected buffers on a background thread: on a busy machine the
+    // count right after gc() can still hold some. A few turns let it catch up; bytes still held never go.
     gc();
+    for (let turn = 0; turn < 20 && grown() >= 8 * 2 ** 20; turn++) {
+      await new Promise(setImmediate);
+      gc();
+    }
     // 40 bodies of 1.3 MB: when each loader kept its bytes, this grew by 52 MB.
-    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(8 * 2 ** 20);
+    expect(grown()).toBeLessThan(8 * 2 ** 20);
     expect(loads[7]!()).toBe(body(7));
     expect(loads[39]!()).toBe(body(39));
   });
