@@ -23,6 +23,8 @@ export interface SiteConfig {
   /** Default author (key of authors.yml or a name) for posts that name none. */
   author?: string;
   postsPerPage: number;
+  /** Seconds one post's markdown may take before it is stopped with a `render-timeout` error; 10 unless given (see markdown/pool.ts). */
+  renderTimeout?: number;
   /** URL pattern of posts without their own (`/:year/:month/:day/:slug/`, or a Jekyll style); `posts/:slug/` when absent. */
   permalink?: string;
   /**
@@ -46,7 +48,7 @@ export interface BuildOptions {
   now: Date;
   /** Use the persistent cache in `<root>/.cache/` (`--no-cache` turns it off); on unless false. */
   cache?: boolean;
-  /** Worker threads for markdown (1: the main thread alone); automatic unless given (see markdown/pool.ts). */
+  /** Worker threads for markdown (at least one); automatic unless given (see markdown/pool.ts). */
   threads?: number;
   /** The folder messages name files relative to (the command's working folder). */
   cwd: string;
