@@ -164,8 +164,8 @@ export function readPostSync(postsDir: string, relPath: string, gitDates: Readon
 function tooLarge(absolute: string, size: number, cwd: string): VFile {
   const file = fileFor(absolute, '', cwd);
   file.data.absolutePath = absolute;
-  const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-  addMessage(file, `Post too large: ${megabytes(size)}, over the ${megabytes(MAX_POST_BYTES)} a post may have; not read`, {
+  const bytes = (count: number) => `${count.toLocaleString('en-US')} bytes`;
+  addMessage(file, `Post too large: ${bytes(size)}, over the ${MAX_POST_BYTES / 1024 / 1024} MB (${bytes(MAX_POST_BYTES)}) a post may have; not read`, {
     place: { line: 1, column: 1 },
     ruleId: 'post-too-large',
     severity: 'error',

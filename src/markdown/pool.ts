@@ -6,10 +6,12 @@
  * Start cost, measured on this 2-core machine: a compiled worker loads the chain in ~0.5 s and
  * answers its first job ~0.6 s after it was asked for; a cold build of the 5-post sample took
  * ~0.3 s longer for it. That is paid only when some post is not in the render cache, and once per
- * dev session, whose worker stays (warm) for every edit. Run from source (vitest, tsx), a worker
- * must load TypeScript through tsx and starts in 1–3 s: there markdown renders on the main thread,
- * with the same limits (limits.ts) but no budget, unless a test asks for workers (`renderOnWorkers`).
+ * dev session, whose worker stays (warm) for every edit. Run from source (vitest, tsx), markdown
+ * renders on the main thread, with the same limits (limits.ts) but no budget, unless a test asks
+ * for workers (`renderOnWorkers`): a worker cannot load TypeScript on Node 20 (through tsx one took
+ * 1–4 s to start), and the hundreds of in-process test builds would each pay for one.
  */
+import { EventEmitter } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { FROM_SOURCE } from '../shared/code-dir.ts';
 import type { MarkdownContext, MarkdownJob, MarkdownResult } from './render.ts';
@@ -35,7 +37,7 @@ export const DEFAULT_RENDER_TIMEOUT = 10;
 
 let workersFromSource = false;
 
-/** Tests: render on worker threads even when running from source (see the module comment). */
+/** Tests: render on worker threads even when running from source, on the compiled worker (render-thread.ts). */
 export function renderOnWorkers(on: boolean): void {
   workersFromSource = on;
 }
@@ -64,26 +66,36 @@ export interface RunOptions {
   pool?: RenderPool;
 }
 
-/** Worker threads, kept between runs by whoever holds the pool (the dev session), else ended after one. */
-export class RenderPool {
+/** Worker threads, kept between runs by whoever holds the pool (the dev session), else ended after one; emits `run` as a run starts. */
+export class RenderPool extends EventEmitter {
   private readonly threads: RenderThread[] = [];
   /** Runs one after another: a thread renders one batch at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** Start one worker now, so that it loads the chain while the caller does other work. */
-  warm(): void {
+  /** Runs asked for and not yet done. */
+  private pending = 0;
+
+  /** Whether some job is waiting or rendering. */
+  get busy(): boolean {
+    return this.pending > 0;
+  }
+
+  /** Start one worker now, so that it loads the chain while the caller does other work; resolves once it has (never rejects). */
+  warm(): Promise<void> {
     if (this.threads.length === 0) this.threads.push(new RenderThread());
-    void this.threads[0]!.start().catch(() => undefined);
+    return this.threads[0]!.start().catch(() => undefined);
   }
 
   /** Render `jobs` on `workers` threads, each job within `budgetMs`, once the runs asked for before it are done. */
   run(jobs: readonly MarkdownJob[], context: MarkdownContext, workers: number, budgetMs: number, onResult: (position: number, result: MarkdownResult) => void): Promise<void> {
-    const run = this.queue.then(() => this.runNow(jobs, context, workers, budgetMs, onResult));
+    this.pending++;
+    const run = this.queue.then(() => this.runNow(jobs, context, workers, budgetMs, onResult)).finally(() => this.pending--);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
   private async runNow(jobs: readonly MarkdownJob[], context: MarkdownContext, workers: number, budgetMs: number, onResult: (position: number, result: MarkdownResult) => void): Promise<void> {
+    this.emit('run', jobs.length);
     while (this.threads.length < workers) this.threads.push(new RenderThread());
     let next = 0;
     await Promise.all(
@@ -98,9 +110,13 @@ export class RenderPool {
     );
   }
 
-  /** End every worker but the first `keep`. */
-  async shrink(keep: number): Promise<void> {
-    await Promise.all(this.threads.splice(keep).map((thread) => thread.close()));
+  /** End every worker but the first `keep`, once the runs asked for before are done. */
+  shrink(keep: number): Promise<void> {
+    const shrunk = this.queue.then(async () => {
+      await Promise.all(this.threads.splice(keep).map((thread) => thread.close()));
+    });
+    this.queue = shrunk.catch(() => undefined);
+    return shrunk;
   }
 }
 

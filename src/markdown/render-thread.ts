@@ -5,9 +5,7 @@
  * busiest construct (shape.ts), the thread is terminated, and the next job starts a fresh one.
  * The budget runs from when the worker begins a job: loading the chain is not charged to any post.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CODE_DIR, FROM_SOURCE } from '../shared/code-dir.ts';
 import { failedResult, renderJob, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
@@ -23,19 +21,16 @@ interface Running {
 }
 
 /**
- * The worker's code. Compiled, it is `lib/markdown-worker.js` (scripts/compile.js); from source
- * (tests, tsx) Node 20 cannot load TypeScript in a worker, so tsx is registered there first,
- * which makes a source worker start in 1–3 s instead of 0.6 s.
+ * The worker's code: `lib/markdown-worker.js` (scripts/compile.js), also when this module runs from
+ * source, where only tests start workers (pool.ts: `renderOnWorkers`) and their setup compiles
+ * `lib/` from these same sources. Node 20 cannot load the TypeScript itself in a worker; through
+ * tsx a worker took 1–4 s to start, against 0.6 s compiled.
  */
 function startWorker(): Worker {
   // The syntax trees of a post are short-lived garbage: a young generation the size `npm run build`
   // gives the main thread spares the workers many scavenges (see pool.ts for the figures).
-  const resourceLimits = { maxYoungGenerationSizeMb: 96 };
-  if (!FROM_SOURCE) return new Worker(path.join(CODE_DIR, 'markdown-worker.js'), { resourceLimits });
-  const source = pathToFileURL(path.join(CODE_DIR, 'markdown', 'worker.ts')).href;
-  const tsx = pathToFileURL(createRequire(path.join(CODE_DIR, 'markdown', 'worker.ts')).resolve('tsx/esm/api')).href;
-  const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(code, { eval: true, resourceLimits });
+  const lib = FROM_SOURCE ? path.join(path.dirname(CODE_DIR), 'lib') : CODE_DIR;
+  return new Worker(path.join(lib, 'markdown-worker.js'), { resourceLimits: { maxYoungGenerationSizeMb: 96 } });
 }
 
 /** A worker thread with a render budget per job; started on first use, restarted after a stop. */

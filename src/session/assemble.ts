@@ -53,7 +53,7 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   // The markdown worker loads its chain (~0.5 s) while this thread reads and normalises (markdown/pool.ts);
   // idle, it keeps no process alive, so an unexpected failure before it is used leaves nothing running.
   const pool = new RenderPool();
-  if (rendersOnWorkers()) pool.warm();
+  if (rendersOnWorkers()) void pool.warm();
   const content = await readContent(options.root, options.cwd, memo);
   options.checkpoint?.('read');
   // Links in static/ that leave the site: left out of the output (shared/static-files.ts), said here for `check` too.

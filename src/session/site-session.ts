@@ -151,7 +151,7 @@ export class SiteSession {
     // cold (66 ms a post instead of ~17, measured): a few throwaway renders get the JIT going before
     // the author's first save. On workers, the one kept for edits is started (when every post came
     // from the cache, none was), so that the first edit does not wait for it to load.
-    if (rendersOnWorkers()) sharedPool().warm();
+    if (rendersOnWorkers()) void sharedPool().warm();
     else for (const post of posts.slice(0, WARM_UP_POSTS)) renderJob(jobOf(post), context);
     const byFile = new Map(rendered.map((post) => [post.raw.file, post]));
     entries.forEach((entry, index) => {
