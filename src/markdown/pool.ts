@@ -3,10 +3,12 @@
  * render budget (render-thread.ts) and the main thread stays free (the dev server answers while a
  * post renders). One worker for a small site, one per core for a big one.
  *
- * Start cost, measured on this 2-core machine: a compiled worker loads the chain in ~0.5 s and
- * answers its first job ~0.6 s after it was asked for; a cold build of the 5-post sample took
- * ~0.3 s longer for it. That is paid only when some post is not in the render cache, and once per
- * dev session, whose worker stays (warm) for every edit. Run from source (vitest, tsx), markdown
+ * Start cost, measured on this 2-core machine: a compiled worker loads the chain in ~0.5 s and is
+ * ready ~0.6 s after it was asked for. It is started as the build begins reading, but reading a
+ * small site takes far less than that: a cold build of the 5-post sample took 2.07 s against
+ * 1.57 s with markdown on the main thread (means of 5 alternating runs; 0.47 s more CPU). A build
+ * whose markdown is all cached ends the loading worker unused (+0.05 s), and a dev session pays
+ * once: its worker stays, warm, for every edit (sharedPool). Run from source (vitest, tsx), markdown
  * renders on the main thread, with the same limits (limits.ts) but no budget, unless a test asks
  * for workers (`renderOnWorkers`): a worker cannot load TypeScript on Node 20 (through tsx one took
  * 1–4 s to start), and the hundreds of in-process test builds would each pay for one.
@@ -19,7 +21,7 @@ import { onMainThread, RenderThread } from './render-thread.ts';
 
 /**
  * Posts each worker beyond the first should get when the thread count is automatic. Measured on
- * 2 cores with the compiled workers (cold builds, --threads 1 against 2, alternating): 2 workers
+ * 2 cores with the compiled workers (cold builds, the main thread alone against 2 workers, alternating): 2 workers
  * cost 1.1 s at 50 posts, 1.0 s at 200, 0.8 s at 400, were even at 1,000 (14.4/18.7 s against
  * 17.1/18.1 s) and saved 22 s at 4,000 (42.6 s against 64.3 s). What a second worker competes
  * with is the main thread's templates and Pagefind's process, which already keep a second core busy.
