@@ -37,7 +37,7 @@ describe('the dev server while a post renders', () => {
     root = await copySite('sample');
     const config = JSON.parse(await readFile(path.join(root, 'site.config.json'), 'utf8')) as object;
     // The budget leaves the test's request ample time to be answered while the post still renders.
-    await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ ...config, renderTimeout: 3 }));
+    await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ ...config, renderTimeout: 2 }));
     dev = await startDev({
       root,
       port: 0,
@@ -70,7 +70,7 @@ describe('the dev server while a post renders', () => {
     await rebuilt;
     const errors = dev.session().files.flatMap((file) => file.messages.filter((message) => message.fatal).map((message) => `${file.basename} ${message.line}:${message.column} ${message.ruleId}`));
     expect(errors).toEqual(['notes.md 7:1 render-timeout']);
-    expect(lines.join('\n')).toContain('Rendering took over 3 s (config "renderTimeout") and was stopped: the post has 20,000 footnotes');
+    expect(lines.join('\n')).toContain('Rendering took over 2 s (config "renderTimeout") and was stopped: the post has 20,000 footnotes');
     expect((await fetch(new URL('posts/fosdem-2020/', dev.url))).status).toBe(200);
   });
 });
