@@ -32,6 +32,8 @@ export interface LimitProblem {
  * shape this misreads is still bounded by the render budget (pool.ts), the screen only makes it quick.
  */
 const FENCE = /^(`{3,}|~{3,})/;
+/** A raw HTML block whose text markdown leaves alone (CommonMark's HTML block 1: minified scripts hold many `_` and `*`), to its closing tag. */
+const RAW_HTML = /^<(script|pre|style|textarea)(?=[\s>]|$)/i;
 /** A thematic break (`- - -`, `***`): dashes and stars there are no list markers or emphasis. */
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** A list marker after the container prefix: a bullet or up to nine digits, then a space, a tab or the line's end. */
@@ -40,21 +42,30 @@ const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
 /** The first place `text` crosses a limit, or undefined when it stays within all of them. */
 export function screenText(text: string): LimitProblem | undefined {
   const lines = text.split('\n');
-  let fence: string | undefined;
+  /** Inside a fenced code block or a raw HTML block: whether a line closes it. */
+  let verbatim: ((line: string) => boolean) | undefined;
   /** Unclosed `[` and emphasis runs in the current paragraph; a blank line ends the paragraph, and both counts with it. */
   let paragraph: Paragraph = { brackets: 0, runs: 0 };
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const lineNumber = index + 1;
-    if (fence !== undefined) {
-      // A run at least as long, of the same character, indented at most three spaces, closes it.
-      const at = line.indexOf(fence);
-      if (at !== -1 && at <= 3 && line.slice(0, at).trim() === '') fence = undefined;
+    if (verbatim) {
+      if (verbatim(line)) verbatim = undefined;
       continue;
     }
-    const opening = FENCE.exec(line);
-    if (opening) {
-      fence = opening[1]!;
+    const fence = FENCE.exec(line)?.[1];
+    const tag = RAW_HTML.exec(line)?.[1];
+    if (fence) {
+      // A run at least as long, of the same character, indented at most three spaces, closes it.
+      verbatim = (next) => {
+        const at = next.indexOf(fence);
+        return at !== -1 && at <= 3 && next.slice(0, at).trim() === '';
+      };
+      continue;
+    }
+    if (tag) {
+      const closing = new RegExp(`</${tag}>`, 'i');
+      if (!closing.test(line)) verbatim = (next) => closing.test(next);
       continue;
     }
     const containers = containerDepth(line, lineNumber);

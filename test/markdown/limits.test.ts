@@ -69,6 +69,7 @@ describe('posts within the limits render', () => {
     ['200 brackets, a paragraph each', '[x\n\n'.repeat(200), '<p>[x</p>'],
     ['deeply quoted lines inside a fenced code block', '```\n' + '>'.repeat(500) + '\n```\n', '<pre'],
     ['brackets inside a code span', '`' + '['.repeat(500) + '`\n', '<code>'],
+    ['a minified script', '<script>\n' + 'a*b_c;'.repeat(5000) + '\n</script>\n', '<script>'],
     ['snake_case words', 'a_b_c '.repeat(1000) + '\n', 'a_b_c'],
   ])('%s', (_, body, shown) => {
     const result = render(body);
