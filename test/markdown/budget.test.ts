@@ -54,7 +54,8 @@ describe('a post over its render budget', () => {
     expect(others).toEqual([]);
     expect(error).toMatchObject({ ruleId: 'render-timeout', fatal: true, place: { line: 7, column: 1 } });
     expect(error!.reason).toBe('Rendering took over 1 s (config "renderTimeout") and was stopped: the post has 20,000 footnotes; not rendered');
-    expect(arrived[1]).toBeLessThan(1000 + 2000);
+    // The post's budget starts as the one before it comes back (jobs run in turn): its error within the budget plus 2 s.
+    expect(arrived[1]! - arrived[0]!).toBeLessThan(1000 + 2000);
     expect(results[0]!.html).toContain('<em>world</em>');
     expect(results[2]!.html).toContain('<a href="/x/">link</a>');
     expect(results[3]!.html).toContain('<li>third</li>');
