@@ -111,7 +111,7 @@ export function planOutputs(input: OutputPlanInput): VFile[] {
       const { outer, inner } = conflict;
       const reason = outer.folder
         ? `/${shown(inner.file)} (${describe(inner)}) is inside /${outer.file}/, a folder only ${describe(outer)} writes`
-        : `/${shown(inner.file)} (${describe(inner)}) needs a folder /${shown(outer.file)}/, but ${describe(outer)} is the file /${shown(outer.file)}`;
+        : `/${shown(outer.file)} is both a file (${describe(outer)}) and a folder, for /${shown(inner.file)} (${describe(inner)})`;
       report([inner.owner, outer.owner], reason);
     }
   }
@@ -161,7 +161,7 @@ function describeOwner({ owner, file }: Claim<Owner>, cwd: string): string {
     case 'redirect':
       return `the redirect from /${shown(owner.alias.path)} of ${owner.post.raw.file.path}`;
     case 'asset':
-      return `${rel(owner.source)}, copied beside the page of ${owner.post.raw.file.path}`;
+      return `${rel(owner.source)}, copied with its post`;
     case 'image':
       return `a resized copy of ${rel(owner.source)}`;
     case 'static':

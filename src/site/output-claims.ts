@@ -19,11 +19,6 @@ export interface Claim<Owner> {
 /** Two claims that cannot both be written: on one file, or `outer` a file where `inner` needs a folder. */
 export type Conflict<Owner> = { kind: 'same-file'; file: string; first: Claim<Owner>; second: Claim<Owner> } | { kind: 'file-in-file'; outer: Claim<Owner>; inner: Claim<Owner> };
 
-/** `a/b/c` → `a`, `a/b`: the folders a file needs. */
-function* foldersOf(file: string): Generator<string> {
-  for (let at = file.indexOf('/'); at !== -1; at = file.indexOf('/', at + 1)) yield file.slice(0, at);
-}
-
 /**
  * Every conflict among `claims`, each pair once, in the order the claims came. The first claim of a
  * file is the one others are measured against; a later one with the same `same` is no conflict.
@@ -43,8 +38,9 @@ export function findConflicts<Owner>(claims: Iterable<Claim<Owner>>): Conflict<O
   }
   // Each file against the files at its folders' names; a claimed folder holds no one else's file.
   for (const inner of kept) {
-    for (const folder of foldersOf(inner.file)) {
-      const outer = byFile.get(folder);
+    // `a/b/c` needs the folders `a` and `a/b`.
+    for (let at = inner.file.indexOf('/'); at !== -1; at = inner.file.indexOf('/', at + 1)) {
+      const outer = byFile.get(inner.file.slice(0, at));
       if (outer !== undefined && !(outer.folder && outer.owner === inner.owner)) conflicts.push({ kind: 'file-in-file', outer, inner });
     }
   }

@@ -50,7 +50,7 @@ describe('outputs that collide', () => {
       'content/posts/a/rss.xml': '<rss/>',
     });
     await expectBoth(root, [
-      'content/posts/a/index.md:4:12 output-conflict Two outputs for /rss.xml: the generated rss.xml and content/posts/a/rss.xml, copied beside the page of content/posts/a/index.md',
+      'content/posts/a/index.md:4:12 output-conflict Two outputs for /rss.xml: the generated rss.xml and content/posts/a/rss.xml, copied with its post',
     ]);
   });
 
@@ -69,14 +69,24 @@ describe('outputs that collide', () => {
   it('a post whose page needs a folder where a static file is: an error at the permalink, naming both', async () => {
     const root = await makeSite({ 'content/posts/c.md': post('permalink: /about.txt/\n'), 'static/about.txt': 'x' });
     await expectBoth(root, [
-      'content/posts/c.md:4:12 output-conflict /about.txt/index.html (the post content/posts/c.md) needs a folder /about.txt/, but the static file static/about.txt is the file /about.txt',
+      'content/posts/c.md:4:12 output-conflict /about.txt is both a file (the static file static/about.txt) and a folder, for /about.txt/index.html (the post content/posts/c.md)',
     ]);
   });
 
   it('a page where another post’s page is a file: an error on both posts', async () => {
     const root = await makeSite({ 'content/posts/a.md': post('permalink: /a.html\n'), 'content/posts/b.md': post('slug: x\npermalink: /a.html/b/\n') });
-    const reason = '/a.html/b/index.html (the post content/posts/b.md) needs a folder /a.html/, but the post content/posts/a.md is the file /a.html';
+    const reason = '/a.html is both a file (the post content/posts/a.md) and a folder, for /a.html/b/index.html (the post content/posts/b.md)';
     await expectBoth(root, [`content/posts/a.md:4:12 output-conflict ${reason}`, `content/posts/b.md:5:12 output-conflict ${reason}`]);
+  });
+
+  it('a page where a file beside another post is copied: an error on both posts', async () => {
+    const root = await makeSite({
+      'content/posts/g/index.md': post('permalink: /g/\n', 'See [the photo](p.jpg).'),
+      'content/posts/g/p.jpg': 'not really a photo',
+      'content/posts/b.md': post('permalink: /g/p.jpg/\n'),
+    });
+    const reason = '/g/p.jpg is both a file (content/posts/g/p.jpg, copied with its post) and a folder, for /g/p.jpg/index.html (the post content/posts/b.md)';
+    await expectBoth(root, [`content/posts/b.md:4:12 output-conflict ${reason}`, `content/posts/g/index.md:4:12 output-conflict ${reason}`]);
   });
 
   it('a static file where the site writes its feed, sitemap or robots.txt: an error on the static file', async () => {
@@ -95,7 +105,7 @@ describe('outputs that collide', () => {
     });
     const { errors } = await errorsOf('check', root);
     expect(errors).toEqual([
-      `content/posts/a/index.md:4:12 output-conflict Two outputs for /favicon.svg: content/posts/a/favicon.svg, copied beside the page of content/posts/a/index.md and the static file static/favicon.svg`,
+      `content/posts/a/index.md:4:12 output-conflict Two outputs for /favicon.svg: content/posts/a/favicon.svg, copied with its post and the static file static/favicon.svg`,
     ]);
   });
 
