@@ -1,16 +1,17 @@
 /**
- * Preloaded into a `dev` process by signals.test.ts (`node --import`): once the server says
- * "Serving", either its main thread blocks for good (BUSY_PRELOAD=block: a long synchronous
+ * Preloaded into a `dev` process by signals.test.ts (`node --import`). Once the server watches
+ * (chokidar says `ready`, after which the CLI has set up whatever it waits on) and the tasks that
+ * follow have run, either its main thread blocks for good (BUSY_PRELOAD=block: a long synchronous
  * render's stand-in), or a library sets a SIGTERM handler that does not end the process
- * (BUSY_PRELOAD=handler: as Playwright's does while Chromium is open), then says "Ready".
+ * (BUSY_PRELOAD=handler: as Playwright's does while Chromium is open). It says "Ready" first.
  */
+import { EventEmitter } from 'node:events';
 import { writeSync } from 'node:fs';
 
-const write = process.stderr.write.bind(process.stderr);
+const emit = EventEmitter.prototype.emit;
 let done = false;
-process.stderr.write = (chunk, ...rest) => {
-  const written = write(chunk, ...rest);
-  if (!done && String(chunk).includes('Serving')) {
+EventEmitter.prototype.emit = function (event, ...args) {
+  if (!done && event === 'ready' && typeof this.getWatched === 'function') {
     done = true;
     setImmediate(() => {
       if (process.env.BUSY_PRELOAD === 'handler') {
@@ -22,5 +23,5 @@ process.stderr.write = (chunk, ...rest) => {
       }
     });
   }
-  return written;
+  return emit.call(this, event, ...args);
 };
