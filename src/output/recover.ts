@@ -13,8 +13,8 @@ import { escapeRegExp } from '../shared/regexp.ts';
 import { inUse } from './owners.ts';
 import { removeOutput } from './retire.ts';
 
-/** Put a previous output back if a swap was cut short, and remove every leftover folder. Returns what it did, for the terminal. */
-export async function recoverOutput(outDir: string, cwd = process.cwd()): Promise<string[]> {
+/** Put a previous output back if a swap was cut short, and remove every leftover folder. Returns what it did, for the terminal (paths relative to `cwd`). */
+export async function recoverOutput(outDir: string, cwd: string): Promise<string[]> {
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const prefix = path.basename(out);
@@ -64,5 +64,7 @@ export async function recoverOutput(outDir: string, cwd = process.cwd()): Promis
 export function leftoverNote(dir: string, what: string, error: unknown, cwd: string): string {
   const shown = path.relative(cwd, dir) || dir;
   const why = fileSystemMessage(error, dir, cwd) ?? String((error as Error)?.message ?? error);
-  return `${shown}, ${what} (${why}). The output is not affected; make the folder writable and delete it: chmod -R u+w ${shown} && rm -rf ${shown}`;
+  // Quoted for a shell when it must be: the commands are there to be copied.
+  const quoted = /^[\w./-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`;
+  return `${shown}, ${what} (${why}). The output is not affected; make the folder writable and delete it: chmod -R u+w ${quoted} && rm -rf ${quoted}`;
 }
