@@ -60,6 +60,9 @@ export function outputClaims(input: Omit<OutputPlanInput, 'summary' | 'cwd'>): C
   const claims: Claim<Owner>[] = [];
   const redirects = new Map(redirectsOf([...site.posts, ...(site.pages ?? [])]).map(({ from, post }) => [outputFileOf(routePath('redirect', { path: from })), { post, from }]));
   const ownRedirects = routePath('redirects');
+  const robots = routePath('robots');
+  // Files a site's own static copy shares with the generated one (output/emit.ts): `_redirects` is merged, `robots.txt` replaced.
+  const shared = (file: string) => (file === ownRedirects || file === robots ? file : undefined);
   for (const plan of plans) {
     const post = plan.posts[0];
     const redirect = plan.template === 'redirect' ? redirects.get(plan.file) : undefined;
@@ -70,8 +73,7 @@ export function outputClaims(input: Omit<OutputPlanInput, 'summary' | 'cwd'>): C
         : redirect && alias
           ? { kind: 'redirect', post: redirect.post, alias }
           : { kind: 'generated', template: plan.template };
-    // A site's own static/_redirects goes first in the generated one (output/emit.ts): one file.
-    claims.push({ file: normal(plan.file), owner, same: plan.file === ownRedirects ? ownRedirects : undefined });
+    claims.push({ file: normal(plan.file), owner, same: shared(plan.file) });
   }
   for (const post of rendered) {
     for (const [source, target] of post.assets) claims.push({ file: normal(target), owner: { kind: 'asset', post, source }, same: source });
@@ -84,7 +86,7 @@ export function outputClaims(input: Omit<OutputPlanInput, 'summary' | 'cwd'>): C
   if (site.config.search !== false) claims.push({ file: routePath('searchIndex').replace(/\/$/, ''), folder: true, owner: { kind: 'search' } });
   const copies = new Map<string, string>();
   for (const dir of staticDirs) for (const file of listStatic(dir).files) copies.set(file, path.join(dir, file));
-  for (const [file, source] of copies) claims.push({ file, owner: { kind: 'static', source }, same: file === ownRedirects ? ownRedirects : undefined });
+  for (const [file, source] of copies) claims.push({ file, owner: { kind: 'static', source }, same: shared(file) });
   return claims;
 }
 

@@ -89,11 +89,10 @@ describe('outputs that collide', () => {
     await expectBoth(root, [`content/posts/b.md:4:12 output-conflict ${reason}`, `content/posts/g/index.md:4:12 output-conflict ${reason}`]);
   });
 
-  it('a static file where the site writes its feed, sitemap or robots.txt: an error on the static file', async () => {
+  it('a static file where the site writes its feed or sitemap: an error on the static file', async () => {
     const root = await makeSite({ 'content/posts/a.md': post(''), 'static/feed.json': '{}', 'static/sitemap.xml': 'x', 'static/robots.txt': 'x' });
     await expectBoth(root, [
       'static/feed.json:1:1 output-conflict Two outputs for /feed.json: the generated feed.json and the static file static/feed.json',
-      'static/robots.txt:1:1 output-conflict Two outputs for /robots.txt: the generated robots.txt and the static file static/robots.txt',
       'static/sitemap.xml:1:1 output-conflict Two outputs for /sitemap.xml: the generated sitemap.xml and the static file static/sitemap.xml',
     ]);
   });
@@ -107,6 +106,15 @@ describe('outputs that collide', () => {
     expect(errors).toEqual([
       `content/posts/a/index.md:4:12 output-conflict Two outputs for /favicon.svg: content/posts/a/favicon.svg, copied with its post and the static file static/favicon.svg`,
     ]);
+  });
+
+  it('lets the site’s own static/robots.txt replace the generated one', async () => {
+    const root = await makeSite({ 'content/posts/a.md': post(''), 'static/robots.txt': 'User-agent: *\nDisallow: /drafts/\n' });
+    const out = path.join(await tempDir('blog-outplan-out-'), 'dist');
+    const built = await errorsOf('build', root, out);
+    expect(built.errors).toEqual([]);
+    expect(built.code).toBe(0);
+    expect(await readFile(path.join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /drafts/\n');
   });
 
   it('keeps the site’s own static/_redirects, merged into the generated one', async () => {
