@@ -105,8 +105,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const hrefOf = (file: string) => routes!.href(pathOfFile(file));
   const onBatch = async (batch: WatchBatch) => {
     const registries = batch.registries ? ['authors.yml', 'tags.yml'].map((name) => path.join(options.root, 'content', name)) : [];
-    if (view.record(batch.posts)) postsMoved = true;
-    view.record([...batch.templates, ...batch.statics, ...batch.assets, ...registries]);
+    if (await view.record(batch.posts)) postsMoved = true;
+    await view.record([...batch.templates, ...batch.statics, ...batch.assets, ...registries]);
     const what = describe(batch, options.root);
     let result: RebuildResult | undefined;
     version++;

@@ -55,8 +55,8 @@ describe('DiskView', () => {
     await view.recordAll();
     await writeFile(file('posts/new.md'), '# New\n');
     await rm(file('posts/b.md'));
-    expect(view.record([file('posts/new.md'), file('posts/b.md')])).toBe(true);
+    expect(await view.record([file('posts/new.md'), file('posts/b.md')])).toBe(true);
     expect(await view.drift()).toEqual([]);
-    expect(view.record([file('posts/a.md')])).toBe(false);
+    expect(await view.record([file('posts/a.md')])).toBe(false);
   });
 });
