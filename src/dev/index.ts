@@ -157,7 +157,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     batch.missed = missed.length;
     return batch;
   };
-  const watching = watchSite(watched, onBatch, { onIdle, drop: options.dropEvents });
+  const onError = (error: Error) => log(`The file watcher failed (${error.message}): rescanning the site for changes.`);
+  const watching = watchSite(watched, onBatch, { onIdle, onError, drop: options.dropEvents });
   await watching.ready;
 
   return {

@@ -70,6 +70,8 @@ export interface WatchOptions {
    * do: the changes the events missed, if any, handed to `onBatch` like any other batch.
    */
   onIdle?: () => Promise<WatchBatch | undefined>;
+  /** The watcher failed (out of inotify watches, a folder it cannot read): `onIdle` is asked next. */
+  onError?: (error: Error) => void;
   /** Quiet time after the last batch before `onIdle` is asked. */
   idleMs?: number;
   /** Tests: events to lose, as an overflowing watcher loses them. */
@@ -83,7 +85,7 @@ export interface WatchOptions {
 export function watchSite(
   dirs: WatchedDirs,
   onBatch: (batch: WatchBatch) => Promise<void>,
-  { quietMs = 8, maxWaitMs = 100, unlinkQuietMs = 250, idleMs = 100, onIdle, drop }: WatchOptions = {},
+  { quietMs = 8, maxWaitMs = 100, unlinkQuietMs = 250, idleMs = 100, onIdle, onError, drop }: WatchOptions = {},
 ): { watcher: FSWatcher; ready: Promise<void>; close(): Promise<void> } {
   // Only folders that exist: a missing target makes chokidar report `ready` before the other
   // watchers are live, and the first save after start was lost. A site's templates/ or static/
@@ -115,10 +117,13 @@ export function watchSite(
       .catch((error: unknown) => console.error(error))
       .then(() => {
         queued--;
-        if (!unchecked || queued > 0 || hasPending || closed || !onIdle) return;
-        clearTimeout(idleTimer);
-        idleTimer = setTimeout(checkIfQuiet, idleMs);
+        whenQuiet();
       });
+  };
+  const whenQuiet = () => {
+    if (!unchecked || queued > 0 || hasPending || closed || !onIdle) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(checkIfQuiet, idleMs);
   };
   // After a rebuild that held the thread, the events it kept waiting come in first: the check is
   // for what they miss, once the disk has been quiet for a moment.
@@ -160,6 +165,12 @@ export function watchSite(
     timer = setTimeout(flush, now - firstEventAt >= Math.max(maxWaitMs, quiet) ? 0 : quiet);
   };
   for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (file: string) => onEvent(event, file));
+  // Unheard, chokidar's `error` event would end the process; its events may be missing from then on.
+  watcher.on('error', (error: unknown) => {
+    onError?.(error instanceof Error ? error : new Error(String(error)));
+    unchecked = true;
+    whenQuiet();
+  });
   // What changed before the watcher was live (during the first build) is found the same way, before `ready`.
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve())).then(() => {
     if (!onIdle) return;

@@ -191,4 +191,24 @@ describe('watchSite after its bursts', () => {
     await finished;
     expect(calls).toEqual(['idle', 'batch a.md', 'idle', 'missed missed.md', 'idle']);
   });
+
+  it('keeps running when the watcher fails, and asks what it missed', async () => {
+    const errors: string[] = [];
+    let asked: () => void;
+    let calls = 0;
+    const askedAgain = new Promise<void>((resolve) => (asked = resolve));
+    const watching = watchSite(dirs, async () => undefined, {
+      onError: (error) => errors.push(error.message),
+      onIdle: async () => {
+        if (++calls === 2) asked();
+        return undefined;
+      },
+    });
+    close = watching.close;
+    await watching.ready;
+    // What chokidar emits when the system is out of inotify watches; unheard, it ended the process.
+    watching.watcher.emit('error', Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' }));
+    await askedAgain;
+    expect(errors).toEqual(['ENOSPC: System limit for number of file watchers reached']);
+  });
 });
