@@ -60,6 +60,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     [path.join(options.root, 'content'), ...watched.templateDirs, ...staticDirs],
     CONFIG_FILES.map((name) => path.join(options.root, name)),
     (file) => classify(emptyBatch(), watched, file),
+    // File times come from the system's clock, whatever "now" the site is built for.
+    () => Date.now(),
   );
   /** Posts appeared or went since the last rescan: their first commit dates may have too (a branch switch). */
   let postsMoved = false;

@@ -44,9 +44,6 @@ function hashOf(file: string): string | undefined {
   }
 }
 
-function racy(stamp: Stamp): boolean {
-  return Date.now() - Math.max(stamp.mtimeMs, stamp.ctimeMs) < RACY_MS;
-}
 
 /** The stamp of a file now, hashed when `hashed`; undefined when it is gone (or not a file). */
 function stampOf(file: string, hashed: (stamp: Stamp) => boolean): Stamp | undefined {
@@ -102,7 +99,12 @@ export class DiskView {
     private readonly files: readonly string[],
     /** Whether a path is one the session cares about (the watcher's own test). */
     private readonly wanted: (file: string) => boolean,
+    /** The clock file times are set by (the system's, never a site's "now"), in ms. */
+    private readonly clock: () => number,
   ) {}
+
+  /** Changed too recently for its times to tell a later write in the same tick. */
+  private readonly racy = (stamp: Stamp): boolean => this.clock() - Math.max(stamp.mtimeMs, stamp.ctimeMs) < RACY_MS;
 
   /**
    * Stamp these files as the session is about to read them: before it reads, so a write that
@@ -112,7 +114,7 @@ export class DiskView {
   async record(files: Iterable<string>): Promise<boolean> {
     let moved = false;
     await eachOf([...files], (file) => {
-      const stamp = stampOf(file, racy);
+      const stamp = stampOf(file, this.racy);
       if (this.known.has(file) !== (stamp !== undefined)) moved = true;
       if (stamp) this.known.set(file, stamp);
       else this.known.delete(file);
@@ -138,7 +140,7 @@ export class DiskView {
       if (!previous && !now) return;
       if (!previous || !now || !sameStamp(previous, now)) differing.push(file);
       // The same content, and times old enough to trust from now on: no need to read it again.
-      else if (previous.hash !== undefined && !racy(now)) this.known.set(file, { size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs, ino: now.ino });
+      else if (previous.hash !== undefined && !this.racy(now)) this.known.set(file, { size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs, ino: now.ino });
     });
     for (const file of this.known.keys()) if (!seen.has(file)) differing.push(file);
     return differing.sort();

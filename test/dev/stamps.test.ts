@@ -16,7 +16,7 @@ beforeEach(async () => {
   await mkdir(path.join(root, 'content/posts'), { recursive: true });
   for (const name of ['posts/a.md', 'posts/b.md', 'posts/c.md', 'notes.txt']) await writeFile(file(name), `# ${name}\n`);
   await writeFile(path.join(root, 'site.config.json'), '{}');
-  view = new DiskView([path.join(root, 'content')], [path.join(root, 'site.config.json'), path.join(root, 'site.config.ts')], (name) => !name.endsWith('.txt'));
+  view = new DiskView([path.join(root, 'content')], [path.join(root, 'site.config.json'), path.join(root, 'site.config.ts')], (name) => !name.endsWith('.txt'), () => Date.now());
 });
 
 describe('DiskView', () => {
