@@ -62,6 +62,11 @@ export interface BuildOptions {
    * Else the build removes it before it returns.
    */
   leavePrevious?: boolean;
+  /**
+   * Called with every file and its messages, final, just before the output is swapped in (the
+   * build adds none after): the CLI formats its report here, so no report fails after `dist/` changed.
+   */
+  beforeSwap?: (files: readonly VFile[]) => void;
   /** Chromium for Mermaid diagrams: `CHROMIUM_PATH` from the environment, else /usr/bin/chromium (see media/mermaid.ts). */
   chromium?: string;
   /** Tests: draws Mermaid diagrams instead of Chromium. */

@@ -18,6 +18,7 @@ import { renderPosts, type MarkdownStats } from '../markdown/stage.ts';
 import { RenderPool, rendersOnWorkers } from '../markdown/pool.ts';
 import { drawDiagrams, type CachedDrawing } from '../media/mermaid.ts';
 import { planSite, type Plan } from '../render/index.ts';
+import { planOutputs } from '../render/output-plan.ts';
 import { localUrlNote, robotsNote } from '../render/host-files.ts';
 import { themeNotes, withTheme } from '../render/theme-assets.ts';
 import { configFileOf, isStaticFile, PROJECT_ROOT, staticDirsOf } from '../shared/site-dirs.ts';
@@ -78,6 +79,8 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   // The check stage (src/check/): links, anchors, alt text, garbled text... It needs every page of the site.
   // Lines about the whole site (links to paths outside the blog, per prefix) go on the config file, where their fix goes.
   const summary = fileFor(configFileOf(options.root), '', options.cwd);
+  // Every output file planned before anything is written: collisions are content errors, for `check` too.
+  files.push(...planOutputs({ plans, site, rendered, staticDirs, cwd: options.cwd, summary }));
   runChecks(site, { files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)), summary });
   // Notes about the output: a build's, not `check`'s (content only).
   const local = options.dryRun ? undefined : localUrlNote(site);

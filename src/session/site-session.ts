@@ -100,6 +100,8 @@ export class SiteSession {
     private readonly cwd: string,
     /** How Mermaid diagrams are drawn (media/mermaid.ts). */
     private readonly diagrams: DiagramOptions = {},
+    /** Worker threads for the first render of every post (at least one: markdown/pool.ts); automatic unless given. */
+    private readonly threads?: number,
   ) {
     this.postsDir = path.join(root, 'content', 'posts');
     this.pagesDir = path.join(root, 'content', PAGES_FOLDER);
@@ -142,7 +144,7 @@ export class SiteSession {
     const before = entries.map((entry) => entry.file.messages.length);
     const cache = openBucket<MarkdownResult>(cacheDirOf(this.root), 'markdown', true);
     const context = markdownContextFor(this.root, this.config, posts, this.cwd);
-    const { rendered: markdown } = await renderPosts(posts, context, { cache, threads: undefined, renderTimeout: this.config.renderTimeout, pool: sharedPool() });
+    const { rendered: markdown } = await renderPosts(posts, context, { cache, threads: this.threads, renderTimeout: this.config.renderTimeout, pool: sharedPool() });
     // Before the messages are set aside below: a diagram's message is one of its post's markdown messages.
     const rendered = await drawDiagrams(markdown, this.diagramCache(), this.diagrams);
     // The links just resolved against these URLs: the first refresh has nothing to resolve again.
@@ -188,6 +190,17 @@ export class SiteSession {
       if (quick) return quick;
     }
     return this.refresh(touched, started, changes.registries ? undefined : before);
+  }
+
+  /**
+   * Read the posts' first commit dates again (a branch switch brings posts with other histories,
+   * and a post without a date takes its first commit's): the posts whose date moved, to read again.
+   */
+  async gitDatesMoved(): Promise<string[]> {
+    const dates = await firstCommitDates(this.postsDir);
+    const moved = [...this.entries.keys()].filter((absolute) => dates.get(absolute)?.getTime() !== this.gitDates.get(absolute)?.getTime());
+    this.gitDates = dates;
+    return moved;
   }
 
   /** Local files next to posts appeared, changed or went: the posts naming them render again. */
