@@ -24,7 +24,7 @@ export interface DevOptions {
   cwd?: string;
   /** The clock; the system's unless given. */
   now?: () => Date;
-  /** Worker threads for the first render (1: this thread alone); automatic unless given. */
+  /** Worker threads for the first render (at least one: markdown never renders on the thread that answers requests); automatic unless given. */
   threads?: number;
   /** Tests: file events to lose, as an overflowing watcher loses them. */
   dropEvents?: (file: string) => boolean;
