@@ -1,10 +1,12 @@
 /** Content made to hurt the check stage: it is reported at a place, or passes; never a crash or a stall. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { similar } from '../../src/check/rules/similar-tags.ts';
-import { jsonMessages, runCli, tempDir } from '../helpers/cli.ts';
+import { jsonMessages, listFiles, runCli, tempDir } from '../helpers/cli.ts';
+import { png } from '../markdown/png.ts';
+import { linesOf } from './helpers.ts';
 
 /** Levenshtein distance, the textbook way: the reference the banded one must agree with. */
 function naiveDistance(a: string, b: string): number {
@@ -51,5 +53,51 @@ describe('similar-tags on hostile tags', () => {
     expect(run.stderr).not.toMatch(/Unexpected failure|Maximum call stack/);
     expect([0, 1]).toContain(run.code);
     expect(jsonMessages(run).filter((message) => message.rule === 'similar-tags')).toEqual([]);
+  });
+});
+
+describe('links to static files that leave the site', () => {
+  /** A site whose static/ links out: `key -> ~/.ssh/id_rsa`, `home -> ~`, `photo.png -> ~/private.png` (outside/ plays ~). */
+  async function siteWithOutsideLinks(config: object = {}): Promise<string> {
+    const parent = await tempDir('blog-static-link-targets-');
+    const root = path.join(parent, 'site');
+    await mkdir(path.join(parent, 'outside/folder'), { recursive: true });
+    await writeFile(path.join(parent, 'outside/id_rsa'), 'PRIVATE KEY');
+    await writeFile(path.join(parent, 'outside/folder/notes.txt'), 'PRIVATE NOTES');
+    await writeFile(path.join(parent, 'outside/private.png'), png(800, 600));
+    await mkdir(path.join(root, 'static'), { recursive: true });
+    await mkdir(path.join(root, 'content/posts'), { recursive: true });
+    await writeFile(path.join(root, 'static/own.txt'), 'OWN');
+    await symlink(path.join(parent, 'outside/id_rsa'), path.join(root, 'static/key'));
+    await symlink(path.join(parent, 'outside/folder'), path.join(root, 'static/home'));
+    await symlink(path.join(parent, 'outside/private.png'), path.join(root, 'static/photo.png'));
+    await writeFile(
+      path.join(root, 'content/posts/links.md'),
+      '---\ntitle: Links\ndate: 2025-01-01\n---\n[key](/key) and [notes](/home/notes.txt) and [own](/own.txt)\n\n![A photo](/photo.png)\n',
+    );
+    await writeFile(path.join(root, 'site.config.json'), JSON.stringify({ title: 'Links out', url: 'https://links-out.example/', ...config }));
+    return root;
+  }
+
+  it('check reports a link to a file a build will not publish as broken, and the image as missing', async () => {
+    const root = await siteWithOutsideLinks();
+    const run = await runCli(['check', '--root', root, '--format', 'json']);
+    expect(run.code).toBe(1);
+    expect(linesOf(jsonMessages(run), 'broken-link')).toEqual([
+      'links.md:5:1 error Broken link /key: the site has no page or file at /key',
+      'links.md:5:17 error Broken link /home/notes.txt: the site has no page or file at /home/notes.txt',
+    ]);
+    expect(linesOf(jsonMessages(run), 'missing-asset')).toEqual(['links.md:7:1 warning Missing local file /photo.png (not in static/)']);
+  });
+
+  it('a build publishes no copy of a linked-out image, resized or not', async () => {
+    // Broken links as warnings, so the build writes its output and the output can be looked at.
+    const root = await siteWithOutsideLinks({ rules: { 'broken-link': 'warning' } });
+    const out = path.join(root, 'dist');
+    const run = await runCli(['build', '--root', root, '--out', out, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const files = await listFiles(out);
+    expect(files).toContain('own.txt');
+    expect(files.filter((file) => /photo|private|\.(?:png|webp|avif|jpe?g)$/i.test(file))).toEqual([]);
   });
 });
