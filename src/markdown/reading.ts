@@ -1,4 +1,5 @@
 /** What lists show about a body without holding it: its reading time, and whether the excerpt is all of it. */
+import { asciiLower, forwardFinder } from '../shared/forward-finder.ts';
 
 /** Elements whose content is not read: code for the browser, not words for the reader. */
 const SKIPPED = ['script', 'style'];
@@ -11,18 +12,9 @@ const SKIPPED = ['script', 'style'];
  * `<` stays raw) made that quadratic: a 1 MB body took minutes.
  */
 export function readingMinutes(html: string): number {
-  // ASCII letters only, so every index in `lower` is the same index in `html` (`İ` lower-cases to two units).
-  const lower = html.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
-  // Where each skipped element's next end tag is, at or after where it was last looked for:
-  // -1 once none is left, so an end that is missing is looked for once, not once per opener.
-  const ends = new Map<string, number>();
-  const endOf = (name: string, from: number): number => {
-    const known = ends.get(name);
-    if (known !== undefined && (known === -1 || known >= from)) return known;
-    const found = lower.indexOf(`</${name}>`, from);
-    ends.set(name, found);
-    return found;
-  };
+  const lower = asciiLower(html);
+  // Each end tag looked for once, not once per opener (forward-finder.ts).
+  const find = forwardFinder(lower);
   let words = 0;
   let at = 0;
   while (at < html.length) {
@@ -30,7 +22,7 @@ export function readingMinutes(html: string): number {
     words += countWords(html.slice(at, open === -1 ? html.length : open));
     if (open === -1) break;
     const name = SKIPPED.find((candidate) => lower.startsWith(candidate, open + 1));
-    const end = name === undefined ? -1 : endOf(name, open + 1 + name.length);
+    const end = name === undefined ? -1 : find(`</${name}>`, open + 1 + name.length);
     if (name !== undefined && end !== -1) {
       at = end + name.length + 3;
       continue;
