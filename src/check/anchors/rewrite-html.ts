@@ -4,7 +4,7 @@
  * code samples (their `<` is escaped), comments and raw-text elements stay as they are.
  */
 import { toHtml } from 'hast-util-to-html';
-import { asciiLower, forwardFinder } from '../../shared/forward-finder.ts';
+import { asciiLower, endTagAfter, forwardFinder } from '../../shared/forward-finder.ts';
 
 /** Replace `from` by `to` as the value of `attribute` on `tagName` elements. */
 export interface HrefRewrite {
@@ -73,7 +73,7 @@ export function rewriteHrefs(html: string, rewrites: readonly HrefRewrite[]): st
     at = tag.end;
     const name = tag.name.toLowerCase();
     if (RAW_TEXT.has(name)) {
-      const end = rawTextEnd(lower, name, at, find);
+      const end = endTagAfter(lower, name, at, find);
       if (end === -1) break;
       at = end;
       continue;
@@ -115,19 +115,6 @@ function startTag(html: string, from: number, find: (needle: string, from: numbe
   TAG_END.lastIndex = at;
   const end = TAG_END.exec(html);
   return end ? { ok: true, name, attributes, end: at + end[0].length } : { ok: false, at };
-}
-
-/** Just past the end tag (`</script >`) closing raw-text element `name`, searched from `from`; -1 when it has none. */
-function rawTextEnd(lower: string, name: string, from: number, find: (needle: string, from: number) => number): number {
-  for (let at = from; ; ) {
-    const close = find(`</${name}`, at);
-    if (close === -1) return -1;
-    TAG_END.lastIndex = close + name.length + 2;
-    const end = TAG_END.exec(lower);
-    // `\s*\/?>` also takes `</script/>`, which browsers end the element with too.
-    if (end) return close + name.length + 2 + end[0].length;
-    at = close + 1;
-  }
 }
 
 /** `name="value"` exactly as hast-util-to-html writes it (its escaping of `&` and `"` included). */
