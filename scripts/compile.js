@@ -4,7 +4,7 @@
  * the library API each become one module in `lib/`, sharing chunks, with the packages they use
  * inside. A worker then starts by reading a few files instead of resolving some 700 small modules
  * of `node_modules` (0.33 s of CPU against 0.80 s to load the markdown chain, measured on Node 20).
- * Packages that find files of their own at run time (Pagefind's binary, piscina's worker,
+ * Packages that find files of their own at run time (Pagefind's binary,
  * esbuild's binary, chokidar's optional fsevents, playwright-core's driver files) stay imports of `node_modules`.
  *
  * Plain JavaScript because it runs before anything is compiled: `npm install` runs it (`prepare`),
@@ -57,7 +57,7 @@ async function writeWhole(file, contents) {
 const ENTRIES = { bin: 'bin.ts', 'markdown-worker': 'markdown/worker.ts', index: 'index.ts', 'define-config': 'define-config.ts' };
 
 /** Packages left to `node_modules`: they locate files of their own beside their code. */
-const EXTERNAL = ['pagefind', 'piscina', 'esbuild', 'chokidar', 'fsevents', 'sharp', 'playwright-core'];
+const EXTERNAL = ['pagefind', 'esbuild', 'chokidar', 'fsevents', 'sharp', 'playwright-core'];
 
 /** Bundled CommonJS packages call `require` (Node built-ins): an ES module has none until it makes one. */
 const REQUIRE = "import { createRequire as __blogsmithRequire } from 'node:module'; const require = __blogsmithRequire(import.meta.url);";

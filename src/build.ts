@@ -141,11 +141,20 @@ async function buildAssembled(assembled: AssembledSite, images: ImageOutput | un
     files.push(searchFailure(error));
     return { files, exitCode: 1, site, written: 0, stats };
   }
+  // The report is made while a failure can still leave the previous output: the swap comes last.
+  try {
+    options.beforeSwap?.(files);
+  } catch (error) {
+    await search.abort();
+    await staging.abort();
+    throw error;
+  }
   // The output is about to change: the record of the last build no longer describes it (see output/unchanged.ts).
   if (useCache) forgetBuild(options.root, options.out);
   const { stamps, previous: movedAside } = await staging.commit();
   options.checkpoint?.('swapped');
-  if (movedAside && !options.leavePrevious) await removeOutput(movedAside);
+  // The build is done: a previous output that can't be removed (read-only) is the next build's note (output/recover.ts), not this one's failure.
+  if (movedAside && !options.leavePrevious) await removeOutput(movedAside).catch(() => undefined);
   remember();
   if (useCache) images?.prune(options.now);
   outputs.set(manifestKey, Object.fromEntries([...stamps].map(([file, stamp]) => [file, { ...stamp, key: emitted.keys.get(file) }])));

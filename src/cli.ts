@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config.ts';
+import { leftoverNote } from './output/recover.ts';
 import { removeOutput } from './output/retire.ts';
 import { formatReport } from './report.ts';
 import { runBuild, type RunEnv } from './run-build.ts';
@@ -64,14 +65,15 @@ function parse(argv: string[]) {
   return { help: false as const, command: command as Command, argument: rest[0], values: { ...values, port, threads, format: values.format as 'text' | 'json' } };
 }
 
-/** What the CLI takes from the process: its streams, folder, clock, environment and signals. */
-export interface CliIo extends Omit<RunEnv, 'log' | 'onLocked'> {
+/** What the CLI takes from the process: its streams, folder, clock and environment. */
+export interface CliIo extends Omit<RunEnv, 'log' | 'format'> {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Calls the handler on Ctrl-C or a kill (SIGINT, SIGTERM) with the exit code it gives; returns how to stop listening. Absent in tests. */
-  onInterrupt?: (handler: (code: number) => void) => () => void;
-  /** Ends the process at once with `code` (after Ctrl-C): a build is not waited for. */
-  exit?: (code: number) => never;
+  /**
+   * `dev` serves until the process is ended (Ctrl-C, a kill: see bin.ts, which sets no handler for
+   * them). Absent in tests: the server stops once it has served its first build.
+   */
+  servesUntilKilled?: boolean;
   /** Removes a folder in a process of its own that outlives this one (see output/retire.ts). Absent in tests: removed in-process. */
   removeDetached?: (dir: string) => unknown;
 }
@@ -96,16 +98,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return command === 'init' ? initCommand(args.argument!, values.from, io) : newCommand(args.argument!, { root: values.root, draft: values.draft }, io);
   }
   const log = (line: string) => io.stderr(`${line}\n`);
-  const { onInterrupt, exit } = io;
-  // Ctrl-C or a kill: the lock goes with the build (its staging folder is tidied by the next one).
-  const onLocked =
-    onInterrupt && exit
-      ? (release: () => void) =>
-          onInterrupt((code) => {
-            release();
-            exit(code);
-          })
-      : undefined;
   const result = await runBuild(
     {
       command,
@@ -120,9 +112,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       fix: values.fix,
       external: values.external,
     },
-    { ...io, log, onLocked },
+    // The report is made by the run, before a build swaps its output in: printing it can't fail.
+    { ...io, log, format: (files) => formatReport(files, values.format) },
   );
-  const text = formatReport(result.files, values.format);
+  const text = result.report ?? '';
   if (values.format === 'json') io.stdout(text);
   else io.stderr(text);
   // Why a run could not go on is said in any format; the summary is for people.
@@ -139,7 +132,8 @@ async function retire(previous: string, io: CliIo): Promise<void> {
     if (io.removeDetached) io.removeDetached(previous);
     else await removeOutput(previous);
   } catch (error) {
-    io.stderr(`Note: could not remove the previous output ${path.relative(io.cwd, previous)} (${(error as Error).message}); the next build removes it.\n`);
+    // The build is done and said so: only the old folder is left (a read-only one), which each build names until it goes.
+    io.stderr(`Note: the new output is in place, but could not remove ${leftoverNote(previous, 'the previous output moved aside', error, io.cwd)}\n`);
   }
 }
 
@@ -167,10 +161,10 @@ async function dev(values: Values, io: CliIo): Promise<number> {
     }
     throw error;
   }
-  // Until Ctrl-C or a kill. Without signals to wait for (a caller of its own), nothing could stop
-  // the server later: it stops once it has served its first build, and startDev is the API for more.
-  const { onInterrupt } = io;
-  if (onInterrupt) await new Promise<number>((resolve) => onInterrupt(resolve));
+  // Until Ctrl-C or a kill ends the process, at once even while it renders (bin.ts). A caller of
+  // its own (tests) can't send those: the server stops once it has served its first build, and
+  // startDev is the API for more.
+  if (io.servesUntilKilled) await new Promise<never>(() => undefined);
   io.stderr('Stopping.\n');
   await server.close();
   return 0;

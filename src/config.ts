@@ -65,7 +65,7 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
   const user = input as Record<string, unknown>;
   const problems: string[] = [];
   const config: SiteConfig = { ...DEFAULTS };
-  const known = new Set([...Object.keys(DEFAULTS), 'author', 'rules', 'search', 'sanitize', 'externalPaths', 'permalink', 'migratedFrom', ...THEME_KEYS]);
+  const known = new Set([...Object.keys(DEFAULTS), 'author', 'renderTimeout', 'rules', 'search', 'sanitize', 'externalPaths', 'permalink', 'migratedFrom', ...THEME_KEYS]);
   for (const key of Object.keys(user)) {
     if (!known.has(key)) problems.push(`unknown key "${key}"`);
   }
@@ -84,6 +84,11 @@ export function validateConfig(input: unknown, source: string): SiteConfig {
     const n = user.postsPerPage;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) problems.push(`"postsPerPage" must be a whole number ≥ 1`);
     else config.postsPerPage = n;
+  }
+  if (user.renderTimeout !== undefined) {
+    const seconds = user.renderTimeout;
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) problems.push(`"renderTimeout" must be a number of seconds above 0, got ${JSON.stringify(seconds)}`);
+    else config.renderTimeout = seconds;
   }
   if (user.search !== undefined) {
     if (typeof user.search !== 'boolean') problems.push(`"search" must be true or false, got ${JSON.stringify(user.search)}`);

@@ -41,14 +41,14 @@ export const RULE_CAP = 20;
 /** Text for the terminal; empty when there is nothing to say. `textReporter` is vfile-reporter but in tests of its failure. */
 export function formatReport(files: readonly VFile[], format: 'text' | 'json', textReporter: (files: VFile[]) => string = reporter): string {
   if (format === 'json') return toJsonMessages(files).map((message) => JSON.stringify(message) + '\n').join('');
-  const withMessages = files.filter((file) => file.messages.length > 0).map(capped);
+  const withMessages = files.filter((file) => file.messages.length > 0);
   if (withMessages.length === 0) return '';
   try {
-    return textReporter(withMessages) + '\n';
+    return textReporter(withMessages.map(capped)) + '\n';
   } catch {
     // vfile-reporter has overflowed its stack on 200,000 messages and crawled on huge non-Latin-1 lines:
     // whatever it trips on, the findings still reach the terminal, one plain line each.
-    return plainReport(withMessages);
+    return plainReport(withMessages.map(capped));
   }
 }
 

@@ -33,6 +33,11 @@ export interface RunEnv {
   onLocked?: (release: () => void) => () => void;
   /** Passed to the build (see BuildOptions.checkpoint). */
   checkpoint?: BuildOptions['checkpoint'];
+  /**
+   * The report of a run's messages (the CLI's text or JSON lines). A build that writes calls it
+   * before its output is swapped in, so a report that fails or hangs leaves the previous output.
+   */
+  format?: (files: readonly VFile[]) => string;
 }
 
 /** The flags of one `build` or `check`. */
@@ -63,6 +68,8 @@ export interface RunResult {
   summary?: string;
   /** The previous output, moved aside by the swap: the caller removes it once it has reported (see output/retire.ts). */
   previous?: string;
+  /** What `env.format` made of `files`: for a build that wrote, made before the swap. */
+  report?: string;
 }
 
 /** The environment variable that sets how many pages go in one search index. */
@@ -70,6 +77,13 @@ const PAGES_PER_INDEX_VARIABLE = 'BLOGSMITH_SEARCH_PAGES_PER_INDEX';
 
 /** Run `build` or `check`. Throws only for unexpected failures (bugs). */
 export async function runBuild(options: RunOptions, env: RunEnv): Promise<RunResult> {
+  const result = await run(options, env);
+  // A run that wrote nothing has its report made here; one that wrote made it before its swap.
+  if (env.format && result.report === undefined) result.report = env.format(result.files);
+  return result;
+}
+
+async function run(options: RunOptions, env: RunEnv): Promise<RunResult> {
   const started = env.now().getTime();
   const folders = siteFolders(options.root, options.out, env.cwd);
   if ('problem' in folders) return { exitCode: 2, files: [], problem: folders.problem };
@@ -90,7 +104,7 @@ export async function runBuild(options: RunOptions, env: RunEnv): Promise<RunRes
     lock = options.command === 'build' ? lockBuild(cacheDirOf(root), { cwd: env.cwd, now: env.now() }) : undefined;
     if (lock && !lock.ok) return { exitCode: 1, files: [], problem: lock.message };
     stopListening = lock?.ok && env.onLocked ? env.onLocked(lock.release) : undefined;
-    if (options.command === 'build') for (const line of await recoverOutput(out)) env.log(`Note: ${line}`);
+    if (options.command === 'build') for (const line of await recoverOutput(out, env.cwd)) env.log(`Note: ${line}`);
     let remember: { inputs: BuildInputs; stamp: Fingerprint } | undefined;
     if (options.command === 'build' && options.cache) {
       const inputs: BuildInputs = {
@@ -108,7 +122,7 @@ export async function runBuild(options: RunOptions, env: RunEnv): Promise<RunRes
       }
       remember = { inputs, stamp };
     }
-    const { result, exitCode } = await runPipeline(options, root, out, config, env);
+    const { result, exitCode, report } = await runPipeline(options, root, out, config, env);
     // A build that left diagrams undrawn (no Chromium) is not the last word: with Chromium the same inputs give more.
     const undrawn = result.files.some((file) => file.messages.some((message) => message.ruleId === 'mermaid-not-drawn'));
     if (remember && exitCode === 0 && result.validUntil !== undefined && !undrawn) {
@@ -121,7 +135,7 @@ export async function runBuild(options: RunOptions, env: RunEnv): Promise<RunRes
         : options.command === 'check'
           ? `checked ${posts} posts`
           : `built ${posts} posts (${result.written} files${workDone(result.stats)}) into ${shown(out)}`;
-    return { exitCode, files: result.files, summary: `${outcome} in ${elapsed()}`, previous: result.previous };
+    return { exitCode, files: result.files, summary: `${outcome} in ${elapsed()}`, previous: result.previous, report };
   } catch (error) {
     // A full disk or a missing permission is a message about a path; anything else is a bug, with its stack.
     const message = fileSystemMessage(error, undefined, env.cwd);
@@ -137,8 +151,10 @@ export async function runBuild(options: RunOptions, env: RunEnv): Promise<RunRes
  * Build or check. The pipeline is loaded here, not at the top: a build with nothing to do
  * (see output/unchanged.ts) never needs it, and loading it is most of such a build's time.
  */
-async function runPipeline(options: RunOptions, root: string, out: string, config: SiteConfig, env: RunEnv): Promise<{ result: BuildResult; exitCode: 0 | 1 }> {
+async function runPipeline(options: RunOptions, root: string, out: string, config: SiteConfig, env: RunEnv): Promise<{ result: BuildResult; exitCode: 0 | 1; report?: string }> {
   const { build } = await import('./build.ts');
+  const { format } = env;
+  let report: string | undefined;
   const result = await build(
     {
       root,
@@ -154,11 +170,12 @@ async function runPipeline(options: RunOptions, root: string, out: string, confi
       searchPagesPerIndex: pagesPerIndexOf(env),
       checkpoint: env.checkpoint,
       leavePrevious: true,
+      beforeSwap: format && ((files) => void (report = format(files))),
       chromium: env.env.CHROMIUM_PATH || undefined,
     },
     config,
   );
-  if (options.command !== 'check') return { result, exitCode: result.exitCode };
+  if (options.command !== 'check') return { result, exitCode: result.exitCode, report };
   // `check` may go on: fetch external links, apply certain fixes. Both change what is left to report.
   const { finishCheck } = await import('./check/finish.ts');
   const exitCode = await finishCheck(result, {

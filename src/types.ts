@@ -23,6 +23,8 @@ export interface SiteConfig {
   /** Default author (key of authors.yml or a name) for posts that name none. */
   author?: string;
   postsPerPage: number;
+  /** Seconds one post's markdown may take before it is stopped with a `render-timeout` error; 10 unless given (see markdown/pool.ts). */
+  renderTimeout?: number;
   /** URL pattern of posts without their own (`/:year/:month/:day/:slug/`, or a Jekyll style); `posts/:slug/` when absent. */
   permalink?: string;
   /**
@@ -46,7 +48,7 @@ export interface BuildOptions {
   now: Date;
   /** Use the persistent cache in `<root>/.cache/` (`--no-cache` turns it off); on unless false. */
   cache?: boolean;
-  /** Worker threads for markdown (1: the main thread alone); automatic unless given (see markdown/pool.ts). */
+  /** Worker threads for markdown (at least one); automatic unless given (see markdown/pool.ts). */
   threads?: number;
   /** The folder messages name files relative to (the command's working folder). */
   cwd: string;
@@ -60,6 +62,11 @@ export interface BuildOptions {
    * Else the build removes it before it returns.
    */
   leavePrevious?: boolean;
+  /**
+   * Called with every file and its messages, final, just before the output is swapped in (the
+   * build adds none after): the CLI formats its report here, so no report fails after `dist/` changed.
+   */
+  beforeSwap?: (files: readonly VFile[]) => void;
   /** Chromium for Mermaid diagrams: `CHROMIUM_PATH` from the environment, else /usr/bin/chromium (see media/mermaid.ts). */
   chromium?: string;
   /** Tests: draws Mermaid diagrams instead of Chromium. */

@@ -132,11 +132,21 @@ export async function symlinksIn(root: string, postsDir: string): Promise<{ insi
   return found;
 }
 
+/**
+ * Largest post file read, in bytes. Markdown is super-linear enough that a post near this size
+ * would not render within its budget anyway (1 MB of ordinary prose took 5–10 s here, 5 MB about a
+ * minute and 1.4 GB), and a 50 MB post ran the whole build out of memory before any budget could
+ * stop it. Hugo and Jekyll set no limit; a post this big is a mistake (a pasted log, a data dump).
+ */
+export const MAX_POST_BYTES = 10 * 1024 * 1024;
+
 /** Read one post (a page with `kind`): decode strictly as UTF-8, split and parse its front matter. `post` is missing when that failed. */
 export async function readPost(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>, cwd: string, memo?: FrontMatterMemo, kind?: 'page'): Promise<{ file: VFile; post?: RawPost }> {
   const absolute = path.join(postsDir, relPath);
-  const [bytes, stats] = await Promise.all([readFile(absolute), stat(absolute)]);
-  return postFromBytes(absolute, relPath, bytes, stats.mtime, gitDates, cwd, memo, kind);
+  // Measured before it is read: a post too large is never held in memory at all.
+  const stats = await stat(absolute);
+  if (stats.size > MAX_POST_BYTES) return { file: tooLarge(absolute, stats.size, cwd) };
+  return postFromBytes(absolute, relPath, await readFile(absolute), stats.mtime, gitDates, cwd, memo, kind);
 }
 
 /**
@@ -145,7 +155,22 @@ export async function readPost(postsDir: string, relPath: string, gitDates: Read
  */
 export function readPostSync(postsDir: string, relPath: string, gitDates: ReadonlyMap<string, Date>, cwd: string, kind?: 'page'): { file: VFile; post?: RawPost } {
   const absolute = path.join(postsDir, relPath);
-  return postFromBytes(absolute, relPath, readFileSync(absolute), statSync(absolute).mtime, gitDates, cwd, undefined, kind);
+  const stats = statSync(absolute);
+  if (stats.size > MAX_POST_BYTES) return { file: tooLarge(absolute, stats.size, cwd) };
+  return postFromBytes(absolute, relPath, readFileSync(absolute), stats.mtime, gitDates, cwd, undefined, kind);
+}
+
+/** The file of a post over MAX_POST_BYTES, empty, with its error. */
+function tooLarge(absolute: string, size: number, cwd: string): VFile {
+  const file = fileFor(absolute, '', cwd);
+  file.data.absolutePath = absolute;
+  const bytes = (count: number) => `${count.toLocaleString('en-US')} bytes`;
+  addMessage(file, `Post too large: ${bytes(size)}, over the ${MAX_POST_BYTES / 1024 / 1024} MB (${bytes(MAX_POST_BYTES)}) a post may have; not read`, {
+    place: { line: 1, column: 1 },
+    ruleId: 'post-too-large',
+    severity: 'error',
+  });
+  return file;
 }
 
 function postFromBytes(absolute: string, relPath: string, bytes: Uint8Array, mtime: Date, gitDates: ReadonlyMap<string, Date>, cwd: string, memo?: FrontMatterMemo, kind?: 'page'): { file: VFile; post?: RawPost } {

@@ -1,12 +1,13 @@
 /** `npm run dev`: build into memory, serve, watch, and push every change to open tabs. */
 import path from 'node:path';
-import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
+import { CONFIG_FILES, staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';
 import { ConfigError, loadConfig, type UserConfig } from '../config.ts';
 import { formatReport, toJsonMessages } from '../report.ts';
 import { basePathOf, pathOfFile, routesFor, type Routes } from '../site/routes.ts';
 import { SiteSession, type RebuildResult } from '../session/site-session.ts';
 import { createDevServer } from './server.ts';
-import { watchSite, type WatchBatch } from './watch.ts';
+import { DiskView } from './stamps.ts';
+import { classify, emptyBatch, watchSite, type WatchBatch, type WatchedDirs } from './watch.ts';
 
 /** Options of one dev session, from the command line. */
 export interface DevOptions {
@@ -23,6 +24,10 @@ export interface DevOptions {
   cwd?: string;
   /** The clock; the system's unless given. */
   now?: () => Date;
+  /** Worker threads for the first render (at least one: markdown never renders on the thread that answers requests); automatic unless given. */
+  threads?: number;
+  /** Tests: file events to lose, as an overflowing watcher loses them. */
+  dropEvents?: (file: string) => boolean;
 }
 
 /** A running dev server. */
@@ -49,6 +54,17 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   /** The current session's URLs: its base path changes with the config's `url`. */
   let routes: Routes | undefined;
   const staticDirs = [...staticDirsOf(options.root)].reverse();
+  const watched: WatchedDirs = { root: options.root, templateDirs: templateDirsOf(options.root), staticDirs, ignoreDirs: [options.out, path.join(options.root, '.cache')] };
+  // What the session has read, file by file: a quiet moment compares it with the disk (dev/stamps.ts).
+  const view = new DiskView(
+    [path.join(options.root, 'content'), ...watched.templateDirs, ...staticDirs],
+    CONFIG_FILES.map((name) => path.join(options.root, name)),
+    (file) => classify(emptyBatch(), watched, file),
+    // File times come from the system's clock, whatever "now" the site is built for.
+    () => Date.now(),
+  );
+  /** Posts appeared or went since the last rescan: their first commit dates may have too (a branch switch). */
+  let postsMoved = false;
   let firstBuild: Promise<RebuildResult> | undefined;
   let version = 0;
   const served = (current: SiteSession) => ({ output: current.output, assets: current.assets, staticDirs, basePath: routes!.basePath, version });
@@ -72,8 +88,10 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
 
   /** A new session from the config on disk (at start, and when the config changes). */
   const begin = async () => {
+    // Stamped before anything is read: a file saved while the session reads it differs afterwards.
+    await view.recordAll();
     const config = await loadConfig(options.root, overrides, cwd);
-    const next = new SiteSession(options.root, { ...config, url: devUrl(config.url, options.host, port) }, now, cwd, { chromium: process.env.CHROMIUM_PATH || undefined });
+    const next = new SiteSession(options.root, { ...config, url: devUrl(config.url, options.host, port) }, now, cwd, { chromium: process.env.CHROMIUM_PATH || undefined }, options.threads);
     const result = await next.start();
     session = next;
     routes = routesFor(next.config);
@@ -88,6 +106,9 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   // Percent-encoded as in the pages' links, which is how a tab's `location.pathname` has it (`/tags/%E6%97%A5…/`).
   const hrefOf = (file: string) => routes!.href(pathOfFile(file));
   const onBatch = async (batch: WatchBatch) => {
+    const registries = batch.registries ? ['authors.yml', 'tags.yml'].map((name) => path.join(options.root, 'content', name)) : [];
+    if (await view.record(batch.posts)) postsMoved = true;
+    await view.record([...batch.templates, ...batch.statics, ...batch.assets, ...registries]);
     const what = describe(batch, options.root);
     let result: RebuildResult | undefined;
     version++;
@@ -123,12 +144,23 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     const report = formatReport(session!.files.filter((file) => touched.has(file.path) || file.path === 'templates' || file.path.endsWith('.liquid')), 'text').trimEnd();
     if (report) log(report);
     const files = result ? `${result.changed.length + result.removed.length} files` : 'no rebuild';
-    log(`${now().toLocaleTimeString('en-GB')} ${what} → ${files}${result ? ` in ${Math.round(result.ms)} ms` : ''}`);
+    const rescanned = batch.missed ? `rescanned: ${batch.missed} ${batch.missed === 1 ? 'file differed' : 'files differed'} from what the watcher had reported, ` : '';
+    log(`${now().toLocaleTimeString('en-GB')} ${rescanned}${what} → ${files}${result ? ` in ${Math.round(result.ms)} ms` : ''}`);
   };
-  const watching = watchSite(
-    { root: options.root, templateDirs: templateDirsOf(options.root), staticDirs, ignoreDirs: [options.out, path.join(options.root, '.cache')] },
-    onBatch,
-  );
+  /** Once the watcher's bursts are done: what they missed (lost or merged events), as one more batch. */
+  const onIdle = async (): Promise<WatchBatch | undefined> => {
+    const missed = await view.drift();
+    const redated = postsMoved ? await session!.gitDatesMoved() : [];
+    postsMoved = false;
+    if (missed.length === 0 && redated.length === 0) return undefined;
+    const batch = emptyBatch();
+    for (const file of missed) classify(batch, watched, file);
+    for (const file of redated) batch.posts.add(file);
+    batch.missed = missed.length;
+    return batch;
+  };
+  const onError = (error: Error) => log(`The file watcher failed (${error.message}): rescanning the site for changes.`);
+  const watching = watchSite(watched, onBatch, { onIdle, onError, drop: options.dropEvents });
   await watching.ready;
 
   return {

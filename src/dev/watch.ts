@@ -17,6 +17,8 @@ export interface WatchBatch {
   /** Other files under `content/` (images next to posts). */
   assets: Set<string>;
   config: boolean;
+  /** How many of these files a rescan found changed without an event (the watcher missed them). */
+  missed?: number;
 }
 
 /** Where a site's files live. */
@@ -63,13 +65,27 @@ export interface WatchOptions {
   maxWaitMs?: number;
   /** Quiet time after a deletion: safe-write editors delete, then re-create the file. */
   unlinkQuietMs?: number;
+  /**
+   * Called once the watcher is ready, and again whenever batches have run and nothing is left to
+   * do: the changes the events missed, if any, handed to `onBatch` like any other batch.
+   */
+  onIdle?: () => Promise<WatchBatch | undefined>;
+  /** The watcher failed (out of inotify watches, a folder it cannot read): `onIdle` is asked next. */
+  onError?: (error: Error) => void;
+  /** Quiet time after the last batch before `onIdle` is asked. */
+  idleMs?: number;
+  /** Tests: events to lose, as an overflowing watcher loses them. */
+  drop?: (file: string) => boolean;
 }
 
-/** Watch `dirs` and call `onBatch` once per burst of changes; batches never overlap. */
+/**
+ * Watch `dirs` and call `onBatch` once per burst of changes; batches never overlap. When the
+ * bursts are done, `onIdle` looks for what they missed, until it finds nothing.
+ */
 export function watchSite(
   dirs: WatchedDirs,
   onBatch: (batch: WatchBatch) => Promise<void>,
-  { quietMs = 8, maxWaitMs = 100, unlinkQuietMs = 250 }: WatchOptions = {},
+  { quietMs = 8, maxWaitMs = 100, unlinkQuietMs = 250, idleMs = 100, onIdle, onError, drop }: WatchOptions = {},
 ): { watcher: FSWatcher; ready: Promise<void>; close(): Promise<void> } {
   // Only folders that exist: a missing target makes chokidar report `ready` before the other
   // watchers are live, and the first save after start was lost. A site's templates/ or static/
@@ -83,10 +99,45 @@ export function watchSite(
   let pending = emptyBatch();
   let hasPending = false;
   let timer: NodeJS.Timeout | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
   let firstEventAt = 0;
   let sawUnlink = false;
   let running: Promise<void> = Promise.resolve();
+  /** Tasks chained and not finished. */
+  let queued = 0;
+  /** Batches have run since `onIdle` last found nothing. */
+  let unchecked = true;
+  let closed = false;
 
+  // Chained: a burst that arrives during a rebuild waits for it, then rebuilds once.
+  const enqueue = (task: () => Promise<void>) => {
+    queued++;
+    running = running
+      .then(task)
+      .catch((error: unknown) => console.error(error))
+      .then(() => {
+        queued--;
+        whenQuiet();
+      });
+  };
+  const whenQuiet = () => {
+    if (!unchecked || queued > 0 || hasPending || closed || !onIdle) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(checkIfQuiet, idleMs);
+  };
+  // After a rebuild that held the thread, the events it kept waiting come in first: the check is
+  // for what they miss, once the disk has been quiet for a moment.
+  const checkIfQuiet = () => {
+    if (unchecked && queued === 0 && !hasPending && !closed) enqueue(check);
+  };
+  const check = async () => {
+    if (hasPending || closed) return;
+    unchecked = false;
+    const missed = await onIdle!();
+    if (!missed || closed) return;
+    unchecked = true;
+    await onBatch(missed);
+  };
   const flush = () => {
     timer = undefined;
     if (!hasPending) return;
@@ -94,10 +145,11 @@ export function watchSite(
     pending = emptyBatch();
     hasPending = false;
     sawUnlink = false;
-    // Chained: a burst that arrives during a rebuild waits for it, then rebuilds once.
-    running = running.then(() => onBatch(batch)).catch((error: unknown) => console.error(error));
+    unchecked = true;
+    enqueue(() => onBatch(batch));
   };
   const onEvent = (event: 'add' | 'change' | 'unlink', file: string) => {
+    if (drop?.(path.resolve(file))) return;
     // After a rename-over save, chokidar reports a late `unlink` of a file that is there: not a change.
     if (event === 'unlink' && existsSync(file)) return;
     if (!classify(pending, dirs, path.resolve(file))) return;
@@ -113,12 +165,25 @@ export function watchSite(
     timer = setTimeout(flush, now - firstEventAt >= Math.max(maxWaitMs, quiet) ? 0 : quiet);
   };
   for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (file: string) => onEvent(event, file));
-  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  // Unheard, chokidar's `error` event would end the process; its events may be missing from then on.
+  watcher.on('error', (error: unknown) => {
+    onError?.(error instanceof Error ? error : new Error(String(error)));
+    unchecked = true;
+    whenQuiet();
+  });
+  // What changed before the watcher was live (during the first build) is found the same way, before `ready`.
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve())).then(() => {
+    if (!onIdle) return;
+    enqueue(check);
+    return running;
+  });
   return {
     watcher,
     ready,
     async close() {
+      closed = true;
       clearTimeout(timer);
+      clearTimeout(idleTimer);
       await watcher.close();
       await running;
     },

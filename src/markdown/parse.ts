@@ -7,6 +7,8 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
+import { RenderRefusal } from './failures.ts';
+import { screenText } from './limits.ts';
 import { isMdxPath, usesMdx } from './mdx/detect.ts';
 import { mdxProcessor, processorFor, type MarkdownProcessor } from './processor.ts';
 
@@ -16,6 +18,9 @@ const MDX_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression',
 /** The processor for `file` and the tree it parsed, from `text` when given (the file's text with templates expanded). */
 export function parsePost(file: VFile, text: string = String(file.value)): { processor: MarkdownProcessor; tree: Root } {
   const own = text === String(file.value);
+  // Shapes the parser would take minutes over, or overflow the stack on, are refused before it sees them (limits.ts).
+  const problem = screenText(text);
+  if (problem) throw new RenderRefusal(problem.reason, problem.place, problem.ruleId);
   const mdxFile = isMdxPath(file.path);
   if (mdxFile || usesMdx(text)) {
     try {

@@ -1,20 +1,29 @@
 /**
- * Markdown rendering spread over worker threads (piscina), one per core, while the main thread
- * keeps I/O and templates. Small batches stay on the main thread: a worker must load the whole
- * chain before its first post (see POSTS_PER_WORKER).
+ * Where markdown renders: on worker threads, so that a post can be stopped when it runs over its
+ * render budget (render-thread.ts) and the main thread stays free (the dev server answers while a
+ * post renders). One worker for a small site, one per core for a big one.
+ *
+ * Start cost, measured on this 2-core machine: a compiled worker loads the chain in ~0.5 s and is
+ * ready ~0.6 s after it was asked for. It is started as the build begins reading, but reading a
+ * small site takes far less than that: a cold build of the 5-post sample took 2.07 s against
+ * 1.57 s with markdown on the main thread (means of 5 alternating runs; 0.47 s more CPU). A build
+ * whose markdown is all cached ends the loading worker unused (+0.05 s), and a dev session pays
+ * once: its worker stays, warm, for every edit (sharedPool). Run from source (vitest, tsx), markdown
+ * renders on the main thread, with the same limits (limits.ts) but no budget, unless a test asks
+ * for workers (`renderOnWorkers`): a worker cannot load TypeScript on Node 20 (through tsx one took
+ * 1–4 s to start), and the hundreds of in-process test builds would each pay for one.
  */
+import { EventEmitter } from 'node:events';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Piscina } from 'piscina';
-import { CODE_DIR, FROM_SOURCE } from '../shared/code-dir.ts';
-import { renderJob, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
+import { FROM_SOURCE } from '../shared/code-dir.ts';
+import type { MarkdownContext, MarkdownJob, MarkdownResult } from './render.ts';
+import { onMainThread, RenderThread } from './render-thread.ts';
 
 /**
- * Posts each worker should get when the thread count is automatic. Measured on 2 cores with the
- * compiled workers (cold builds, --threads 1 against 2, alternating): 2 workers cost 1.1 s at 50
- * posts, 1.0 s at 200, 0.8 s at 400, were even at 1,000 (14.4/18.7 s against 17.1/18.1 s) and
- * saved 22 s at 4,000 (42.6 s against 64.3 s). A worker starts in ~0.3 s now; what it competes
+ * Posts each worker beyond the first should get when the thread count is automatic. Measured on
+ * 2 cores with the compiled workers (cold builds, the main thread alone against 2 workers, alternating): 2 workers
+ * cost 1.1 s at 50 posts, 1.0 s at 200, 0.8 s at 400, were even at 1,000 (14.4/18.7 s against
+ * 17.1/18.1 s) and saved 22 s at 4,000 (42.6 s against 64.3 s). What a second worker competes
  * with is the main thread's templates and Pagefind's process, which already keep a second core busy.
  */
 const POSTS_PER_WORKER = 500;
@@ -25,63 +34,126 @@ const BATCH = 8;
 /** Every worker loads the whole unified chain (tens of MB): more than this many cost memory for little gain. */
 const MAX_THREADS = 8;
 
-/**
- * Workers for `count` posts: as asked (`--threads N`), else one per core (up to MAX_THREADS)
- * as long as each gets POSTS_PER_WORKER posts; 1 means the main thread alone.
- */
-export function workersFor(count: number, threads: number | undefined): number {
-  if (threads !== undefined) return Math.min(threads, count);
-  const workers = Math.min(availableParallelism(), MAX_THREADS, Math.floor(count / POSTS_PER_WORKER));
-  return workers >= 2 ? workers : 1;
+/** A post's render budget unless the config's `renderTimeout` says otherwise, in seconds. */
+export const DEFAULT_RENDER_TIMEOUT = 10;
+
+let workersFromSource = false;
+
+/** Tests: render on worker threads even when running from source, on the compiled worker (render-thread.ts). */
+export function renderOnWorkers(on: boolean): void {
+  workersFromSource = on;
+}
+
+/** Whether markdown renders on worker threads here: compiled, always; from source, when a test asks. */
+export function rendersOnWorkers(): boolean {
+  return !FROM_SOURCE || workersFromSource;
 }
 
 /**
- * Render every job, on worker threads when there are enough jobs to pay for them (or when asked).
- * Each result goes to `onResult` as soon as its batch is back, so the caller can store it and let
- * it go instead of holding every result until the last one.
+ * Workers for `count` posts: as asked (`--threads N`), else one per core (up to MAX_THREADS) as
+ * long as each gets POSTS_PER_WORKER posts, and always at least one.
+ */
+export function workersFor(count: number, threads: number | undefined): number {
+  if (threads !== undefined) return Math.max(1, Math.min(threads, count));
+  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(count / POSTS_PER_WORKER)));
+}
+
+/** How a run of jobs renders. */
+export interface RunOptions {
+  /** `--threads N`; automatic when undefined. */
+  threads: number | undefined;
+  /** Each post's budget, in seconds (config `renderTimeout`). */
+  renderTimeout?: number;
+  /** Workers kept between runs (the dev session's); else the run starts its own and ends them. */
+  pool?: RenderPool;
+}
+
+/** Worker threads, kept between runs by whoever holds the pool (the dev session), else ended after one; emits `run` as a run starts. */
+export class RenderPool extends EventEmitter {
+  private readonly threads: RenderThread[] = [];
+  /** Runs one after another: a thread renders one batch at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs asked for and not yet done. */
+  private pending = 0;
+
+  /** Whether some job is waiting or rendering. */
+  get busy(): boolean {
+    return this.pending > 0;
+  }
+
+  /** Start one worker now, so that it loads the chain while the caller does other work; resolves once it has (never rejects). */
+  warm(): Promise<void> {
+    if (this.threads.length === 0) this.threads.push(new RenderThread());
+    return this.threads[0]!.start().catch(() => undefined);
+  }
+
+  /** Render `jobs` on `workers` threads, each job within `budgetMs`, once the runs asked for before it are done. */
+  run(jobs: readonly MarkdownJob[], context: MarkdownContext, workers: number, budgetMs: number, onResult: (position: number, result: MarkdownResult) => void): Promise<void> {
+    this.pending++;
+    const run = this.queue.then(() => this.runNow(jobs, context, workers, budgetMs, onResult)).finally(() => this.pending--);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runNow(jobs: readonly MarkdownJob[], context: MarkdownContext, workers: number, budgetMs: number, onResult: (position: number, result: MarkdownResult) => void): Promise<void> {
+    this.emit('run', jobs.length);
+    while (this.threads.length < workers) this.threads.push(new RenderThread());
+    let next = 0;
+    await Promise.all(
+      this.threads.slice(0, workers).map(async (thread) => {
+        while (next < jobs.length) {
+          const from = next;
+          const batch = jobs.slice(from, from + BATCH);
+          next += batch.length;
+          await thread.render(batch, context, budgetMs, (offset, result) => onResult(from + offset, result));
+        }
+      }),
+    );
+  }
+
+  /** End every worker but the first `keep`, once the runs asked for before are done. */
+  shrink(keep: number): Promise<void> {
+    const shrunk = this.queue.then(async () => {
+      await Promise.all(this.threads.splice(keep).map((thread) => thread.close()));
+    });
+    this.queue = shrunk.catch(() => undefined);
+    return shrunk;
+  }
+}
+
+let shared: RenderPool | undefined;
+
+/**
+ * The pool of dev sessions: one warm worker for the whole process, whichever session (a new one
+ * starts when the config changes) renders on it; idle, it keeps no process alive.
+ */
+export function sharedPool(): RenderPool {
+  return (shared ??= new RenderPool());
+}
+
+/**
+ * Render every job, on worker threads where rendersOnWorkers() (else on this thread). Each
+ * result goes to `onResult` as soon as it is back, so the caller can store it and let it go
+ * instead of holding every result until the last one.
  */
 export async function runJobs(
   jobs: readonly MarkdownJob[],
   context: MarkdownContext,
-  threads: number | undefined,
+  options: RunOptions,
   onResult: (position: number, result: MarkdownResult) => void,
 ): Promise<void> {
-  const workers = workersFor(jobs.length, threads);
-  if (workers <= 1) {
+  if (jobs.length === 0) return;
+  if (!rendersOnWorkers()) {
     jobs.forEach((job, position) => onResult(position, onMainThread(job, context)));
     return;
   }
-  const pool = new Piscina<MarkdownJob[], MarkdownResult[]>({
-    // Compiled, the worker is a native ES module of its own (`lib/markdown-worker.js`: see
-    // scripts/compile.js); `worker.ts` only where this module runs from source (tsx).
-    filename: pathToFileURL(FROM_SOURCE ? path.join(CODE_DIR, 'markdown', 'worker.ts') : path.join(CODE_DIR, 'markdown-worker.js')).href,
-    minThreads: workers,
-    maxThreads: workers,
-    workerData: { context },
-    // The syntax trees of a post are short-lived garbage: a young generation the size `npm run build`
-    // gives the main thread (--max-semi-space-size=32) spares the workers many scavenges. Larger (64)
-    // was ~13% faster per post but cost ~300 MB more peak RSS at 4,000 posts (980 against 680 MiB).
-    resourceLimits: { maxYoungGenerationSizeMb: 96 },
-  });
+  const pool = options.pool ?? new RenderPool();
+  const budgetMs = (options.renderTimeout ?? DEFAULT_RENDER_TIMEOUT) * 1000;
   try {
-    const batches: Array<Promise<void>> = [];
-    for (let start = 0; start < jobs.length; start += BATCH) {
-      const batch = jobs.slice(start, start + BATCH);
-      // A worker that dies (out of memory, a native crash) costs its batch a second try here, not the build.
-      const results = pool.run(batch).catch(() => batch.map((job) => onMainThread(job, context)));
-      batches.push(results.then((done) => done.forEach((result, offset) => onResult(start + offset, result))));
-    }
-    await Promise.all(batches);
+    await pool.run(jobs, context, workersFor(jobs.length, options.threads), budgetMs, onResult);
   } finally {
-    await pool.destroy();
+    // A held pool keeps one warm worker for the next run; a run's own pool ends them all.
+    await pool.shrink(options.pool ? 1 : 0);
   }
-}
-
-/**
- * A job rendered on this thread, its result copied as a worker's would be. Strings the parser
- * cuts from the text (link URLs, heading titles) are V8 slices that keep the whole text alive:
- * the copy lets the build drop each post's text once rendered (stage.ts), as it does with workers.
- */
-function onMainThread(job: MarkdownJob, context: MarkdownContext): MarkdownResult {
-  return structuredClone(renderJob(job, context));
 }

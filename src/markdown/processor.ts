@@ -16,6 +16,7 @@ import remarkCallouts, { calloutHandlers } from './callouts/index.ts';
 import remarkCalloutSyntax from './callouts/syntax.ts';
 import remarkCloseRawText from './close-raw-text.ts';
 import rehypeCodeBlocks from './code-blocks.ts';
+import { rehypeDepthGuard, remarkDepthGuard } from './depth.ts';
 import rehypeExcerpt from './excerpt.ts';
 import remarkGfmSubset, { ALL_GFM, GFM, gfmFeatures, remarkLiteralsOnDemand } from './gfm.ts';
 import remarkHeadingAttributes from './heading-attributes.ts';
@@ -44,6 +45,8 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(syntax)
+    // First of the transforms, which walk the tree recursively: a tree too deep for them is refused at its place (depth.ts).
+    .use(remarkDepthGuard)
     // Before the title plugin: `# Title {#id}` as the title must lose its `{#id}` too.
     .use(remarkHeadingAttributes)
     // MDX made plain once heading ids took their `{#id}`, and before the title and callout plugins see the tree.
@@ -57,6 +60,8 @@ function chain(syntax: PluggableList, raw: typeof rehypeRaw | typeof rehypeRawWh
     // Re-parse raw HTML into real nodes, so an unclosed `<iframe>` is closed within its post
     // instead of swallowing the rest of the page.
     .use(raw)
+    // Raw HTML can nest what markdown did not (1,000 `<div>`): measured again before the rest walks it.
+    .use(rehypeDepthGuard)
     .use(rehypeSanitizeWhenAsked)
     .use(rehypeHeadingIds)
     .use(rehypeCheckFacts)

@@ -21,6 +21,7 @@ import { applyExpansion, expandTemplates, mayHoldTemplates } from './dialects/in
 import type { HeroImage, ImageJob } from '../media/image-plan.ts';
 import { localImage } from './images.ts';
 import { resolveLocal } from './links.ts';
+import { failureOf, isFailure } from './failures.ts';
 import { parsePost } from './parse.ts';
 import { hasMore, readingMinutes } from './reading.ts';
 
@@ -102,9 +103,17 @@ export function renderJob(job: MarkdownJob, context: MarkdownContext): MarkdownR
   try {
     return render(job, file, deps);
   } catch (cause) {
-    addMessage(file, `Rendering failed: ${(cause as Error).message}`, { place: { line: 1, column: 1 }, ruleId: 'markdown-failed', severity: 'error' });
+    const { reason, place, ruleId } = failureOf(cause);
+    addMessage(file, reason, { place, ruleId, severity: 'error' });
     return { ...emptyResult(job), messages: file.messages.map(storeMessage), deps, digest: '' };
   }
+}
+
+/** The result of a post whose rendering was stopped from outside (pool.ts: its budget ran out, its worker died). */
+export function failedResult(job: MarkdownJob, failure: { reason: string; place: Point; ruleId: string }): MarkdownResult {
+  const file = new VFile({ path: job.path, cwd: job.cwd });
+  addMessage(file, failure.reason, { place: failure.place, ruleId: failure.ruleId, severity: 'error' });
+  return { ...emptyResult(job), messages: file.messages.map(storeMessage), deps: [], digest: '' };
 }
 
 function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): MarkdownResult {
@@ -219,7 +228,7 @@ function storedFacts({ links: _, ids, ...facts }: CheckFacts): MarkdownResult['f
 export function applyResult(post: Post, result: MarkdownResult, context: MarkdownContext): RenderedPost | undefined {
   const file = post.raw.file;
   for (const stored of result.messages) restoreMessage(file, stored);
-  if (result.messages.some((message) => message.ruleId === 'markdown-failed')) return undefined;
+  if (isFailure(result.messages)) return undefined;
   file.data.check = {
     ...result.facts,
     urls: packUrlFacts(result.facts.urls),

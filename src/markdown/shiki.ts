@@ -2,8 +2,8 @@
  * The Shiki highlighter of this thread, synchronous so the unified chain stays `runSync` on the
  * main thread and in workers alike. It uses Shiki's JavaScript regex engine: the Oniguruma (WASM)
  * engine was about twice as fast on long blocks, but it can only be loaded asynchronously, and the
- * workers load this module through `require` (piscina tries that first, and tsx compiles it to
- * CommonJS), where a top-level await cannot be. A fixed set of languages is imported statically;
+ * chain is built synchronously on whichever thread renders (markdown/render-thread.ts), where a
+ * top-level await would hold up every worker's start. A fixed set of languages is imported statically;
  * a language's grammar is compiled only when a block first uses it.
  */
 import type { Root } from 'hast';

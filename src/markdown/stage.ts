@@ -1,6 +1,6 @@
 /**
  * The markdown stage of a build: every post's body, from the persistent cache where its result
- * still holds, the rest rendered (on worker threads when there are many) and then cached.
+ * still holds, the rest rendered on worker threads, each within its budget (pool.ts), and then cached.
  */
 import type { CacheBucket } from '../cache/store.ts';
 import { digest } from '../cache/store.ts';
@@ -11,7 +11,8 @@ import { imageStamp } from './images.ts';
 import { bodyFromStore, openBodyStore } from './bodies.ts';
 import { lookupHolds } from './dialects/index.ts';
 import { isFile } from '../shared/files.ts';
-import { runJobs } from './pool.ts';
+import { isFailure } from './failures.ts';
+import { runJobs, type RenderPool } from './pool.ts';
 import { applyResult, jobOf, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
 
 /** How the stage found its results, for the build's summary and the benchmark. */
@@ -30,6 +31,10 @@ export async function renderPosts(
   options: {
     cache: CacheBucket<MarkdownResult>;
     threads: number | undefined;
+    /** Each post's render budget in seconds (config `renderTimeout`); 10 unless given. */
+    renderTimeout?: number;
+    /** Worker threads kept between runs (the dev session's); else this run starts and ends its own. */
+    pool?: RenderPool;
     spillAt?: number;
     /**
      * Let each post's text go (`file.value` becomes '') once its body is rendered: nothing after
@@ -67,11 +72,11 @@ export async function renderPosts(
   await runJobs(
     missing.map((index) => jobs[index]!),
     context,
-    options.threads,
+    { threads: options.threads, renderTimeout: options.renderTimeout, pool: options.pool },
     (position, result) => {
       const index = missing[position]!;
       // A failed rendering is not remembered: the next run tries again and reports it again.
-      if (!result.messages.some((message) => message.ruleId === 'markdown-failed')) options.cache.set(keys[index]!, result);
+      if (!isFailure(result.messages)) options.cache.set(keys[index]!, result);
       hold(index, result);
     },
   );
@@ -98,4 +103,14 @@ function dependenciesHold(deps: readonly LinkDependency[], context: MarkdownCont
     : 'lookup' in dep ? lookupHolds(dep, context)
     : (context.postPaths.get(dep.post) ?? null) === dep.page,
   );
+}
+
+/**
+ * Render one post, as the dev session does for an edit: on a worker of `pool`, within its budget
+ * (or on this thread where rendersOnWorkers() is false), uncached.
+ */
+export async function renderPost(post: Post, context: MarkdownContext, options: { renderTimeout?: number; pool: RenderPool }): Promise<RenderedPost | undefined> {
+  let result: MarkdownResult | undefined;
+  await runJobs([jobOf(post)], context, { threads: 1, ...options }, (_, done) => (result = done));
+  return applyResult(post, result!, context);
 }

@@ -1,9 +1,18 @@
-/** A markdown worker thread: renders batches of jobs against the context it was started with. */
-import { workerData } from 'node:worker_threads';
-import { renderJob, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
+/**
+ * A markdown worker thread (render-thread.ts starts it): says `ready` once the chain is loaded, then
+ * renders the jobs it is sent against the last context it was sent, answering each job as it ends,
+ * so the main thread can time every job on its own.
+ */
+import { parentPort } from 'node:worker_threads';
+import { renderJob, type MarkdownContext, type MarkdownJob } from './render.ts';
 
-const { context } = workerData as { context: MarkdownContext };
+let context: MarkdownContext | undefined;
 
-export default function renderBatch(jobs: MarkdownJob[]): MarkdownResult[] {
-  return jobs.map((job) => renderJob(job, context));
-}
+parentPort!.on('message', (message: { context: MarkdownContext } | { jobs: MarkdownJob[] }) => {
+  if ('context' in message) {
+    context = message.context;
+    return;
+  }
+  for (const job of message.jobs) parentPort!.postMessage({ result: renderJob(job, context!) });
+});
+parentPort!.postMessage('ready');

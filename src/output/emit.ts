@@ -53,7 +53,9 @@ export async function emitSite(input: EmitInput, staging: Staging | undefined, c
   const copies = new Map<string, string>();
   for (const dir of input.staticDirs) for (const file of listStatic(dir).files) copies.set(file, path.join(dir, file));
   for (const [target, source] of input.assets) copies.set(target, source);
-  const plans = withOwnRedirects(input.plans, copies);
+  // A site's own static/robots.txt (kept from Hugo or Jekyll, with rules of its own) replaces the generated one.
+  const robots = routePath('robots');
+  const plans = withOwnRedirects(input.plans, copies).filter((plan) => plan.file !== robots || !copies.has(robots));
   for (const plan of plans) copies.delete(plan.file);
 
   const emitted: Emitted = { rendered: 0, kept: 0, copied: 0, keys: new Map() };

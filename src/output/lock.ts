@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { processRunning } from './owners.ts';
 
 /** Who holds a lock, as written in the lock file. */
 interface Holder {
@@ -108,27 +109,7 @@ function isAlive(holder: Holder, file: string, now: Date): boolean {
     const age = now.getTime() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0);
     return age < FOREIGN_LOCK_MS;
   }
-  try {
-    // Signal 0 only asks whether the process exists.
-    process.kill(holder.pid, 0);
-    return !isZombie(holder.pid);
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * A killed build whose parent is gone too can stay a zombie where nothing reaps orphans (PID 1
- * of many containers): it still answers signal 0, but it is dead. Linux says so in /proc.
- */
-function isZombie(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
-  } catch {
-    return false;
-  }
+  return processRunning(holder.pid);
 }
 
 /** Remove the lock if this process still holds it (a takeover may have replaced it). */

@@ -5,11 +5,31 @@
  * the build's. Whatever a kill leaves (`dist.old-*`), the next build's recovery removes (recover.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { rm, unlink } from 'node:fs/promises';
 
 /** Remove a previous output folder here and now; a folder another remover is emptying too is retried, not an error. */
 export async function removeOutput(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+  try {
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch (error) {
+    throw await realCause(error);
+  }
+}
+
+/**
+ * Node's recursive `rm` reports a file it could not delete (in a read-only folder, or immutable)
+ * as ENOTDIR from a `scandir` of that file, tried as a folder once the unlink failed; the unlink's
+ * own error says why (EACCES, EPERM).
+ */
+async function realCause(error: unknown): Promise<unknown> {
+  const { code, syscall, path: file } = error as NodeJS.ErrnoException;
+  if (code !== 'ENOTDIR' || syscall !== 'scandir' || file === undefined) return error;
+  try {
+    await unlink(file);
+  } catch (cause) {
+    return cause;
+  }
+  return error;
 }
 
 /** The detached remover's whole program: CommonJS, as `node -e` runs it on every Node version. */

@@ -11,6 +11,7 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, wri
 import path from 'node:path';
 import { withPath } from '../shared/fs-errors.ts';
 import { OUTPUT_MARKER } from '../shared/out-dir.ts';
+import { inUseHere } from './owners.ts';
 
 /** Size and mtime of one output file, as the manifest remembers them to know it untouched. */
 export interface FileStamp {
@@ -58,7 +59,12 @@ export async function openStaging(outDir: string, checkpoint?: (point: BuildPoin
   const out = path.resolve(outDir);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = `${out}.tmp-${suffix}`;
-  await mkdir(staging, { recursive: true });
+  // Another build's recovery beside the same output leaves it alone while this one runs (owners.ts).
+  inUseHere.add(staging);
+  await mkdir(staging, { recursive: true }).catch((error: unknown) => {
+    inUseHere.delete(staging);
+    throw error;
+  });
   const made = new Set<string>([staging]);
   const pending = new Set<Promise<void>>();
   let failure: unknown;
@@ -129,19 +135,25 @@ export async function openStaging(outDir: string, checkpoint?: (point: BuildPoin
       // from the previous output like any unchanged file, so it keeps its mtime.
       if (!claimed.has(insideDir(staging, OUTPUT_MARKER))) await put(OUTPUT_MARKER, 'Made by blogsmith: each build replaces this folder whole.\n');
       await Promise.all(pending);
+      const old = `${out}.old-${suffix}`;
+      inUseHere.add(old);
       try {
         if (failure !== undefined) throw failure;
         const stamps = await stampTree(staging);
-        const previous = await swap(staging, out, `${out}.old-${suffix}`, checkpoint);
+        const previous = await swap(staging, out, old, checkpoint);
         return { stamps, previous };
       } catch (error) {
         await rm(staging, { recursive: true, force: true });
         throw error;
+      } finally {
+        inUseHere.delete(staging);
+        inUseHere.delete(old);
       }
     },
     async abort() {
       await Promise.all(pending);
       await rm(staging, { recursive: true, force: true });
+      inUseHere.delete(staging);
     },
   };
 }

@@ -16,6 +16,9 @@ import { mathmlOnlyHtml } from '../markdown/math.ts';
 /** At most this many posts in a feed, newest first. */
 export const FEED_ITEM_LIMIT = 20;
 
+/** Tags an item of a tag's feed carries, as a post card on a list page shows (`limit: 10` in templates/_post-summary.liquid). */
+export const TAGS_SHOWN = 10;
+
 /** The `<generator>`: fixed, so identical input gives identical feeds. */
 export const FEED_GENERATOR = 'blogsmith';
 
@@ -33,6 +36,8 @@ interface FeedSpec {
   /** Site-relative paths of the feed files that describe this channel. */
   links: { rss: string; atom?: string; json?: string };
   posts: RenderedPost[];
+  /** The tag of a tag's feed: its items carry that tag and only a few others (see `categoriesIn`). */
+  tag?: Tag;
 }
 
 const lastChange = (post: RenderedPost): number => (post.updated ?? post.published).epochMs;
@@ -86,9 +91,20 @@ function contentOf(post: RenderedPost, link: string): string {
   return html;
 }
 
-function feedItem(site: Site, post: RenderedPost, format: Format): Item {
-  const link = site.routes.absolute(post.path);
+/**
+ * A post's tag labels as an item's categories. In a tag's feed, that tag first and at most
+ * TAGS_SHOWN in all, as on list pages (templates/_post-summary.liquid): one post with T tags is in
+ * T tag feeds, and all its labels in each made the feeds together grow as T² (1,000 tags: 45 MB).
+ */
+function categoriesIn(site: Site, post: RenderedPost, tag: Tag | undefined): string[] {
   const labels = postTagLabels(post, site);
+  if (tag === undefined || labels.length <= TAGS_SHOWN) return labels;
+  return [tag.label, ...labels.filter((label) => label !== tag.label)].slice(0, TAGS_SHOWN);
+}
+
+function feedItem(site: Site, post: RenderedPost, format: Format, tag?: Tag): Item {
+  const link = site.routes.absolute(post.path);
+  const labels = categoriesIn(site, post, tag);
   const content = contentOf(post, link);
   const base = {
     link,
@@ -151,7 +167,7 @@ function createFeed(site: Site, spec: FeedSpec, format: Format): Feed {
   };
   if (format === 'atom') options.author = atomAuthor(site, siteAuthor(site));
   const feed = new Feed(options);
-  for (const post of spec.posts) feed.addItem(feedItem(site, post, format));
+  for (const post of spec.posts) feed.addItem(feedItem(site, post, format, spec.tag));
   return feed;
 }
 
@@ -229,5 +245,6 @@ function tagFeedSpec(site: Site, tag: Tag): FeedSpec {
     pagePath: routePath('tag', { slug: tag.slug }),
     links: { rss: routePath('tagFeed', { slug: tag.slug }) },
     posts: feedPosts(tag.posts),
+    tag,
   };
 }

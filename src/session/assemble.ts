@@ -15,8 +15,10 @@ import { readContent } from '../content/read.ts';
 import { addMessage, fileFor } from '../messages.ts';
 import type { MarkdownResult } from '../markdown/render.ts';
 import { renderPosts, type MarkdownStats } from '../markdown/stage.ts';
+import { RenderPool, rendersOnWorkers } from '../markdown/pool.ts';
 import { drawDiagrams, type CachedDrawing } from '../media/mermaid.ts';
 import { planSite, type Plan } from '../render/index.ts';
+import { planOutputs } from '../render/output-plan.ts';
 import { localUrlNote, robotsNote } from '../render/host-files.ts';
 import { themeNotes, withTheme } from '../render/theme-assets.ts';
 import { configFileOf, isStaticFile, PROJECT_ROOT, staticDirsOf } from '../shared/site-dirs.ts';
@@ -49,6 +51,10 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   const frontMatterCache = openBucket<Record<string, RememberedFrontMatter>>(cacheDir, 'frontmatter', useCache);
   const memoKey = digest(generatorVersion(), path.resolve(options.root));
   const memo = emptyMemo(frontMatterCache.get(memoKey));
+  // The markdown worker loads its chain (~0.5 s) while this thread reads and normalises (markdown/pool.ts);
+  // idle, it keeps no process alive, so an unexpected failure before it is used leaves nothing running.
+  const pool = new RenderPool();
+  if (rendersOnWorkers()) void pool.warm();
   const content = await readContent(options.root, options.cwd, memo);
   options.checkpoint?.('read');
   // Links in static/ that leave the site: left out of the output (shared/static-files.ts), said here for `check` too.
@@ -61,7 +67,7 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
 
   const markdownCache = openBucket<MarkdownResult>(cacheDir, 'markdown', useCache);
   const context = markdownContextFor(options.root, config, selected, options.cwd);
-  const markdown = await renderPosts(selected, context, { cache: markdownCache, threads: options.threads, releaseTexts: !options.dryRun });
+  const markdown = await renderPosts(selected, context, { cache: markdownCache, threads: options.threads, renderTimeout: config.renderTimeout, pool, releaseTexts: !options.dryRun }).finally(() => pool.shrink(0));
   // Diagrams on this thread, in one browser at most, from their own cache (media/mermaid.ts).
   const diagramCache = openBucket<CachedDrawing>(cacheDir, 'mermaid', useCache);
   const rendered = await drawDiagrams(markdown.rendered, diagramCache, { chromium: options.chromium, open: options.openDiagramRenderer, cachedOnly: options.dryRun });
@@ -73,6 +79,8 @@ export async function assembleSite(options: BuildOptions, config: SiteConfig): P
   // The check stage (src/check/): links, anchors, alt text, garbled text... It needs every page of the site.
   // Lines about the whole site (links to paths outside the blog, per prefix) go on the config file, where their fix goes.
   const summary = fileFor(configFileOf(options.root), '', options.cwd);
+  // Every output file planned before anything is written: collisions are content errors, for `check` too.
+  files.push(...planOutputs({ plans, site, rendered, staticDirs, cwd: options.cwd, summary }));
   runChecks(site, { files, index: indexSite(site, staticDirs, plans.map((plan) => plan.file)), summary });
   // Notes about the output: a build's, not `check`'s (content only).
   const local = options.dryRun ? undefined : localUrlNote(site);

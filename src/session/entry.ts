@@ -1,6 +1,6 @@
 /** A post as the site session keeps it, with its markdown stage cached between rebuilds. */
 import type { VFile } from 'vfile';
-import { renderMarkdown, type MarkdownContext } from '../markdown/render.ts';
+import type { MarkdownContext } from '../markdown/render.ts';
 import type { Post, RenderedPost } from '../types.ts';
 
 /** A post as the session keeps it. */
@@ -13,8 +13,11 @@ export interface Entry {
   markdownMessages?: VFile['messages'];
 }
 
+/** How the session renders one post's markdown: on its worker, within the post's budget (markdown/stage.ts). */
+export type RenderOne = (post: Post, context: MarkdownContext) => Promise<RenderedPost | undefined>;
+
 /** Render an entry's markdown unless the cached result still fits; keep its messages either way. */
-export function renderEntry(entry: Entry, post: Post, context: MarkdownContext, force: boolean): void {
+export async function renderEntry(entry: Entry, post: Post, context: MarkdownContext, force: boolean, render: RenderOne): Promise<void> {
   const text = String(entry.file.value);
   const cached = entry.rendered;
   // A broken edit: the post is the last good one, from an older read; its rendering stays.
@@ -31,7 +34,7 @@ export function renderEntry(entry: Entry, post: Post, context: MarkdownContext, 
   const previous = new Set(entry.markdownMessages ?? []);
   entry.file.messages = entry.file.messages.filter((message) => !previous.has(message));
   const before = entry.file.messages.length;
-  entry.rendered = renderMarkdown(post, context) ?? cached;
+  entry.rendered = (await render(post, context)) ?? cached;
   entry.renderedText = text;
   entry.markdownMessages = entry.file.messages.slice(before);
 }

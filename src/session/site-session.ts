@@ -16,7 +16,8 @@ import { indexSite, resolveForeignAnchors, runChecks, shownAs, type SiteIndex } 
 import { firstCommitDates, listPosts, PAGES_FOLDER, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
 import { jobOf, renderJob, type MarkdownContext, type MarkdownResult } from '../markdown/render.ts';
-import { renderPosts } from '../markdown/stage.ts';
+import { renderPost, renderPosts } from '../markdown/stage.ts';
+import { rendersOnWorkers, sharedPool } from '../markdown/pool.ts';
 import { drawDiagrams, type CachedDrawing, type DiagramOptions } from '../media/mermaid.ts';
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { templateFailure } from '../render/template-error.ts';
@@ -28,7 +29,7 @@ import { checkUrls } from '../site/select.ts';
 import { LookupHistory } from './rerender.ts';
 import { plainPlan, sameIds, shapeOf } from './shapes.ts';
 import type { RenderedPost, SiteConfig } from '../types.ts';
-import { renderEntry, type Entry } from './entry.ts';
+import { renderEntry, type Entry, type RenderOne } from './entry.ts';
 import { makeImages } from '../media/image-stage.ts';
 
 /** What one batch of file events asks the session to redo. */
@@ -99,6 +100,8 @@ export class SiteSession {
     private readonly cwd: string,
     /** How Mermaid diagrams are drawn (media/mermaid.ts). */
     private readonly diagrams: DiagramOptions = {},
+    /** Worker threads for the first render of every post (at least one: markdown/pool.ts); automatic unless given. */
+    private readonly threads?: number,
   ) {
     this.postsDir = path.join(root, 'content', 'posts');
     this.pagesDir = path.join(root, 'content', PAGES_FOLDER);
@@ -111,6 +114,9 @@ export class SiteSession {
     const posts = [...this.entries.values()].map((entry) => entry.file);
     return [...posts, ...this.registryFiles, ...this.staticLinkFiles, this.summary, ...(this.templateFile ? [this.templateFile] : [])];
   }
+
+  /** One post's markdown, on the process's markdown worker within the post's budget: never on the thread that answers requests. */
+  private readonly renderOne: RenderOne = (post, context) => renderPost(post, context, { renderTimeout: this.config.renderTimeout, pool: sharedPool() });
 
   /** Read and render everything. */
   async start(): Promise<RebuildResult> {
@@ -138,15 +144,17 @@ export class SiteSession {
     const before = entries.map((entry) => entry.file.messages.length);
     const cache = openBucket<MarkdownResult>(cacheDirOf(this.root), 'markdown', true);
     const context = markdownContextFor(this.root, this.config, posts, this.cwd);
-    const { rendered: markdown } = await renderPosts(posts, context, { cache, threads: undefined });
+    const { rendered: markdown } = await renderPosts(posts, context, { cache, threads: this.threads, renderTimeout: this.config.renderTimeout, pool: sharedPool() });
     // Before the messages are set aside below: a diagram's message is one of its post's markdown messages.
     const rendered = await drawDiagrams(markdown, this.diagramCache(), this.diagrams);
     // The links just resolved against these URLs: the first refresh has nothing to resolve again.
     this.lookups.reset(context);
-    // Posts came from workers or the cache, so this thread has never run the markdown chain, and
-    // its first edits would run it cold (66 ms a post instead of ~17, measured). A few throwaway
-    // renders get the JIT going before the author's first save.
-    for (const post of posts.slice(0, WARM_UP_POSTS)) renderJob(jobOf(post), context);
+    // Rendering on this thread (from source: markdown/pool.ts), its first edits would run the chain
+    // cold (66 ms a post instead of ~17, measured): a few throwaway renders get the JIT going before
+    // the author's first save. On workers, the one kept for edits is started (when every post came
+    // from the cache, none was), so that the first edit does not wait for it to load.
+    if (rendersOnWorkers()) void sharedPool().warm();
+    else for (const post of posts.slice(0, WARM_UP_POSTS)) renderJob(jobOf(post), context);
     const byFile = new Map(rendered.map((post) => [post.raw.file, post]));
     entries.forEach((entry, index) => {
       entry.rendered = byFile.get(entry.file);
@@ -182,6 +190,17 @@ export class SiteSession {
       if (quick) return quick;
     }
     return this.refresh(touched, started, changes.registries ? undefined : before);
+  }
+
+  /**
+   * Read the posts' first commit dates again (a branch switch brings posts with other histories,
+   * and a post without a date takes its first commit's): the posts whose date moved, to read again.
+   */
+  async gitDatesMoved(): Promise<string[]> {
+    const dates = await firstCommitDates(this.postsDir);
+    const moved = [...this.entries.keys()].filter((absolute) => dates.get(absolute)?.getTime() !== this.gitDates.get(absolute)?.getTime());
+    this.gitDates = dates;
+    return moved;
   }
 
   /** Local files next to posts appeared, changed or went: the posts naming them render again. */
@@ -278,7 +297,7 @@ export class SiteSession {
       const stale = lookups.stale(String(entry.file.value));
       // A post moved by another one's arrival or departure renders at its new place.
       const moved = entry.rendered !== undefined && entry.rendered.path !== post.path;
-      if (touched.has(absolute) || stale || moved) renderEntry(entry, post, context, stale);
+      if (touched.has(absolute) || stale || moved) await renderEntry(entry, post, context, stale, this.renderOne);
     }
     await this.draw(this.entries.values());
 
@@ -351,7 +370,7 @@ export class SiteSession {
     }
     // No URL moved: links resolve as at the last refresh.
     const context = { ...markdownContextFor(this.root, this.config, [], this.cwd), postPaths: this.lookups.lastPostPaths };
-    for (const [entry] of edits) renderEntry(entry, entry.post!, context, false);
+    for (const [entry] of edits) await renderEntry(entry, entry.post!, context, false, this.renderOne);
     await this.draw(edits.map(([entry]) => entry));
     if (edits.some(([entry, old]) => shapeOf(entry.rendered) !== shapeOf(old))) return undefined;
 

@@ -94,7 +94,10 @@ export function unsafeOutDir({ out, outArg, defaultOut, roots, cwd }: OutDirQues
       }
     }
   }
-  if (stats && realOut !== realPathOf(defaultOut) && !existsSync(path.join(out, OUTPUT_MARKER)) && readdirSync(out).length > 0) {
+  // The default dist/ needs no marker only as a folder of the site's own: a `dist` link to another
+  // folder (`dist -> ~/www`) makes that folder no more the tool's than any other.
+  const ownDefault = statsOf(defaultOut)?.isDirectory() === true && realOut === realPathOf(defaultOut);
+  if (stats && !ownDefault && !existsSync(path.join(out, OUTPUT_MARKER)) && readdirSync(out).length > 0) {
     return `The output folder ${named} holds files this tool did not make (it has no ${OUTPUT_MARKER}): empty it or choose another --out`;
   }
   return undefined;

@@ -45,7 +45,7 @@ function twoOf(first: Post, second: Post): string {
 }
 
 /** The front matter key that decided the post's URL, else the file's first line. */
-function urlKeyPlace(post: Post): Point {
+export function urlKeyPlace(post: Post): Point {
   const { data, locate } = post.raw.frontMatter;
   // `permalink` overrides `slug`, so it is the one to point at when both are written (even empty).
   const path = [...FRONT_MATTER_KEYS.permalink, ...FRONT_MATTER_KEYS.slug].find(([key]) => key in data);

@@ -131,3 +131,84 @@ describe('watchSite', () => {
     expect(batches).toEqual([]);
   });
 });
+
+describe('watchSite after its bursts', () => {
+  const file = (name: string) => path.join(root, 'content/posts', name);
+  let close: (() => Promise<void>) | undefined;
+  afterEach(() => close?.());
+
+  it('hands over a burst that arrives while a batch is running once it is done', async () => {
+    const batches: string[][] = [];
+    let sawB: () => void;
+    const handedB = new Promise<void>((resolve) => (sawB = resolve));
+    const watching = watchSite(dirs, async (batch) => {
+      batches.push([...batch.posts]);
+      if (batches.length === 1) {
+        // The save lands, and its event is reported, while the first batch is still rebuilding.
+        const reported = new Promise((resolve) => watching.watcher.on('add', (name: string) => name === file('b.md') && resolve(name)));
+        await writeFile(file('b.md'), '# B\n');
+        await reported;
+      }
+      if (batch.posts.has(file('b.md'))) sawB();
+    });
+    close = watching.close;
+    await watching.ready;
+    await writeFile(file('a.md'), '# A changed\n');
+    await handedB;
+    expect(batches).toEqual([[file('a.md')], [file('b.md')]]);
+  });
+
+  it('asks what the events missed when the bursts are done, hands it over, and asks again until nothing is missed', async () => {
+    const calls: string[] = [];
+    let idleFound = 0;
+    let done: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    const watching = watchSite(
+      dirs,
+      async (batch) => {
+        calls.push(batch.missed ? `missed ${[...batch.posts].map((name) => path.basename(name))}` : `batch ${[...batch.posts].map((name) => path.basename(name))}`);
+      },
+      {
+        onIdle: async () => {
+          calls.push('idle');
+          // Asked once when the watcher is ready; then, after the save, it finds one missed file.
+          if (calls.length === 1) return undefined;
+          if (idleFound++ > 0) {
+            done();
+            return undefined;
+          }
+          const missed = emptyBatch();
+          missed.posts.add(file('missed.md'));
+          missed.missed = 1;
+          return missed;
+        },
+      },
+    );
+    close = watching.close;
+    await watching.ready;
+    expect(calls).toEqual(['idle']);
+    await writeFile(file('a.md'), '# A changed\n');
+    await finished;
+    expect(calls).toEqual(['idle', 'batch a.md', 'idle', 'missed missed.md', 'idle']);
+  });
+
+  it('keeps running when the watcher fails, and asks what it missed', async () => {
+    const errors: string[] = [];
+    let asked: () => void;
+    let calls = 0;
+    const askedAgain = new Promise<void>((resolve) => (asked = resolve));
+    const watching = watchSite(dirs, async () => undefined, {
+      onError: (error) => errors.push(error.message),
+      onIdle: async () => {
+        if (++calls === 2) asked();
+        return undefined;
+      },
+    });
+    close = watching.close;
+    await watching.ready;
+    // What chokidar emits when the system is out of inotify watches; unheard, it ended the process.
+    watching.watcher.emit('error', Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' }));
+    await askedAgain;
+    expect(errors).toEqual(['ENOSPC: System limit for number of file watchers reached']);
+  });
+});

@@ -99,6 +99,16 @@ describe('--out that is a symbolic link', () => {
     expect(lstatSync(path.join(root, 'dist')).isSymbolicLink()).toBe(true);
     expect(await listFiles(www)).toEqual(['index.html']);
   });
+
+  it('makes the folder it points to no default dist/: --out naming it needs the marker like any other', async () => {
+    const { parent, root } = await makeSite();
+    const www = path.join(parent, 'www');
+    await mkdir(www);
+    await writeFile(path.join(www, 'index.html'), 'served');
+    await symlink(www, path.join(root, 'dist'));
+    const run = await expectRefused(root, www, www);
+    expect(run.stderr).toContain(OUTPUT_MARKER);
+  });
 });
 
 describe('an existing folder this tool did not make', () => {

@@ -32,7 +32,7 @@ interface PostInput {
   image?: string;
 }
 
-function makePost(input: PostInput): RenderedPost {
+export function makePost(input: PostInput): RenderedPost {
   const relPath = `${input.slug}.md`;
   const file = new VFile({ path: `/site/content/posts/${relPath}`, cwd: '/site', value: '' });
   const tags: TagRef[] = input.tags.map((key) => ({ key, spelling: key }));

@@ -105,14 +105,18 @@ describe('a build killed with SIGKILL', () => {
 describe('the next build after a kill between the swap\'s two renames', () => {
   it('puts the previous output back and removes the unfinished staging folder', async () => {
     const before = await treeDigest(out);
-    await rename(out, `${out}.old-12345-abcdef01`);
-    await mkdir(`${out}.tmp-12345-abcdef01/posts`, { recursive: true });
-    await writeFile(`${out}.tmp-12345-abcdef01/posts/half.html`, '<p>half');
+    // Folders of a build whose process is gone (a running one's are left alone: test/output/shared-out.test.ts).
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => dead.on('exit', resolve));
+    const suffix = `${dead.pid}-abcdef01`;
+    await rename(out, `${out}.old-${suffix}`);
+    await mkdir(`${out}.tmp-${suffix}/posts`, { recursive: true });
+    await writeFile(`${out}.tmp-${suffix}/posts/half.html`, '<p>half');
     // A folder of the user's own that only looks like ours stays.
     await mkdir(path.join(root, 'dist.old-2024'));
     const recovered = await runCli(['build', '--root', root, '--out', out]);
     expect(recovered.code, recovered.stderr).toBe(0);
-    expect(recovered.stderr).toContain('Note: restored dist/ from dist.old-12345-abcdef01');
+    expect(recovered.stderr).toContain(`Note: restored dist/ from dist.old-${suffix}`);
     expect(recovered.stderr).toContain('Note: removed 1 unfinished output folder of a stopped build');
     expect(await treeDigest(out)).toBe(before);
     expect((await readdir(root)).filter((name) => /^dist\.(?:tmp|old)-/.test(name))).toEqual(['dist.old-2024']);

@@ -4,6 +4,7 @@ import { AUTHOR_OBJECT_KEYS, FRONT_MATTER_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
 import { withoutControls } from './control-chars.ts';
 import { isRecord, isSafeLinkUrl, quote, valueAt } from './fields.ts';
+import { segmentProblem, SEGMENT_RULE } from './segment-length.ts';
 import { slugify } from './slug.ts';
 
 /** What an unregistered author looks like when it is a registry key, not a person's name. */
@@ -84,7 +85,7 @@ class AuthorReader {
     const link = linkedName(name);
     if (link && link.name !== '') return this.readLink(name, link, path);
     const entry = this.index.get(name.toLowerCase());
-    if (entry) return this.add(fromEntry(entry));
+    if (entry) return this.add(fromEntry(entry), path);
     if (this.warnUnknown && BARE_KEY.test(name)) {
       // `gerit` is far more likely a mistyped key than someone's whole name.
       this.ctx.report(`Unknown author ${quote(name)}: not a key of authors.yml; using it as a name`, {
@@ -93,7 +94,7 @@ class AuthorReader {
         ruleId: 'unknown-author',
       });
     }
-    this.add({ id: slugify(name), name });
+    this.add({ id: slugify(name), name }, path);
   }
 
   /** A name written as a link: the text is the name (and the id), the target its URL. */
@@ -106,7 +107,7 @@ class AuthorReader {
     } else {
       this.ctx.report(`Unsafe author url ${quote(link.url)}: only http(s), mailto or a path; it is ignored`, { path, severity: 'warning', ruleId: 'invalid-url' });
     }
-    this.add(author);
+    this.add(author, path);
   }
 
   private readObject(object: Record<string, unknown>, path: KeyPath): void {
@@ -128,11 +129,15 @@ class AuthorReader {
       else this.ctx.report(`Unsafe author ${key} ${quote(value)}: only http(s), mailto or a path; it is ignored`, { path, severity: 'warning', ruleId: 'invalid-url' });
     }
     if (email !== undefined) author.email = email;
-    this.add(author);
+    this.add(author, path);
   }
 
-  private add(author: Author): void {
-    if (!this.authors.some((known) => known.id === author.id)) this.authors.push(author);
+  private add(author: Author, path: KeyPath): void {
+    if (this.authors.some((known) => known.id === author.id)) return;
+    // Their page is `authors/<id>/`: an id too long for a folder is left out, with an error here.
+    const problem = segmentProblem(`Author ${quote(author.name)}`, author.id);
+    if (problem) this.ctx.report(`${problem}: shorten the name, or use a key of authors.yml`, { path, severity: 'error', ruleId: SEGMENT_RULE });
+    else this.authors.push(author);
   }
 }
 

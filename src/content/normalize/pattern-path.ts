@@ -5,7 +5,7 @@ import type { NormalizeContext } from './context.ts';
 import { quote } from './fields.ts';
 import { fileDatePrefix, postStem, undatedStem } from './file-name.ts';
 import { fillPermalink, type PatternValues } from './permalink-fill.ts';
-import { sitePath } from './site-path.ts';
+import { sitePath, tooLong } from './site-path.ts';
 import { postSlug } from './slug.ts';
 
 /** What decided the post's slug: the file name, or `slug` as written. */
@@ -67,7 +67,9 @@ function docusaurusPattern(pattern: string, raw: RawPost, source: SlugSource): s
  * post's folders in front of its name, when its name comes from its file (see Post.folderPath).
  */
 export function patternPaths(raw: RawPost, data: Record<string, unknown>, source: SlugSource, published: PostDate, ctx: NormalizeContext): { path: string; folderPath?: string } {
-  const folders = source.written === undefined ? foldersOf(raw.relPath) : [];
+  // Folders too long to be folder names offer no fallback: two posts of one name then collide as duplicate-url.
+  const named = source.written === undefined ? foldersOf(raw.relPath) : [];
+  const folders = named.some(tooLong) ? [] : named;
   let pattern = ctx.config.permalink;
   if (pattern === undefined) {
     const path = routePath('post', { slug: source.slug });

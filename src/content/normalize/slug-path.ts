@@ -9,6 +9,7 @@ import { firstPresent, quote } from './fields.ts';
 import { undatedStem } from './file-name.ts';
 import { patternPaths, type SlugSource } from './pattern-path.ts';
 import { CONTROL, MAX_SEGMENT_BYTES, sitePath, tooLong } from './site-path.ts';
+import { fittedSegment } from './segment-length.ts';
 import { postSlug } from './slug.ts';
 
 /** Why an explicit slug can't be folder names inside `posts/`, or undefined when it can. */
@@ -26,12 +27,13 @@ function slugProblem(slug: string): string | undefined {
  * all become clean URL segments). Astro's slugs may hold slashes (`2019/intro`): they stay folders.
  */
 export function readSlug(raw: RawPost, data: Record<string, unknown>, ctx: NormalizeContext): SlugSource {
-  const fromName = { slug: postSlug(undatedStem(raw.relPath)) };
+  // Measured after slugging: lower case may take more bytes than the name had (`Ⱥ` 2, `ⱥ` 3).
+  const fromName = () => ({ slug: fittedSegment(postSlug(undatedStem(raw.relPath)), 'The file name', ctx) });
   const explicit = firstPresent(data, FRONT_MATTER_KEYS.slug);
-  if (explicit === undefined) return fromName;
+  if (explicit === undefined) return fromName();
   if (typeof explicit.value !== 'string' && typeof explicit.value !== 'number') {
     ctx.report(`Invalid slug ${quote(explicit.value)}: expected text`, { path: explicit.path, severity: 'error', ruleId: 'invalid-slug' });
-    return fromName;
+    return fromName();
   }
   const written = String(explicit.value).normalize('NFC').trim();
   const slug = written
@@ -42,7 +44,7 @@ export function readSlug(raw: RawPost, data: Record<string, unknown>, ctx: Norma
   const problem = slugProblem(written) ?? (slug.split('/').some(tooLong) ? `it is longer than ${MAX_SEGMENT_BYTES} bytes` : undefined);
   if (problem === undefined) return { slug, written };
   ctx.report(`Unsafe slug ${quote(explicit.value)}: ${problem}`, { path: explicit.path, severity: 'error', ruleId: 'unsafe-path' });
-  return fromName;
+  return fromName();
 }
 
 /** Eleventy computes `permalink: /{{ page.fileSlug }}/` from its templates; this tool does not. */

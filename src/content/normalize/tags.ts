@@ -4,7 +4,8 @@ import { FRONT_MATTER_KEYS, TAG_OBJECT_KEYS } from '../keys.ts';
 import type { NormalizeContext } from './context.ts';
 import { withoutControls } from './control-chars.ts';
 import { isRecord, quote, valueAt } from './fields.ts';
-import { tagKey } from './slug.ts';
+import { segmentProblem, SEGMENT_RULE } from './segment-length.ts';
+import { slugify, tagKey } from './slug.ts';
 
 /** Tags Eleventy blogs use as collections, not topics: eleventy-base-blog's `filterTagList` hides them. */
 const ELEVENTY_COLLECTIONS = new Set(['all', 'nav', 'post', 'posts']);
@@ -53,7 +54,11 @@ export function normalizeTags(data: Record<string, unknown>, ctx: NormalizeConte
       return;
     }
     const key = index.get(own) ?? own;
-    if (!tags.some((tag) => tag.key === key)) tags.push({ key, spelling });
+    if (tags.some((tag) => tag.key === key)) return;
+    // Its page is `tags/<slug>/` (site/model.ts): a name too long for a folder is left out, with an error here.
+    const problem = segmentProblem(`Tag ${quote(spelling)}`, slugify(key));
+    if (problem) ctx.report(`${problem}: shorten the tag`, { path, severity: 'error', ruleId: SEGMENT_RULE });
+    else tags.push({ key, spelling });
   };
 
   const addItem = (value: unknown, path: KeyPath): void => {

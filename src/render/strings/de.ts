@@ -47,6 +47,7 @@ export const de: Strings = {
   website: 'Website',
   postsTagged: 'Beiträge mit dem Schlagwort „{tag}“',
   rssFeed: 'RSS-Feed',
+  moreTags: '+{n} weitere',
   allTags: 'Alle Schlagwörter',
   notFound: 'Seite nicht gefunden',
   notFoundText: 'Unter dieser Adresse gibt es leider nichts. Vielleicht wurde die Seite verschoben, oder der Link ist fehlerhaft.',

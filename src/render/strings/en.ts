@@ -48,6 +48,8 @@ export const en = {
   website: 'Website',
   postsTagged: 'Posts tagged “{tag}”',
   rssFeed: 'RSS feed',
+  /** After the first tags of a post card, linking to the post: `{n}` is how many are left out. */
+  moreTags: '+{n} more',
   allTags: 'All tags',
   notFound: 'Page not found',
   notFoundText: 'Sorry, there is nothing at this address. It may have moved, or the link may be mistyped.',

@@ -47,6 +47,7 @@ export const es: Strings = {
   website: 'Sitio web',
   postsTagged: 'Artículos con la etiqueta «{tag}»',
   rssFeed: 'Feed RSS',
+  moreTags: '+{n} más',
   allTags: 'Todas las etiquetas',
   notFound: 'Página no encontrada',
   notFoundText: 'Lo sentimos, no hay nada en esta dirección. Puede que la página se haya movido o que el enlace esté mal escrito.',

@@ -47,6 +47,7 @@ export const fr: Strings = {
   website: 'Site web',
   postsTagged: 'Articles avec l’étiquette «\u00a0{tag}\u00a0»',
   rssFeed: 'Flux RSS',
+  moreTags: '+{n} autres',
   allTags: 'Toutes les étiquettes',
   notFound: 'Page introuvable',
   notFoundText: 'Désolé, il n’y a rien à cette adresse. La page a peut-être été déplacée, ou le lien est mal saisi.',

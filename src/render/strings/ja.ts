@@ -47,6 +47,7 @@ export const ja: Strings = {
   website: 'ウェブサイト',
   postsTagged: '「{tag}」タグの記事',
   rssFeed: 'RSSフィード',
+  moreTags: 'ほか{n}件',
   allTags: 'すべてのタグ',
   notFound: 'ページが見つかりません',
   notFoundText: '申し訳ありませんが、このアドレスにはページがありません。移動したか、リンクが間違っている可能性があります。',

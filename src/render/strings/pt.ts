@@ -47,6 +47,7 @@ export const pt: Strings = {
   website: 'Site',
   postsTagged: 'Artigos com a tag “{tag}”',
   rssFeed: 'Feed RSS',
+  moreTags: '+{n} mais',
   allTags: 'Todas as tags',
   notFound: 'Página não encontrada',
   notFoundText: 'Desculpe, não há nada neste endereço. A página pode ter sido movida, ou o link pode estar errado.',

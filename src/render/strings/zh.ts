@@ -47,6 +47,7 @@ export const zh: Strings = {
   website: '网站',
   postsTagged: '标签为“{tag}”的文章',
   rssFeed: 'RSS 订阅',
+  moreTags: '另有{n}个',
   allTags: '全部标签',
   notFound: '页面未找到',
   notFoundText: '抱歉，此地址没有内容。页面可能已被移动，或链接输入有误。',
