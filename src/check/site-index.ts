@@ -5,12 +5,11 @@
  * and static files.
  */
 import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { ForeignId } from '../markdown/facts/facts.ts';
 import { hrefUnder, isRoutePath, outputFileOf, underPrefix } from '../site/routes.ts';
 import type { RenderedPost, Site } from '../types.ts';
 import { safeDecode } from '../shared/decode.ts';
-import { isFile } from '../shared/files.ts';
+import { isStaticFile } from '../shared/site-dirs.ts';
 
 /** What links resolve against. */
 export interface SiteIndex {
@@ -91,7 +90,8 @@ function produced(index: SiteIndex, relative: string): string | undefined {
   const candidates = [outputFileOf(relative), ...(relative === '' || relative.endsWith('/') ? [] : [outputFileOf(`${relative}/`)])];
   return (
     candidates.find((file) => index.files.has(file)) ??
-    candidates.find((file) => index.staticDirs.some((dir) => isFile(path.join(dir, file))))
+    // A static file is there only if a build publishes it: a link in static/ that leaves the site is not.
+    candidates.find((file) => isStaticFile(index.staticDirs, file))
   );
 }
 

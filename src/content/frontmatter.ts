@@ -10,6 +10,7 @@ import { location } from 'vfile-location';
 import type { FrontMatter, KeyPath, Point } from '../types.ts';
 import { plainFences } from './fences.ts';
 import { escapeRegExp } from '../shared/regexp.ts';
+import { YAML_OPTIONS, yamlData } from './yaml-data.ts';
 
 /** A front matter problem, positioned in the whole file. */
 export interface FrontMatterProblem {
@@ -22,16 +23,6 @@ export interface FrontMatterProblem {
 export type FrontMatterResult =
   | { ok: true; frontMatter: FrontMatter }
   | { ok: false; problems: FrontMatterProblem[] };
-
-/** Aliases beyond this many are refused, so a "billion laughs" document cannot expand (merge keys count too). */
-const MAX_ALIASES = 100;
-
-/**
- * YAML 1.2 core schema (timestamps stay strings, so dates are ours to validate), with YAML 1.1's
- * `<<: *defaults` merge keys, which Hugo, Jekyll and js-yaml apply: without them the merged keys
- * were silently missing.
- */
-const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true } as const;
 
 type Parsed = { data: unknown; locateOffset: (path: KeyPath) => number | undefined };
 
@@ -127,12 +118,11 @@ function parseYamlBlock(block: string, at: (offset: number) => Point, problems: 
     problems.push({ reason: `Invalid YAML front matter: ${firstLine(error.message)}`, place: at(error.pos[0]), ruleId: 'frontmatter-syntax' });
   }
   if (doc.errors.length > 0) return { data: {}, locateOffset: () => undefined };
-  try {
-    return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), locateOffset: lazyYamlOffset(block) };
-  } catch (error) {
-    problems.push({ reason: `Invalid YAML front matter: ${firstLine((error as Error).message)}`, place: at(block.indexOf('\n') + 1), ruleId: 'frontmatter-syntax' });
-    return { data: {}, locateOffset: () => undefined };
-  }
+  // Aliases are bounded, and one too many is pointed at: see yaml-data.ts.
+  const converted = yamlData(doc);
+  if (converted.ok) return { data: converted.data, locateOffset: lazyYamlOffset(block) };
+  problems.push({ reason: `Invalid YAML front matter: ${converted.reason}`, place: at(converted.offset), ruleId: 'frontmatter-syntax' });
+  return { data: {}, locateOffset: () => undefined };
 }
 
 /**

@@ -18,6 +18,7 @@ import type { Severity } from '../types.ts';
 import type { LinkContext } from './data.ts';
 import { safeDecode } from '../shared/decode.ts';
 import { fileExists, isInside, pageOf, realPath } from './local-files.ts';
+import { staticSource } from '../shared/static-files.ts';
 import { splitUrl } from '../shared/url.ts';
 
 /** Attributes that hold one URL, per element (the check stage reads the same ones). */
@@ -115,9 +116,11 @@ export function resolveLocal(url: string, context: LinkContext, assets: Map<stri
     // Another part of the same host (`externalPaths: ['/docs/']`): not the blog's, so no base path, and nothing to look for.
     if (underPrefix(pathname, context.externalPaths)) return { url };
     // `/../../etc/passwd` joined to a static folder would leave it: such a candidate is never looked at.
+    // Nor is a link that leads out of the site (`static/photo.jpg -> ~/private.jpg`): a build does
+    // not publish it, so neither may the image pipeline (static-files.ts).
     const file = context.staticDirs
       .map((dir) => ({ dir, candidate: path.join(dir, safeDecode(pathname)) }))
-      .find(({ dir, candidate }) => isInside(dir, candidate) && fileExists(context.deps, candidate))?.candidate;
+      .find(({ dir, candidate }) => isInside(dir, candidate) && fileExists(context.deps, candidate) && staticSource(dir, path.relative(dir, candidate)) !== undefined)?.candidate;
     if (media && file === undefined) report(`Missing local file ${shown(url)} (not in static/)`, 'missing-asset');
     return { url: context.basePath + url.slice(1), file };
   }

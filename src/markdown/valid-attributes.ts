@@ -13,8 +13,11 @@ const DIMENSIONED = new Set(['img', 'iframe', 'video', 'canvas', 'embed', 'objec
 /** Elements and the attribute that loads a resource: `src="//"` or `src=""` loads nothing. */
 const SOURCES: Record<string, string> = { img: 'src', iframe: 'src', video: 'src', audio: 'src', source: 'src', embed: 'src', track: 'src', script: 'src' };
 
-/** Pixels, with or without `px`: `640`, `640px`, `640.5`. */
-const PIXELS = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$/i;
+/**
+ * Pixels, with or without `px`: `640`, `640px`, `640.5`; matched on the trimmed value. With
+ * `\s*(?:px)?\s*$` two runs of white space could share the spaces of a value n² ways.
+ */
+const PIXELS = /^(\d+(?:\.\d+)?)\s*(?:px)?$/i;
 
 /** A CSS length or percentage another attribute value can become: `100%`, `20em`. */
 const CSS_LENGTH = /^\s*\d+(?:\.\d+)?(?:%|em|rem|vw|vh|ch)\s*$/i;
@@ -25,7 +28,7 @@ export default function rehypeValidAttributes() {
       if (DIMENSIONED.has(node.tagName)) for (const name of ['width', 'height'] as const) fixDimension(node, name);
       const source = SOURCES[node.tagName];
       const value = source === undefined ? undefined : node.properties[source];
-      if (typeof value === 'string' && /^\s*(?:\/\/)?\s*$/.test(value)) delete node.properties[source!];
+      if (typeof value === 'string' && (value.trim() === '' || value.trim() === '//')) delete node.properties[source!];
     });
   };
 }
@@ -36,7 +39,7 @@ function fixDimension(node: Element, name: 'width' | 'height'): void {
   const text = String(value);
   if (/^\d+$/.test(text)) return;
   delete node.properties[name];
-  const pixels = PIXELS.exec(text);
+  const pixels = PIXELS.exec(text.trim());
   if (pixels) node.properties[name] = String(Math.round(Number(pixels[1])));
   // A length HTML can't say goes to CSS, where it means what the author meant.
   else if (CSS_LENGTH.test(text)) node.properties.style = `${name}:${text.trim()}${node.properties.style ? `;${String(node.properties.style)}` : ''}`;

@@ -56,8 +56,11 @@ export function absolutizeSrcset(srcset: string, pageUrl: string): string {
     while (i < length && !/\s/.test(srcset[i]!)) i++;
     let url = srcset.slice(start, i);
     let descriptors = '';
-    if (/,+$/.test(url)) {
-      url = url.replace(/,+$/, '');
+    // Trailing commas counted back from the end: `/,+$/` tried from every comma of a run, n² on a URL of commas.
+    let end = url.length;
+    while (end > 0 && url[end - 1] === ',') end--;
+    if (end < url.length) {
+      url = url.slice(0, end);
     } else {
       let depth = 0;
       const from = i;

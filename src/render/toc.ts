@@ -28,7 +28,8 @@ export function tocView(toc: readonly TocEntry[] | undefined, setting: boolean |
  * before it: two levels read well, and a skipped level (h2 → h4) must not leave an empty parent.
  */
 function nest(entries: readonly TocEntry[]): TocItemView[] {
-  const top = Math.min(...entries.map((entry) => entry.depth));
+  // A loop, not Math.min(...depths): spread arguments overflow the stack at ~100,000 headings.
+  const top = entries.reduce((min, entry) => Math.min(min, entry.depth), Infinity);
   const items: TocItemView[] = [];
   for (const entry of entries) {
     const item: TocItemView = { id: entry.id, text: entry.text, href: `#${entry.id}`, children: [] };

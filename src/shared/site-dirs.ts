@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from './code-dir.ts';
-import { isFile } from './files.ts';
+import { staticSource } from './static-files.ts';
 import { unsafeOutDir } from './out-dir.ts';
 
 export { PROJECT_ROOT } from './code-dir.ts';
@@ -29,9 +29,12 @@ export function staticDirsOf(root: string): string[] {
   return [...new Set([path.join(PROJECT_ROOT, 'static'), path.join(root, 'static')])];
 }
 
-/** Whether a site-relative path (`notes.txt`, `img/a.png`) is a file in one of `staticDirs`. */
+/**
+ * Whether a site-relative path (`notes.txt`, `img/a.png`) is a file in one of `staticDirs` that a
+ * build publishes: not through a link that leaves the site (static-files.ts).
+ */
 export function isStaticFile(staticDirs: readonly string[], file: string): boolean {
-  return staticDirs.some((dir) => isFile(path.join(dir, file)));
+  return staticDirs.some((dir) => staticSource(dir, file) !== undefined);
 }
 
 /**

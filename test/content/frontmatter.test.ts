@@ -87,7 +87,8 @@ describe('parseFrontMatter', () => {
       }
       bomb.push('---', '');
       expect(problems(bomb.join('\n'))).toEqual([
-        '2:1 frontmatter-syntax Invalid YAML front matter: Excessive alias count indicates a resource exhaustion attack',
+        // At the first alias of something that holds aliases: `*b` in c's list, where the expansion multiplies.
+        '4:14 frontmatter-syntax Invalid YAML front matter: Excessive alias count indicates a resource exhaustion attack',
       ]);
     });
 
@@ -98,8 +99,17 @@ describe('parseFrontMatter', () => {
       }
       bomb.push('---', '');
       expect(problems(bomb.join('\n'))).toEqual([
-        '2:1 frontmatter-syntax Invalid YAML front matter: Excessive alias count indicates a resource exhaustion attack',
+        '4:8 frontmatter-syntax Invalid YAML front matter: Excessive alias count indicates a resource exhaustion attack',
       ]);
+    });
+
+    it('refuses more than 100 aliases at the 101st, even when each names another anchor', () => {
+      // The yaml package's own limit counts uses of one anchor; its counting is quadratic in the
+      // aliases (see registries.test.ts for the time), so the number of aliases is bounded first.
+      const names = Array.from({ length: 150 }, (_, i) => `a${i}`);
+      const text = `---\ndefs: [${names.map((name) => `&${name} x`).join(', ')}]\nlist: [${names.map((name) => `*${name}`).join(', ')}]\n---\n`;
+      const column = `list: [${names.slice(0, 100).map((name) => `*${name}, `).join('')}`.length + 1;
+      expect(problems(text)).toEqual([`3:${column} frontmatter-syntax Invalid YAML front matter: more than 100 aliases (*name): a file that repeats itself this much is refused`]);
     });
   });
 });

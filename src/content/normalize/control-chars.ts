@@ -15,7 +15,7 @@ const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
  * `text` without control characters; when it had some, one `control-chars` warning at `path`
  * naming them (`U+0000, U+001B`) and the `field` they were removed from.
  */
-export function withoutControls(text: string, path: KeyPath, field: string, ctx: NormalizeContext): string {
+export function withoutControls(text: string, path: KeyPath, field: string, ctx: Pick<NormalizeContext, 'report'>): string {
   const matches = text.match(CONTROL);
   if (!matches) return text;
   const found = [...new Set(matches)].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);

@@ -13,7 +13,6 @@ import type { DialectSite } from './context.ts';
 import type { ShortcodeTemplates } from './shortcode-templates.ts';
 import { constructAt, type Construct } from './scan.ts';
 import type { Piece } from './source-map.ts';
-import { escapeRegExp } from '../../shared/regexp.ts';
 
 /** `text`: every construct is expanded; `code`: only raw markers and escaped shortcodes. */
 export type Mode = 'text' | 'code';
@@ -46,7 +45,8 @@ const RAW_TAGS = new Set(['raw', 'endraw', 'verbatim', 'endverbatim']);
 export class Expander {
   readonly pieces: Piece[] = [];
   private cursor: number;
-  private readonly closers = new Map<string, number>();
+  /** Where the text last has a closer of each name (`shortcode:name`, `end:name`); made on first use. */
+  private closers: Map<string, number> | undefined;
 
   constructor(
     readonly text: string,
@@ -123,18 +123,20 @@ export class Expander {
     return undefined;
   }
 
-  /** Where the text last has something that reads like `opener`'s closer (-1: nowhere), found once per name. */
+  /**
+   * Where the text last has something that reads like `opener`'s closer (-1: nowhere). Every
+   * closer of every name is found in one pass: a pass per name was one scan of the whole text for
+   * each distinct shortcode or tag name, quadratic on a post of thousands of different ones.
+   */
   private lastCloser(opener: Construct): number {
-    const key = `${opener.type}:${opener.name}`;
-    let last = this.closers.get(key);
-    if (last === undefined) {
-      const name = escapeRegExp(opener.name);
-      const pattern = new RegExp(opener.type === 'shortcode' ? `{{[<%]\\s*/\\s*${name}(?![\\w./-])` : `{%-?\\s*end${name}(?![\\w-])`, 'g');
-      last = -1;
-      for (const match of this.text.matchAll(pattern)) last = match.index;
-      this.closers.set(key, last);
+    if (!this.closers) {
+      this.closers = new Map();
+      // The name is the whole run of name characters, as `(?![\w./-])` / `(?![\w-])` made it per name.
+      for (const match of this.text.matchAll(/{{[<%]\s*\/\s*([\w./-]+)|{%-?\s*end([\w-]+)/g)) {
+        this.closers.set(match[1] === undefined ? `end:${match[2]}` : `shortcode:${match[1]}`, match.index);
+      }
     }
-    return last;
+    return this.closers.get(opener.type === 'shortcode' ? `shortcode:${opener.name}` : `end:${opener.name}`) ?? -1;
   }
 
   /** File a message at `offset` of the text (where a construct starts, as other markdown messages point at a node's start). */

@@ -5,6 +5,7 @@
  * Hand-written: no JavaScript library reads Hugo's shortcode syntax, and LiquidJS's tokenizer
  * throws at the first `{{` of prose that is not Liquid, where we must just move on.
  */
+import { forwardFinder, type Finder } from '../../shared/forward-finder.ts';
 
 /** One construct, by its offsets in the text. */
 export interface Construct {
@@ -56,7 +57,8 @@ export function constructAt(text: string, index: number, limit = text.length): C
 }
 
 function shortcode(construct: Construct, inner: string, from: number, delimiter: '<' | '%'): Construct | undefined {
-  const match = /^(\s*)(\/?)\s*([\w][\w./-]*)/.exec(inner);
+  // `\s*` after the slash only when there is one: `(\s*)(\/?)\s*` split a run of n spaces n² ways before failing.
+  const match = /^(\s*)(?:(\/)\s*)?(\w[\w./-]*)/.exec(inner);
   if (!match) return undefined;
   let args = inner.slice(match[0].length);
   const selfClosing = /\/\s*$/.test(args);
@@ -83,8 +85,13 @@ function trimControl(inner: string): string {
  * then the first `close` counts.
  */
 function endOf(text: string, from: number, close: string, quotes: string, limit: number): number | undefined {
-  BLANK_LINE.lastIndex = from;
-  const stop = Math.min(limit, BLANK_LINE.exec(text)?.index ?? text.length);
+  const find = finderOf(text);
+  const blank = find(BLANK_LINE, from);
+  const stop = Math.min(limit, blank === -1 ? text.length : blank);
+  // The loop below can only end at an occurrence of `close`: with none before `stop` it need not
+  // run. An opener with no end used to scan on to the next blank line, from every opener.
+  const next = find(close, from);
+  if (next === -1 || next + close.length > stop) return undefined;
   let quote = '';
   for (let i = from; i < stop; i++) {
     const char = text[i]!;
@@ -97,6 +104,18 @@ function endOf(text: string, from: number, close: string, quotes: string, limit:
       return i + close.length <= stop ? i : undefined;
     }
   }
-  const plain = text.indexOf(close, from);
-  return plain !== -1 && plain + close.length <= stop ? plain : undefined;
+  // The first `close` from `from`, found above.
+  return next;
+}
+
+/**
+ * The finder of the text being scanned, kept for the next construct: constructs are looked for
+ * front to back, and a post without blank lines had each look for the next one from scratch, to
+ * the end of the text (quadratic: 10,000 shortcodes took 2.3 s, 70,000 over a minute).
+ */
+let scanned: { text: string; find: Finder } = { text: '', find: forwardFinder('') };
+
+function finderOf(text: string): Finder {
+  if (scanned.text !== text) scanned = { text, find: forwardFinder(text) };
+  return scanned.find;
 }

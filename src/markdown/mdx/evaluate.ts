@@ -32,7 +32,8 @@ export function evaluate(source: string, imports: Imports): { value: unknown } |
 
 /** Whether `source` is nothing but comments (`/* … *\/`, `// …`): MDX's way to write one. */
 export function commentOf(source: string): string | undefined {
-  const match = /^\s*\/\*([\s\S]*?)\*\/\s*$/.exec(source) ?? /^\s*\/\/([^\n]*)\s*$/.exec(source);
+  // After a line comment only white space that starts a new line: `[^\n]*\s*$` tried every split of trailing spaces.
+  const match = /^\s*\/\*([\s\S]*?)\*\/\s*$/.exec(source) ?? /^\s*\/\/([^\n]*)(?:\n\s*)?$/.exec(source);
   return match?.[1];
 }
 

@@ -8,27 +8,32 @@
  */
 import type { Html, Paragraph, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { addMessage } from '../../messages.ts';
 import { walk } from '../../shared/walk.ts';
 
-/** An opening, closing or self-closing tag of a component (a PascalCase name). */
-const TAG = /<(\/?)([A-Z][A-Za-z\d]*[a-z][\w.]*)((?:\s(?:[^<>"'{]|"[^"]*"|'[^']*'|\{[^{}]*\})*)?)>/g;
-
-/** An MDX comment. */
-const COMMENT = /\{\/\*([\s\S]*?)\*\/\}/g;
+/**
+ * An opening, closing or self-closing tag of a component (a PascalCase name: capitals and digits,
+ * then a lower-case letter). Written `[A-Z][A-Za-z\d]*[a-z]`, the name could be split in as many
+ * ways as it had letters, each tried when no `>` followed: `<A` and 1 MB of letters took hours.
+ */
+const TAG = /<(\/?)([A-Z][A-Z\d]*[a-z][\w.]*)((?:\s(?:[^<>"'{]|"[^"]*"|'[^']*'|\{[^{}]*\})*)?)>/g;
 
 /** Clean component tags out of raw HTML and MDX comments out of text. */
 export default function remarkMdxFallback() {
   return (tree: Root, file: VFile): void => {
     if (!file.data.mdxFallback) return;
     walk<Html>(tree, 'html', (node) => {
-      node.value = node.value.replace(TAG, (tag, closing: string, name: string, attributes: string, offset: number) => {
+      // Made when the first tag is reported, once per node: splitting the text before each tag cost O(n) a tag.
+      let lines: ReturnType<typeof location> | undefined;
+      const value = node.value;
+      node.value = value.replace(TAG, (tag, closing: string, name: string, attributes: string, offset: number) => {
         if (name === 'Link') return closing ? '</a>' : `<a${attributes.replace(/(^|\s)to=/, '$1href=')}>`;
         if (name === 'Image' || name === 'Img') return closing ? '' : `<img${attributes}>`;
         if (!closing) {
-          const before = node.value.slice(0, offset).split('\n');
+          const at = (lines ??= location(value)).toPoint(offset);
           const start = node.position?.start;
-          const place = start && { line: start.line + before.length - 1, column: before.length === 1 ? start.column + offset : before.at(-1)!.length + 1 };
+          const place = start && at && { line: start.line + at.line - 1, column: at.line === 1 ? start.column + offset : at.column };
           addMessage(file, `<${name}> is not an HTML element: its tags are left out, its content kept`, { place, ruleId: 'unknown-component', severity: 'warning' });
         }
         return '';
@@ -41,9 +46,26 @@ export default function remarkMdxFallback() {
       if (marker && parent && index !== undefined) parent.children[index] = { type: 'html', value: `<!-- ${marker[1]} -->`, position: paragraph.position } as never;
     });
     walk<Text>(tree, 'text', (node) => {
-      if (node.value.includes('{/*')) node.value = node.value.replace(COMMENT, '');
+      if (node.value.includes('{/*')) node.value = withoutComments(node.value);
     });
   };
+}
+
+/**
+ * `text` without its MDX comments (`{/* … *\/}`). A search for the end from each opener, as
+ * `/\{\/\*[\s\S]*?\*\/\}/g` did, is quadratic when the openers have none; an opener with
+ * no end means no later one has an end either, so the search stops there.
+ */
+function withoutComments(text: string): string {
+  let kept = '';
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf('{/*', at);
+    const close = open === -1 ? -1 : text.indexOf('*/}', open + 3);
+    if (close === -1) return kept + text.slice(at);
+    kept += text.slice(at, open);
+    at = close + 3;
+  }
 }
 
 declare module 'vfile' {
