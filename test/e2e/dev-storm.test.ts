@@ -105,7 +105,7 @@ async function differing(expected: ReadonlyMap<string, string>): Promise<string[
  * Poll until every page equals the fresh build's, or the deadline passes: then the pages still wrong.
  * (Not a sleep: the loop stops as soon as the server has converged.)
  */
-async function converge(expected: ReadonlyMap<string, string>, deadlineMs = 30_000): Promise<string[]> {
+async function converge(expected: ReadonlyMap<string, string>, deadlineMs = 60_000): Promise<string[]> {
   const until = performance.now() + deadlineMs;
   let wrong = await differing(expected);
   while (wrong.length > 0 && performance.now() < until) wrong = await differing(expected);
