@@ -16,7 +16,7 @@
 import { EventEmitter } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { FROM_SOURCE } from '../shared/code-dir.ts';
-import type { MarkdownContext, MarkdownJob, MarkdownResult } from './render.ts';
+import type { MarkdownContext, MarkdownJob, MarkdownResult } from './job.ts';
 import { onMainThread, RenderThread } from './render-thread.ts';
 
 /**
@@ -145,7 +145,7 @@ export async function runJobs(
 ): Promise<void> {
   if (jobs.length === 0) return;
   if (!rendersOnWorkers()) {
-    jobs.forEach((job, position) => onResult(position, onMainThread(job, context)));
+    for (const [position, job] of jobs.entries()) onResult(position, await onMainThread(job, context));
     return;
   }
   const pool = options.pool ?? new RenderPool();

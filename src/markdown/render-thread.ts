@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CODE_DIR, FROM_SOURCE } from '../shared/code-dir.ts';
-import { failedResult, renderJob, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
+import { failedResult, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './job.ts';
 import { shapeOf } from './shape.ts';
 
 /** What the worker says: it has loaded the chain, or one job's result (jobs come back in order). */
@@ -79,7 +79,7 @@ export class RenderThread {
       } catch {
         // A worker that cannot start at all (not one that dies under a post) leaves this thread to render, unbounded, as before workers.
         this.forget();
-        for (; next < jobs.length; next++) onResult(next, onMainThread(jobs[next]!, context));
+        for (; next < jobs.length; next++) onResult(next, await onMainThread(jobs[next]!, context));
         return;
       }
       const from = next;
@@ -158,7 +158,10 @@ function crashed(error: Error): { reason: string; place: { line: number; column:
  * A job rendered on this thread, its result copied as a worker's would be. Strings the parser
  * cuts from the text (link URLs, heading titles) are V8 slices that keep the whole text alive:
  * the copy lets the build drop each post's text once rendered (stage.ts), as it does with workers.
+ * render.ts is imported here, on first use, not with this module: it loads the unified chain
+ * (~0.4 s of CPU), which a main thread that leaves rendering to workers never needs.
  */
-export function onMainThread(job: MarkdownJob, context: MarkdownContext): MarkdownResult {
+export async function onMainThread(job: MarkdownJob, context: MarkdownContext): Promise<MarkdownResult> {
+  const { renderJob } = await import('./render.ts');
   return structuredClone(renderJob(job, context));
 }

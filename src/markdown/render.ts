@@ -1,97 +1,27 @@
 /**
  * The markdown stage: Post → RenderedPost, split in three so the middle can run anywhere:
- * `jobOf` (main thread) → `renderJob` (main thread, a worker, or skipped for a cache hit) → `applyResult`.
- * Jobs and results are plain data: they cross to worker threads and into the cache as they are.
+ * `jobOf` (job.ts, main thread) → `renderJob` (here: a worker, the main thread, or skipped for a
+ * cache hit) → `applyResult` (job.ts). Jobs and results are plain data: they cross to worker
+ * threads and into the cache as they are. This module loads the unified chain: the main thread
+ * imports it only when it renders itself (render-thread.ts `onMainThread`).
  */
 import { toHtml } from 'hast-util-to-html';
 import type { Root, RootContent } from 'hast';
 import { VFile } from 'vfile';
 import { digest } from '../cache/store.ts';
-import { plainFences } from '../content/fences.ts';
-import { FRONT_MATTER_KEYS } from '../content/keys.ts';
 import { cutAtWord } from '../content/normalize/description.ts';
-import { addMessage, restoreMessage, storeMessage, type StoredMessage } from '../messages.ts';
+import { addMessage, storeMessage } from '../messages.ts';
 import type { Point, Post, RenderedPost } from '../types.ts';
 import type { CheckFacts } from './facts/facts.ts';
-import { packUrlFacts } from './facts/packed-urls.ts';
-import type { LinkContext, LinkDependency, TocEntry } from './data.ts';
-import type { DialectContext } from './dialects/context.ts';
-import type { DiagramSource } from './mermaid.ts';
+import type { LinkDependency } from './data.ts';
 import { applyExpansion, expandTemplates, mayHoldTemplates } from './dialects/index.ts';
-import type { HeroImage, ImageJob } from '../media/image-plan.ts';
+import type { HeroImage } from '../media/image-plan.ts';
 import { localImage } from './images.ts';
 import { resolveLocal } from './links.ts';
-import { failureOf, isFailure } from './failures.ts';
+import { failureOf } from './failures.ts';
+import { applyResult, emptyResult, jobOf, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './job.ts';
 import { parsePost } from './parse.ts';
 import { hasMore, readingMinutes } from './reading.ts';
-
-/** Site-wide facts the markdown stage needs for every post. */
-export type MarkdownContext = Omit<LinkContext, 'pagePath' | 'sourcePath' | 'deps'> & DialectContext;
-
-/** Everything needed to render one post's body, except the site-wide context. */
-export interface MarkdownJob {
-  /** The VFile's path (absolute) and cwd, so messages name the file as the content stage does. */
-  path: string;
-  cwd: string;
-  /** Absolute path on disk: links and assets resolve from here. */
-  sourcePath: string;
-  /** The whole decoded file, front matter included, so positions are positions in the file. */
-  text: string;
-  pagePath: string;
-  title?: string;
-  fileTitle: string;
-  description?: string;
-  image?: string;
-  imagePlace?: Point;
-}
-
-/** What rendering one body gives, as plain data. */
-export interface MarkdownResult {
-  title: string;
-  html: string;
-  excerptHtml: string;
-  summary: string;
-  image?: string;
-  /** The social image shown at the top of the post, when it is a local file: its size and resized copies. */
-  hero?: HeroImage;
-  assets: Array<[string, string]>;
-  /** The resized copies of local images the HTML names, for the media stage to encode (see media/image-plan.ts). */
-  images: ImageJob[];
-  /** The body's h2/h3 outline; it follows from `html`, so the digest need not cover it. */
-  toc: TocEntry[];
-  facts: Omit<CheckFacts, 'links' | 'ids'> & { ids: string[] };
-  messages: StoredMessage[];
-  /** What the result was decided on beyond the job itself: a cached result holds while these hold. */
-  deps: LinkDependency[];
-  /** A digest of what the post shows (HTML, excerpt, title, summary, image), for the keys of pages showing it. */
-  digest: string;
-  /** For lists, which show these but not the body (see reading.ts). */
-  readingMinutes: number;
-  hasMore: boolean;
-  /** KaTeX typeset math in the body: its page links the KaTeX stylesheet. Absent when not. */
-  math?: true;
-  /** Mermaid diagrams, drawn into their placeholders on the main thread (media/mermaid.ts). Absent when none. */
-  diagrams?: DiagramSource[];
-}
-
-/** The job for one normalised post. */
-export function jobOf(post: Post): MarkdownJob {
-  const file = post.raw.file;
-  return {
-    path: file.path,
-    cwd: file.cwd,
-    sourcePath: file.data.absolutePath ?? file.path,
-    // A `------` front matter fence as `---`, so remark-frontmatter keeps it out of the body (content/fences.ts).
-    text: plainFences(String(file.value)).text,
-    pagePath: post.path,
-    title: post.title,
-    fileTitle: post.fileTitle,
-    description: post.description,
-    image: post.image,
-    // Image messages point at the preferred `image:` key; an image from another key gets the front matter's first line.
-    imagePlace: post.image === undefined ? undefined : post.raw.frontMatter.locate(FRONT_MATTER_KEYS.image[0]),
-  };
-}
 
 /** Render one body. Pure apart from reading the file system for assets; a plugin failure becomes an error message. */
 export function renderJob(job: MarkdownJob, context: MarkdownContext): MarkdownResult {
@@ -107,13 +37,6 @@ export function renderJob(job: MarkdownJob, context: MarkdownContext): MarkdownR
     addMessage(file, reason, { place, ruleId, severity: 'error' });
     return { ...emptyResult(job), messages: file.messages.map(storeMessage), deps, digest: '' };
   }
-}
-
-/** The result of a post whose rendering was stopped from outside (pool.ts: its budget ran out, its worker died). */
-export function failedResult(job: MarkdownJob, failure: { reason: string; place: Point; ruleId: string }): MarkdownResult {
-  const file = new VFile({ path: job.path, cwd: job.cwd });
-  addMessage(file, failure.reason, { place: failure.place, ruleId: failure.ruleId, severity: 'error' });
-  return { ...emptyResult(job), messages: file.messages.map(storeMessage), deps: [], digest: '' };
 }
 
 function render(job: MarkdownJob, file: VFile, deps: LinkDependency[]): MarkdownResult {
@@ -177,21 +100,6 @@ function heroOf(source: string, src: string, file: VFile, place: Point): HeroIma
   return { ...shown.size, sources: shown.plan?.sources ?? [], sizes: shown.plan?.sizes ?? '' };
 }
 
-function emptyResult(job: MarkdownJob): Omit<MarkdownResult, 'messages' | 'deps' | 'digest'> {
-  return {
-    title: job.title ?? job.fileTitle,
-    html: '',
-    excerptHtml: '',
-    summary: job.description ?? '',
-    assets: [],
-    images: [],
-    toc: [],
-    facts: { urls: [], images: [], ids: [], foreignIds: [], fragments: [], marker: false, words: 0, mojibake: [], invisible: [] },
-    readingMinutes: 1,
-    hasMore: false,
-  };
-}
-
 /** The text a summary is cut from: what the excerpt says, without the language labels of code blocks. */
 function plainText(tree: Root | RootContent): string {
   const labels = (node: Root | RootContent): boolean => node.type === 'element' && node.tagName === 'span' && String(node.properties.className) === 'code-lang';
@@ -222,36 +130,6 @@ function distinct(deps: readonly LinkDependency[]): LinkDependency[] {
 /** Check facts as plain data: the link context is the site's (the main thread has it), the ids a list. */
 function storedFacts({ links: _, ids, ...facts }: CheckFacts): MarkdownResult['facts'] {
   return { ...facts, ids: [...ids] };
-}
-
-/** The rendered post, with the result's messages filed on the post's own file and its facts left for the checks. */
-export function applyResult(post: Post, result: MarkdownResult, context: MarkdownContext): RenderedPost | undefined {
-  const file = post.raw.file;
-  for (const stored of result.messages) restoreMessage(file, stored);
-  if (isFailure(result.messages)) return undefined;
-  file.data.check = {
-    ...result.facts,
-    urls: packUrlFacts(result.facts.urls),
-    ids: new Set(result.facts.ids),
-    links: { ...context, pagePath: post.path, sourcePath: file.data.absolutePath ?? file.path },
-  };
-  return {
-    ...post,
-    title: result.title,
-    html: result.html,
-    excerptHtml: result.excerptHtml,
-    summary: result.summary,
-    image: result.image,
-    ...(result.hero && { hero: result.hero }),
-    assets: new Map(result.assets),
-    images: result.images,
-    toc: result.toc,
-    digest: result.digest,
-    readingMinutes: result.readingMinutes,
-    hasMore: result.hasMore,
-    ...(result.math ? { math: true } : {}),
-    ...(result.diagrams ? { diagrams: result.diagrams } : {}),
-  };
 }
 
 /** Render one post on this thread: the three steps in a row. */

@@ -13,7 +13,7 @@ import { lookupHolds } from './dialects/index.ts';
 import { isFile } from '../shared/files.ts';
 import { isFailure } from './failures.ts';
 import { runJobs, type RenderPool } from './pool.ts';
-import { applyResult, jobOf, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './render.ts';
+import { applyResult, jobOf, type MarkdownContext, type MarkdownJob, type MarkdownResult } from './job.ts';
 
 /** How the stage found its results, for the build's summary and the benchmark. */
 export interface MarkdownStats {

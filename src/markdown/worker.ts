@@ -4,7 +4,8 @@
  * so the main thread can time every job on its own.
  */
 import { parentPort } from 'node:worker_threads';
-import { renderJob, type MarkdownContext, type MarkdownJob } from './render.ts';
+import type { MarkdownContext, MarkdownJob } from './job.ts';
+import { renderJob } from './render.ts';
 
 let context: MarkdownContext | undefined;
 

@@ -13,7 +13,7 @@ import { indexSite, resolveForeignAnchors, runChecks } from '../check/index.ts';
 import { emptyMemo, usedEntries, type RememberedFrontMatter } from '../content/frontmatter-memo.ts';
 import { readContent } from '../content/read.ts';
 import { addMessage, fileFor } from '../messages.ts';
-import type { MarkdownResult } from '../markdown/render.ts';
+import type { MarkdownResult } from '../markdown/job.ts';
 import { renderPosts, type MarkdownStats } from '../markdown/stage.ts';
 import { RenderPool, rendersOnWorkers } from '../markdown/pool.ts';
 import { drawDiagrams, type CachedDrawing } from '../media/mermaid.ts';

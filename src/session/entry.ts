@@ -1,6 +1,6 @@
 /** A post as the site session keeps it, with its markdown stage cached between rebuilds. */
 import type { VFile } from 'vfile';
-import type { MarkdownContext } from '../markdown/render.ts';
+import type { MarkdownContext } from '../markdown/job.ts';
 import type { Post, RenderedPost } from '../types.ts';
 
 /** A post as the session keeps it. */

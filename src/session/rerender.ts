@@ -4,7 +4,7 @@
  * the last rebuild. The markdown cache records the same lookups for builds (markdown/data.ts).
  */
 import { callsShortcode, changedShortcodes, namesPosts } from '../markdown/dialects/index.ts';
-import type { MarkdownContext } from '../markdown/render.ts';
+import type { MarkdownContext } from '../markdown/job.ts';
 import { MENTIONS_POST_FILE } from '../shared/post-files.ts';
 
 /** What changed since the last rebuild, and which post texts that concerns. */

@@ -15,7 +15,7 @@ import { checkRedirectsAgainstStatic } from '../site/redirects.ts';
 import { indexSite, resolveForeignAnchors, runChecks, shownAs, type SiteIndex } from '../check/index.ts';
 import { firstCommitDates, listPosts, PAGES_FOLDER, readPostSync, readRegistries, symlinksIn, type Registries } from '../content/read.ts';
 import { cacheDirOf, openBucket } from '../cache/store.ts';
-import { jobOf, renderJob, type MarkdownContext, type MarkdownResult } from '../markdown/render.ts';
+import { jobOf, type MarkdownContext, type MarkdownResult } from '../markdown/job.ts';
 import { renderPost, renderPosts } from '../markdown/stage.ts';
 import { rendersOnWorkers, sharedPool } from '../markdown/pool.ts';
 import { drawDiagrams, type CachedDrawing, type DiagramOptions } from '../media/mermaid.ts';
@@ -153,8 +153,12 @@ export class SiteSession {
     // cold (66 ms a post instead of ~17, measured): a few throwaway renders get the JIT going before
     // the author's first save. On workers, the one kept for edits is started (when every post came
     // from the cache, none was), so that the first edit does not wait for it to load.
+    // render.ts (the chain) is imported only here: a main thread that leaves markdown to workers never loads it.
     if (rendersOnWorkers()) void sharedPool().warm();
-    else for (const post of posts.slice(0, WARM_UP_POSTS)) renderJob(jobOf(post), context);
+    else {
+      const { renderJob } = await import('../markdown/render.ts');
+      for (const post of posts.slice(0, WARM_UP_POSTS)) renderJob(jobOf(post), context);
+    }
     const byFile = new Map(rendered.map((post) => [post.raw.file, post]));
     entries.forEach((entry, index) => {
       entry.rendered = byFile.get(entry.file);

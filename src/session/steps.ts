@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Registries } from '../content/read.ts';
 import { normalizeAuthors } from '../content/normalize/authors.ts';
 import { normalizePost } from '../content/normalize/index.ts';
-import type { MarkdownContext } from '../markdown/render.ts';
+import type { MarkdownContext } from '../markdown/job.ts';
 import { addMessage } from '../messages.ts';
 import { readShortcodeTemplates } from '../markdown/dialects/shortcode-templates.ts';
 import { staticDirsOf, templateDirsOf } from '../shared/site-dirs.ts';

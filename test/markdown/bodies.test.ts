@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { openBucket } from '../../src/cache/store.ts';
 import { parseFrontMatter } from '../../src/content/frontmatter.ts';
 import { normalizePost } from '../../src/content/normalize/index.ts';
-import type { MarkdownContext, MarkdownResult } from '../../src/markdown/render.ts';
+import type { MarkdownContext, MarkdownResult } from '../../src/markdown/job.ts';
 import { openBodyStore } from '../../src/markdown/bodies.ts';
 import { renderPosts } from '../../src/markdown/stage.ts';
 import type { Post, RenderedPost, SiteConfig } from '../../src/types.ts';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config.ts';
 import { RenderPool, renderOnWorkers, runJobs } from '../../src/markdown/pool.ts';
-import type { MarkdownContext, MarkdownJob, MarkdownResult } from '../../src/markdown/render.ts';
+import type { MarkdownContext, MarkdownJob, MarkdownResult } from '../../src/markdown/job.ts';
 import { jsonMessages, runCli } from '../helpers/cli.ts';
 import { copySite } from '../helpers/site-copy.ts';
 

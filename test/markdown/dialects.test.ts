@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lookupHolds } from '../../src/markdown/dialects/index.ts';
-import { renderJob, type MarkdownContext } from '../../src/markdown/render.ts';
+import { renderJob } from '../../src/markdown/render.ts';
+import type { MarkdownContext } from '../../src/markdown/job.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/markdown');
 const CONTENT = '/site/content';

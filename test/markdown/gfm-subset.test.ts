@@ -11,7 +11,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../../scripts/generate-site.ts';
 import { GFM, gfmFeatures } from '../../src/markdown/gfm.ts';
 import { fullProcessor, processorFor, useFullProcessor } from '../../src/markdown/processor.ts';
-import { renderJob, type MarkdownContext, type MarkdownJob } from '../../src/markdown/render.ts';
+import { renderJob } from '../../src/markdown/render.ts';
+import type { MarkdownContext, MarkdownJob } from '../../src/markdown/job.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

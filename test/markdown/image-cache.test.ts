@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openBucket } from '../../src/cache/store.ts';
 import { parseFrontMatter } from '../../src/content/frontmatter.ts';
 import { normalizePost } from '../../src/content/normalize/index.ts';
-import type { MarkdownContext, MarkdownResult } from '../../src/markdown/render.ts';
+import type { MarkdownContext, MarkdownResult } from '../../src/markdown/job.ts';
 import { renderPosts } from '../../src/markdown/stage.ts';
 import type { Post, SiteConfig } from '../../src/types.ts';
 import { tempDir } from '../helpers/cli.ts';

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TREE_DEPTH } from '../../src/markdown/depth.ts';
 import { MAX_EMPHASIS_RUNS, MAX_NESTING } from '../../src/markdown/limits.ts';
-import { renderJob, type MarkdownContext, type MarkdownResult } from '../../src/markdown/render.ts';
+import { renderJob } from '../../src/markdown/render.ts';
+import type { MarkdownContext, MarkdownResult } from '../../src/markdown/job.ts';
 
 const CONTEXT: MarkdownContext = { basePath: '/', cwd: '/site', contentDir: '/site/content', staticDirs: [], postPaths: new Map() };
 /** Front matter of four lines: the body starts on line 5. */

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mathmlOnlyHtml } from '../../src/markdown/math.ts';
 import { fullProcessor, processorFor, useFullProcessor } from '../../src/markdown/processor.ts';
-import { renderJob, type MarkdownContext, type MarkdownJob } from '../../src/markdown/render.ts';
+import { renderJob } from '../../src/markdown/render.ts';
+import type { MarkdownContext, MarkdownJob } from '../../src/markdown/job.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SOURCE = path.join(ROOT, 'content/posts/math.md');
