@@ -9,7 +9,7 @@ import type { Post, RenderedPost } from '../types.ts';
 import type { LinkDependency } from './data.ts';
 import { imageStamp } from './images.ts';
 import { bodyFromStore, openBodyStore } from './bodies.ts';
-import { lookupHolds } from './dialects/index.ts';
+import { lookupHolds } from './dialects/lookups.ts';
 import { isFile } from '../shared/files.ts';
 import { isFailure } from './failures.ts';
 import { runJobs, type RenderPool } from './pool.ts';

@@ -3,7 +3,7 @@
  * markdown looked up elsewhere (other posts' URLs, site shortcode templates) may have moved since
  * the last rebuild. The markdown cache records the same lookups for builds (markdown/data.ts).
  */
-import { callsShortcode, changedShortcodes, namesPosts } from '../markdown/dialects/index.ts';
+import { callsShortcode, changedShortcodes, namesPosts } from '../markdown/dialects/lookups.ts';
 import type { MarkdownContext } from '../markdown/job.ts';
 import { MENTIONS_POST_FILE } from '../shared/post-files.ts';
 

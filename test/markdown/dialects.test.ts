@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lookupHolds } from '../../src/markdown/dialects/index.ts';
+import { lookupHolds } from '../../src/markdown/dialects/lookups.ts';
 import { renderJob } from '../../src/markdown/render.ts';
 import type { MarkdownContext } from '../../src/markdown/job.ts';
 

@@ -9,6 +9,9 @@ export interface DialectSite {
   author?: string;
 }
 
+/** The site values a context without any gives: empty, as before there were any. */
+export const NO_SITE: DialectSite = { title: '', description: '' };
+
 /** Site-wide inputs of the template pass; both optional, so a context without them renders as before. */
 export interface DialectContext {
   site?: DialectSite;

@@ -3,6 +3,7 @@
  * Hugo shortcodes. Those generators expand it before or around markdown, and `[x]({{< ref "a.md" >}})`
  * only becomes a link if it is expanded first, so this is a pass over the text before remark-parse.
  * Code stays as written: the text's own parse says where code is, and is reused when nothing changes.
+ * The tests of recorded lookups, which the main thread needs without the pass, are in lookups.ts.
  */
 import type { Html, Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -11,15 +12,11 @@ import { parseFrontMatter } from '../../content/frontmatter.ts';
 import type { LinkContext, LinkDependency } from '../data.ts';
 import { walk } from '../../shared/walk.ts';
 import { callShortcode } from './calls.ts';
-import type { DialectContext, DialectSite } from './context.ts';
+import { NO_SITE, type DialectContext } from './context.ts';
 import { Expander, PLACEHOLDER, type ExpandEnv, type Handler } from './expand.ts';
 import { liquidOutput, liquidTag } from './liquid.ts';
 import type { Construct } from './scan.ts';
-import { resolvePostRef } from './post-refs.ts';
-import { siteAnswer } from './scope.ts';
-import { templateAnswer } from './shortcode-templates.ts';
 import { joinPieces, mapPositions, type SourceMap } from './source-map.ts';
-import { escapeRegExp } from '../../shared/regexp.ts';
 
 /** The text markdown parses instead of the file's, and the HTML its placeholders stand for. */
 export interface Expansion extends SourceMap {
@@ -45,8 +42,6 @@ export interface ExpandInput {
 function closing(delimiter: Construct['delimiter']): string {
   return delimiter === '<' ? '>' : '%';
 }
-
-const NO_SITE: DialectSite = { title: '', description: '' };
 
 const handle: Handler = (construct, expander, mode) => {
   switch (construct.type) {
@@ -126,34 +121,4 @@ export function applyExpansion(tree: Root, expansion: Expansion, original: strin
     for (const child of (node.children as Array<Record<string, unknown>> | undefined) ?? []) scrub(child);
   };
   scrub(tree as unknown as Record<string, unknown>);
-}
-
-/**
- * Whether a recorded lookup of the pass still gives its answer: the site values, a shortcode
- * template (and those it includes), or the post a reference names.
- */
-export function lookupHolds(dep: { lookup: string; answer: string | null }, context: Pick<LinkContext, 'contentDir' | 'postPaths'> & DialectContext): boolean {
-  const { lookup, answer } = dep;
-  if (lookup === 'site') return siteAnswer(context.site ?? NO_SITE) === answer;
-  if (lookup.startsWith('shortcode:')) return templateAnswer(context.shortcodes, lookup.slice('shortcode:'.length)) === answer;
-  if (lookup.startsWith('post:')) return (resolvePostRef(JSON.parse(lookup.slice('post:'.length)), context) ?? null) === answer;
-  return false;
-}
-
-/** Whether a text names other posts through template syntax: dev resolves such posts again when a post's URL moves. */
-export function namesPosts(text: string): boolean {
-  return /{%-?\s*(?:post_url|link)\b|{{[<%]\s*(?:rel)?ref\b/.test(text);
-}
-
-/** The shortcode names whose rendering differs between two sets of templates (a template, or one it includes, changed, came or went). */
-export function changedShortcodes(before: DialectContext['shortcodes'], after: DialectContext['shortcodes']): string[] {
-  const names = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  return [...names].filter((name) => templateAnswer(before, name) !== templateAnswer(after, name));
-}
-
-/** Whether a text calls one of `names`, as a Hugo shortcode or a Liquid tag. */
-export function callsShortcode(text: string, names: readonly string[]): boolean {
-  if (names.length === 0) return false;
-  const alternatives = names.map((name) => escapeRegExp(name)).join('|');
-  return new RegExp(`(?:{{[<%]\\s*/?|{%-?\\s*)(?:${alternatives})(?![\\w/-])`).test(text);
 }
