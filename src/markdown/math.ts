@@ -18,6 +18,7 @@ import remarkMath from 'remark-math';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { addMessage } from '../messages.ts';
+import { classesOf, mathmlOnly } from './mathml-only.ts';
 import { walk } from '../shared/walk.ts';
 
 declare module 'vfile' {
@@ -172,27 +173,4 @@ export function rehypeMathExcerpt() {
     file.data.excerptAsCut = toHtml(file.data.excerpt);
     mathmlOnly(file.data.excerpt, true);
   };
-}
-
-/**
- * Keep only KaTeX's MathML (`.katex-mathml`), for places without the KaTeX stylesheet (excerpts,
- * feeds); `plain` also drops the TeX annotation, so text taken from the tree reads "x2", not "x2x^2".
- */
-export function mathmlOnly(tree: HastRoot, plain = false): void {
-  const dropped = (child: ElementContent) => child.type === 'element' && (classesOf(child).includes('katex-html') || (plain && child.tagName === 'annotation'));
-  walk<Element>(tree, 'element', (node) => {
-    if (node.children.some(dropped)) node.children = node.children.filter((child) => !dropped(child));
-  });
-}
-
-/** `mathmlOnly` on an HTML body: feeds carry math as MathML, which readers draw without KaTeX's stylesheet. */
-export function mathmlOnlyHtml(html: string): string {
-  const tree = fromHtml(html, { fragment: true });
-  mathmlOnly(tree);
-  return toHtml(tree);
-}
-
-function classesOf(node: Element): string[] {
-  const className = node.properties.className;
-  return Array.isArray(className) ? className.map(String) : [];
 }

@@ -11,7 +11,7 @@ import type { OutputFile } from './output-file.ts';
 import { attributeText, cdataText, ensureRootAttribute, escapeHtml, LT_PLACEHOLDER, xmlText } from './feed-text.ts';
 import { postsKey, type Plan } from './plan.ts';
 import { routePath } from '../site/routes.ts';
-import { mathmlOnlyHtml } from '../markdown/math.ts';
+import { mathmlOnlyHtml } from '../markdown/mathml-only.ts';
 
 /** At most this many posts in a feed, newest first. */
 export const FEED_ITEM_LIMIT = 20;

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mathmlOnlyHtml } from '../../src/markdown/math.ts';
+import { mathmlOnlyHtml } from '../../src/markdown/mathml-only.ts';
 import { fullProcessor, processorFor, useFullProcessor } from '../../src/markdown/processor.ts';
 import { renderJob } from '../../src/markdown/render.ts';
 import type { MarkdownContext, MarkdownJob } from '../../src/markdown/job.ts';
