@@ -149,7 +149,8 @@ export async function runJobs(
     return;
   }
   const pool = options.pool ?? new RenderPool();
-  const budgetMs = (options.renderTimeout ?? DEFAULT_RENDER_TIMEOUT) * 1000;
+  // setTimeout takes at most 2^31 - 1 ms (24.8 days); a longer one would fire at once. A budget that long means none.
+  const budgetMs = Math.min((options.renderTimeout ?? DEFAULT_RENDER_TIMEOUT) * 1000, 2 ** 31 - 1);
   try {
     await pool.run(jobs, context, workersFor(jobs.length, options.threads), budgetMs, onResult);
   } finally {

@@ -41,6 +41,8 @@ export class RenderThread {
   /** The context the worker has: sent again only when another one is asked for. */
   private context?: MarkdownContext;
   private running?: Running;
+  /** Why a worker could not start, once one could not: the thread then renders on the main thread. */
+  private unstartable?: unknown;
 
   /** Start the worker unless it runs; resolves once it has loaded the chain, rejects when it cannot start. */
   start(): Promise<void> {
@@ -59,7 +61,10 @@ export class RenderThread {
       });
       worker.on('exit', (code) => {
         reject(new Error(`the markdown worker exited with code ${code}`));
-        if (worker === this.worker) this.running?.died(new Error(`the markdown worker exited with code ${code}`));
+        if (worker !== this.worker) return;
+        this.running?.died(new Error(`the markdown worker exited with code ${code}`));
+        // Died while idle (the dev server's, between edits): the next render starts a fresh one instead of waiting on this one.
+        this.forget();
       });
     });
     // Idle, a worker keeps no process alive (the dev server's stays for the next edit); starting or rendering, it does.
@@ -75,10 +80,13 @@ export class RenderThread {
   async render(jobs: readonly MarkdownJob[], context: MarkdownContext, budgetMs: number, onResult: (offset: number, result: MarkdownResult) => void): Promise<void> {
     for (let next = 0; next < jobs.length; ) {
       try {
+        if (this.unstartable) throw this.unstartable;
         await this.start();
-      } catch {
-        // A worker that cannot start at all (not one that dies under a post) leaves this thread to render, unbounded, as before workers.
+      } catch (error) {
+        // A worker that cannot start at all (not one that dies under a post) leaves this thread to render, unbounded, as before
+        // workers; remembered, so the batches after this one do not each try to start another.
         this.forget();
+        this.unstartable = error;
         for (; next < jobs.length; next++) onResult(next, await onMainThread(jobs[next]!, context));
         return;
       }
@@ -103,8 +111,20 @@ export class RenderThread {
     worker.ref();
     return new Promise<number>((resolve) => {
       let done = 0;
+      let ended = false;
       let timer: NodeJS.Timeout | undefined;
+      /**
+       * The budget of job `done`. Timers run before messages from the worker: a result that arrived
+       * while this thread was busy (a long GC, a template) would lose to an expired timer and its post
+       * be blamed. Past the budget, such messages are let in first (setImmediate runs after the poll
+       * phase that delivers them), and the job is stopped only if it is still the one running.
+       */
+      const arm = () => {
+        const job = done;
+        timer = setTimeout(() => setImmediate(() => !ended && done === job && stop()), budgetMs);
+      };
       const finish = () => {
+        ended = true;
         clearTimeout(timer);
         this.running = undefined;
         this.worker?.unref();
@@ -119,14 +139,14 @@ export class RenderThread {
           this.forget();
           finish();
         } else if (done === jobs.length) finish();
-        else timer = setTimeout(stop, budgetMs);
+        else arm();
       };
       const stop = () => end(failedResult(jobs[done]!, timedOut(jobs[done]!, budgetMs)), true);
       this.running = {
         result: (result) => end(result, false),
         died: (error) => end(failedResult(jobs[done]!, crashed(error)), true),
       };
-      timer = setTimeout(stop, budgetMs);
+      arm();
     });
   }
 

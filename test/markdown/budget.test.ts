@@ -63,6 +63,34 @@ describe('a post over its render budget', () => {
   });
 });
 
+describe('a post that ends within its budget while this thread is busy', () => {
+  it('keeps its result: the expired timer does not win over the result already sent', async () => {
+    const pool = new RenderPool();
+    await pool.warm();
+    const results: MarkdownResult[] = [];
+    try {
+      const run = runJobs([job('quick', '# Quick\n\nDone *fast*.\n')], CONTEXT, { threads: 1, renderTimeout: 0.2, pool }, (position, result) => {
+        results[position] = result;
+      });
+      // Once the job is sent and its timer set (promise callbacks, before any other task), this
+      // thread blocks well past the 0.2 s budget (a long GC pause, a big template) while the worker
+      // renders the post in milliseconds: its result waits in the queue behind the expired timer.
+      await new Promise<void>((resolve) =>
+        setImmediate(() => {
+          const until = performance.now() + 2000;
+          while (performance.now() < until);
+          resolve();
+        }),
+      );
+      await run;
+    } finally {
+      await pool.shrink(0);
+    }
+    expect(results[0]!.messages).toEqual([]);
+    expect(results[0]!.html).toContain('<em>fast</em>');
+  });
+});
+
 describe('a build with a post over its budget', () => {
   it('fails on that post alone, at its busiest construct, and reports every other post', async () => {
     const root = await copySite('sample');
