@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { Plan } from '../render/plan.ts';
 import { listStatic } from '../shared/static-files.ts';
+import { withoutReplacedRobots } from '../render/host-files.ts';
 import { routePath } from '../site/routes.ts';
 import type { FileStamp, Staging } from './write.ts';
 
@@ -53,9 +54,7 @@ export async function emitSite(input: EmitInput, staging: Staging | undefined, c
   const copies = new Map<string, string>();
   for (const dir of input.staticDirs) for (const file of listStatic(dir).files) copies.set(file, path.join(dir, file));
   for (const [target, source] of input.assets) copies.set(target, source);
-  // A site's own static/robots.txt (kept from Hugo or Jekyll, with rules of its own) replaces the generated one.
-  const robots = routePath('robots');
-  const plans = withOwnRedirects(input.plans, copies).filter((plan) => plan.file !== robots || !copies.has(robots));
+  const plans = withoutReplacedRobots(withOwnRedirects(input.plans, copies), (file) => copies.has(file));
   for (const plan of plans) copies.delete(plan.file);
 
   const emitted: Emitted = { rendered: 0, kept: 0, copied: 0, keys: new Map() };

@@ -81,6 +81,15 @@ export function sitemapFiles(site: Site, entries: readonly SitemapEntry[], limit
 }
 
 /** `robots.txt`: allow everything and name the sitemap. */
+/**
+ * The plans without the generated robots.txt when the site has its own in `static/` (kept from Hugo
+ * or Jekyll, with rules of its own): that one is published instead, by a build and by `dev` alike.
+ */
+export function withoutReplacedRobots<P extends { file: string }>(plans: readonly P[], isStatic: (file: string) => boolean): P[] {
+  const robots = routePath('robots');
+  return isStatic(robots) ? plans.filter((plan) => plan.file !== robots) : [...plans];
+}
+
 export function renderRobots(site: Site): OutputFile {
   const contents = ['User-agent: *', 'Allow: /', '', `Sitemap: ${site.routes.absolute(routePath('sitemap'))}`, ''].join('\n');
   return { path: routePath('robots'), contents };

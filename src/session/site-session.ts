@@ -22,6 +22,7 @@ import { drawDiagrams, type CachedDrawing, type DiagramOptions } from '../media/
 import { createEngine, planSite, type Plan } from '../render/index.ts';
 import { templateFailure } from '../render/template-error.ts';
 import { themeAssets, withTheme } from '../render/theme-assets.ts';
+import { withoutReplacedRobots } from '../render/host-files.ts';
 import { pageKeys } from './page-keys.ts';
 import { createSite } from '../site/model.ts';
 import { placePosts } from '../site/places.ts';
@@ -311,7 +312,7 @@ export class SiteSession {
     const shown = resolveForeignAnchors(rendered, context.basePath);
     const site = withTheme(createSite(shown, this.config, this.registries.tags, this.now(), defaultAuthorOf(this.registries, this.config, this.now())), staticDirsOf(this.root), false);
     this.linked = site.theme!.stylesheets;
-    const plans = planSite(site);
+    const plans = withoutReplacedRobots(planSite(site), (file) => isStaticFile(staticDirs, file));
     // The same checks as a build, so the overlay shows broken links too.
     // Posts rendered again for a template have new findings too: then every post is checked.
     const only = lookups.urlsMoved || lookups.shortcodes.length > 0 || !before ? undefined : this.checkOnly(before);

@@ -27,6 +27,15 @@ describe('SiteSession', () => {
     expect(session.output.get('posts/toml-post/index.html')).not.toContain('class="badge');
   });
 
+  it('serves the site’s own static/robots.txt, as a build publishes it, not the generated one', async () => {
+    expect(session.output.get('robots.txt')).toContain('Sitemap:');
+    await mkdir(path.join(root, 'static'), { recursive: true });
+    await writeFile(path.join(root, 'static/robots.txt'), 'User-agent: *\nDisallow: /\n');
+    const own = new SiteSession(root, await loadConfig(root, {}, process.cwd()), () => new Date('2026-01-01T00:00:00Z'), process.cwd());
+    await own.start();
+    expect(own.output.has('robots.txt')).toBe(false);
+  });
+
   it('re-renders only the pages that show a post whose body changed', async () => {
     await edit('toml-post.md', (text) => text.replace('After the fold.', 'After the fold, edited.'));
     const result = await session.update({ posts: new Set([post('toml-post.md')]), registries: false });
