@@ -36,6 +36,13 @@ const RACY_MS = 2_000;
  */
 const CHUNK = 500;
 
+/**
+ * Racy files larger than this are compared by their stamps alone: right after a checkout every file
+ * is racy, and reading a site's videos and photos in the server's thread would hold up its requests
+ * for seconds. Their times have a nanosecond clock on every file system a dev server runs on.
+ */
+const HASH_LIMIT = 1024 * 1024;
+
 function hashOf(file: string): string | undefined {
   try {
     return createHash('sha1').update(readFileSync(file)).digest('hex');
@@ -55,7 +62,7 @@ function stampOf(file: string, hashed: (stamp: Stamp) => boolean): Stamp | undef
   }
   if (!stats.isFile()) return undefined;
   const stamp: Stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
-  if (hashed(stamp)) stamp.hash = hashOf(file);
+  if (stats.size <= HASH_LIMIT && hashed(stamp)) stamp.hash = hashOf(file);
   return stamp;
 }
 
