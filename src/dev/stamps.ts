@@ -51,7 +51,6 @@ function hashOf(file: string): string | undefined {
   }
 }
 
-
 /** The stamp of a file now, hashed when `hashed`; undefined when it is gone (or not a file). */
 function stampOf(file: string, hashed: (stamp: Stamp) => boolean): Stamp | undefined {
   let stats: Stats;

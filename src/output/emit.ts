@@ -6,10 +6,9 @@
  */
 import type { BuildPoint } from '../types.ts';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { Plan } from '../render/plan.ts';
-import { listStatic } from '../shared/static-files.ts';
+import { staticCopies } from '../shared/static-files.ts';
 import { withoutReplacedRobots } from '../render/host-files.ts';
 import { routePath } from '../site/routes.ts';
 import type { FileStamp, Staging } from './write.ts';
@@ -51,8 +50,7 @@ function withOwnRedirects(plans: readonly Plan[], copies: ReadonlyMap<string, st
 }
 
 export async function emitSite(input: EmitInput, staging: Staging | undefined, checkpoint?: (point: BuildPoint) => void): Promise<Emitted> {
-  const copies = new Map<string, string>();
-  for (const dir of input.staticDirs) for (const file of listStatic(dir).files) copies.set(file, path.join(dir, file));
+  const copies = staticCopies(input.staticDirs);
   for (const [target, source] of input.assets) copies.set(target, source);
   const plans = withoutReplacedRobots(withOwnRedirects(input.plans, copies), (file) => copies.has(file));
   for (const plan of plans) copies.delete(plan.file);

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { addMessage, fileFor, shown } from '../messages.ts';
-import { listStatic } from '../shared/static-files.ts';
+import { staticCopies } from '../shared/static-files.ts';
 import { findConflicts, type Claim, type Conflict } from '../site/output-claims.ts';
 import { redirectsOf } from '../site/redirects.ts';
 import { isReservedFile, outputFileOf, routePath } from '../site/routes.ts';
@@ -84,8 +84,7 @@ export function outputClaims(input: Omit<OutputPlanInput, 'summary' | 'cwd'>): C
   for (const [target, source] of katexFonts(rendered)) claims.push({ file: target, owner: { kind: 'generated' }, same: source });
   // The search index's file names are Pagefind's to choose: its whole folder is its own.
   if (site.config.search !== false) claims.push({ file: routePath('searchIndex').replace(/\/$/, ''), folder: true, owner: { kind: 'search' } });
-  const copies = new Map<string, string>();
-  for (const dir of staticDirs) for (const file of listStatic(dir).files) copies.set(file, path.join(dir, file));
+  const copies = staticCopies(staticDirs);
   for (const [file, source] of copies) claims.push({ file, owner: { kind: 'static', source }, same: shared(file) });
   return claims;
 }

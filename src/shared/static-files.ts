@@ -46,6 +46,13 @@ export function staticSource(dir: string, relPath: string): string | undefined {
   return statSync(real).isFile() ? absolute : undefined;
 }
 
+/** What the static folders put in the output: output path → source, later folders winning (the site's over the theme's). */
+export function staticCopies(dirs: readonly string[]): Map<string, string> {
+  const copies = new Map<string, string>();
+  for (const dir of dirs) for (const file of listStatic(dir).files) copies.set(file, path.join(dir, file));
+  return copies;
+}
+
 /** Every file of static folder `dir` as a build copies it; nothing when it does not exist. */
 export function listStatic(dir: string): StaticListing {
   const listing: StaticListing = { files: [], outside: [] };
